@@ -1,0 +1,7 @@
+/**
+ * Walks every input (folders, archives nested to any depth, transcripts) as a stream, sniffs each
+ * entry's type from its bytes, spools it once by content hash into the work folder and emits one
+ * {@link io.vmflow.ingest.CatalogEntry} per artifact. Hostile input becomes findings; nothing is
+ * written outside the work folder.
+ */
+package io.vmflow.ingest;

@@ -1,0 +1,25 @@
+package io.vmflow.topology;
+
+/** What a device on a VM's path is. */
+public enum HopKind {
+  /** The VM's own NIC as libvirt/nova sees it. */
+  VM,
+  TAP,
+  LINUX_BRIDGE,
+  /** veth end on the Linux bridge: {@code qvb} (hybrid plug) or {@code qvm} (FusionSphere). */
+  VETH_BRIDGE_SIDE,
+  /** veth end on OVS: {@code qvo}. */
+  VETH_OVS_SIDE,
+  /** FusionSphere per-port OVS bridge {@code ply}. */
+  PORT_BRIDGE,
+  /** Patch port on a per-port or integration bridge ({@code pvi}, {@code pvo}, {@code patch-tun}). */
+  PATCH,
+  INTEGRATION_BRIDGE,
+  TUNNEL_BRIDGE,
+  /** vxlan / gre / geneve port. */
+  TUNNEL,
+  PROVIDER_BRIDGE,
+  PHYSICAL_NIC,
+  /** The same device seen on a peer host: the path continues there. */
+  REMOTE_HOST
+}
