@@ -1,0 +1,111 @@
+package io.vmflow.cli;
+
+import io.vmflow.finding.Severity;
+import io.vmflow.job.AnalyzeLauncher;
+import io.vmflow.job.AnalyzeOutcome;
+import io.vmflow.job.VmflowApplication;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code vmflow analyze}: runs the analysis job and writes the report. */
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Analyse dumps (folders, archives, transcripts, captures) and write an HTML + JSON report.",
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:no finding at or above --fail-on",
+      "1:findings at or above --fail-on",
+      "2:usage error, unreadable input or failed run"
+    })
+final class AnalyzeCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Folders, archives, transcripts or captures.")
+  List<Path> inputs;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "DIR",
+      description = "Output folder (default: reports/<name of first input>).")
+  Path output;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "LEVEL",
+      defaultValue = "error",
+      description = "Exit 1 when a finding is at or above this level: info, warning, error (default: ${DEFAULT-VALUE}).")
+  String failOn;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Severity threshold;
+    try {
+      threshold = Severity.valueOf(failOn.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      err.println("vmflow analyze: --fail-on takes info, warning or error, not '" + failOn + "'");
+      return ExitCodes.USAGE;
+    }
+    for (Path in : inputs) {
+      if (!Files.isReadable(in)) {
+        err.println("vmflow analyze: cannot read input " + in);
+        return ExitCodes.USAGE;
+      }
+    }
+    Path dir = (output != null ? output : Path.of("reports", defaultName(inputs.get(0)))).toAbsolutePath().normalize();
+    Files.createDirectories(dir.resolve(".vmflow"));
+    AnalyzeOutcome outcome;
+    try (ConfigurableApplicationContext ctx = start(dir)) {
+      outcome = ctx.getBean(AnalyzeLauncher.class).run(inputs, dir);
+    }
+    if (!outcome.completed()) {
+      err.println("vmflow analyze: run " + outcome.status() + "; see the log above. Run again to resume.");
+      return ExitCodes.USAGE;
+    }
+    out.println(outcome.index());
+    out.printf(
+        "%d hosts, %d VMs, findings: %d error, %d warning, %d info%n",
+        outcome.hosts(), outcome.vms(), outcome.errors(), outcome.warnings(), outcome.infos());
+    out.flush();
+    return failing(outcome, threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  private static boolean failing(AnalyzeOutcome o, Severity threshold) {
+    return switch (threshold) {
+      case ERROR -> o.errors() > 0;
+      case WARNING -> o.errors() + o.warnings() > 0;
+      case INFO -> o.errors() + o.warnings() + o.infos() > 0;
+    };
+  }
+
+  static String defaultName(Path input) {
+    Path name = input.toAbsolutePath().normalize().getFileName();
+    String s = name == null ? "report" : name.toString();
+    s = s.replaceAll("(\\.tar)?\\.(gz|tgz|xz|bz2|zst|zip|tar|txt|log)$", "");
+    return s.isBlank() ? "report" : s;
+  }
+
+  static ConfigurableApplicationContext start(Path dir) {
+    String url = "jdbc:h2:file:" + dir.resolve(".vmflow").resolve("vmflow") + ";DB_CLOSE_ON_EXIT=FALSE";
+    return new SpringApplicationBuilder(VmflowApplication.class)
+        .properties(Map.of("spring.datasource.url", url))
+        .logStartupInfo(false)
+        .run();
+  }
+}

@@ -1,0 +1,36 @@
+package io.vmflow.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code vmflow} command: subcommands for analysis, parsing one file, and pings. */
+@Command(
+    name = "vmflow",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Offline analyzer of hypervisor dumps: each VM's network path and where its pings get lost.",
+    subcommands = {AnalyzeCommand.class, ParseCommand.class, CommandLine.HelpCommand.class})
+public final class VmflowMain implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns the exit status (no {@code System.exit}, for tests). */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new VmflowMain());
+    cli.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          commandLine.getErr().println("vmflow: " + ex.getMessage());
+          return ExitCodes.USAGE;
+        });
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

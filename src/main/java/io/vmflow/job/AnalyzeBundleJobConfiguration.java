@@ -1,0 +1,125 @@
+package io.vmflow.job;
+
+import io.vmflow.store.CatalogStore;
+import io.vmflow.store.FactStore;
+import io.vmflow.store.FindingStore;
+import io.vmflow.store.StageResultStore;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The analysis job: one step per stage of the pipeline, in order. Step bean names are the step
+ * names; each step overwrites its own outputs, so a failed run restarts at the failed step.
+ */
+@Configuration
+class AnalyzeBundleJobConfiguration {
+
+  static final String JOB = "analyzeBundleJob";
+
+  @Bean
+  Job analyzeBundleJob(
+      JobRepository jobRepository,
+      Step ingestStep,
+      Step parseStep,
+      Step correlateStep,
+      Step checkStep,
+      Step pingStep,
+      Step renderStep) {
+    return new JobBuilder(JOB, jobRepository)
+        .start(ingestStep)
+        .next(parseStep)
+        .next(correlateStep)
+        .next(checkStep)
+        .next(pingStep)
+        .next(renderStep)
+        .build();
+  }
+
+  // ingest step
+
+  @Bean
+  Step ingestStep(
+      JobRepository jobRepository,
+      PlatformTransactionManager tx,
+      CatalogStore catalog,
+      FactStore facts,
+      FindingStore findings) {
+    return new StepBuilder("ingestStep", jobRepository)
+        .tasklet(new IngestTasklet(catalog, facts, findings), tx)
+        .build();
+  }
+
+  // parse step
+
+  @Bean
+  Step parseStep(
+      JobRepository jobRepository,
+      PlatformTransactionManager tx,
+      CatalogStore catalog,
+      FactStore facts,
+      FindingStore findings) {
+    CatalogRowReader reader = new CatalogRowReader(catalog);
+    ParsedArtifactWriter writer = new ParsedArtifactWriter(facts, findings);
+    return new StepBuilder("parseStep", jobRepository)
+        .<CatalogStore.Row, ParsedArtifact>chunk(50)
+        .transactionManager(tx)
+        .reader(reader)
+        .processor(new ParseProcessor())
+        .writer(writer)
+        .listener(reader)
+        .listener(writer)
+        .build();
+  }
+
+  // correlate step
+
+  @Bean
+  Step correlateStep(
+      JobRepository jobRepository,
+      PlatformTransactionManager tx,
+      CatalogStore catalog,
+      FactStore facts,
+      FindingStore findings,
+      StageResultStore results) {
+    return new StepBuilder("correlateStep", jobRepository)
+        .tasklet(new CorrelateTasklet(catalog, facts, findings, results), tx)
+        .build();
+  }
+
+  // check step
+
+  @Bean
+  Step checkStep(
+      JobRepository jobRepository, PlatformTransactionManager tx, FindingStore findings, StageResultStore results) {
+    return new StepBuilder("checkStep", jobRepository).tasklet(new CheckTasklet(findings, results), tx).build();
+  }
+
+  // ping step: pair echoes per capture point, localise loss along each VM's path
+
+  @Bean
+  Step pingStep(
+      JobRepository jobRepository,
+      PlatformTransactionManager tx,
+      CatalogStore catalog,
+      FactStore facts,
+      FindingStore findings,
+      StageResultStore results) {
+    return new StepBuilder("pingStep", jobRepository)
+        .tasklet(new PingTasklet(catalog, facts, findings, results), tx)
+        .build();
+  }
+
+  // render step
+
+  @Bean
+  Step renderStep(
+      JobRepository jobRepository, PlatformTransactionManager tx, FindingStore findings, StageResultStore results) {
+    return new StepBuilder("renderStep", jobRepository).tasklet(new RenderTasklet(findings, results), tx).build();
+  }
+}

@@ -1,0 +1,63 @@
+package io.vmflow.job;
+
+import io.vmflow.check.VmFinding;
+import io.vmflow.finding.Finding;
+import io.vmflow.ingest.CatalogEntry;
+import io.vmflow.ingest.IngestLimits;
+import io.vmflow.ingest.IngestSink;
+import io.vmflow.ingest.Ingestor;
+import io.vmflow.store.CatalogStore;
+import io.vmflow.store.FactStore;
+import io.vmflow.store.FindingStore;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** ingestStep: walks the inputs into the catalog. Re-running it starts the instance's facts afresh. */
+class IngestTasklet implements Tasklet {
+
+  private static final Logger log = LoggerFactory.getLogger(IngestTasklet.class);
+
+  private final CatalogStore catalog;
+  private final FactStore facts;
+  private final FindingStore findings;
+
+  IngestTasklet(CatalogStore catalog, FactStore facts, FindingStore findings) {
+    this.catalog = catalog;
+    this.facts = facts;
+    this.findings = findings;
+  }
+
+  @Override
+  public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    RunScope run = RunScope.of(contribution.getStepExecution().getJobExecution());
+    catalog.clear(run.instanceId());
+    facts.clear(run.instanceId());
+    findings.clearAll(run.instanceId());
+    List<VmFinding> found = new ArrayList<>();
+    int[] seq = {0};
+    new Ingestor(IngestLimits.defaults(), run.workDir())
+        .ingest(
+            run.inputs(),
+            new IngestSink() {
+              @Override
+              public void entry(CatalogEntry entry) {
+                catalog.insert(run.instanceId(), seq[0]++, entry);
+              }
+
+              @Override
+              public void finding(Finding finding) {
+                found.add(new VmFinding("", "", finding, "", List.of()));
+              }
+            });
+    findings.replace(run.instanceId(), "ingest", found);
+    contribution.incrementWriteCount(seq[0]);
+    log.info("ingested {} inputs: {} entries, {} findings", run.inputs().size(), seq[0], found.size());
+    return RepeatStatus.FINISHED;
+  }
+}

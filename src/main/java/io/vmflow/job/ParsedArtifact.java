@@ -1,0 +1,9 @@
+package io.vmflow.job;
+
+import io.vmflow.finding.Finding;
+import io.vmflow.spec.Spec;
+import java.util.List;
+import java.util.Optional;
+
+/** The parse step's item after processing: one catalog entry's record and findings. */
+record ParsedArtifact(int entrySeq, Spec spec, Optional<Object> value, List<Finding> findings) {}

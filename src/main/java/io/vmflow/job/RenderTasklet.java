@@ -1,0 +1,80 @@
+package io.vmflow.job;
+
+import io.vmflow.ingest.CatalogEntry;
+import io.vmflow.model.VmflowVersion;
+import io.vmflow.report.LossRow;
+import io.vmflow.report.PingRow;
+import io.vmflow.report.Report;
+import io.vmflow.report.ReportBuilder;
+import io.vmflow.report.ReportInput;
+import io.vmflow.report.ReportWriter;
+import io.vmflow.store.FindingStore;
+import io.vmflow.store.StageResultStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** renderStep: report.json and the HTML pages, from the stored stage results. */
+class RenderTasklet implements Tasklet {
+
+  static final String ERRORS = "summary.errors";
+  static final String WARNINGS = "summary.warnings";
+  static final String INFOS = "summary.infos";
+  static final String HOSTS = "summary.hosts";
+  static final String VMS = "summary.vms";
+  static final String INDEX = "report.index";
+
+  private final FindingStore findings;
+  private final StageResultStore results;
+
+  RenderTasklet(FindingStore findings, StageResultStore results) {
+    this.findings = findings;
+    this.results = results;
+  }
+
+  @Override
+  public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+    var execution = contribution.getStepExecution().getJobExecution();
+    RunScope run = RunScope.of(execution);
+    ReportInput input =
+        new ReportInput(
+            new ReportInput.RunInfo(VmflowVersion.get(), Instant.now().toString(), inputs(run.inputs())),
+            CorrelateTasklet.loader(results).apply(run.instanceId()),
+            findings.list(run.instanceId()),
+            PingStage.pings(results, run.instanceId()),
+            PingStage.losses(results, run.instanceId()));
+    Report report = ReportBuilder.build(input);
+    Path index = new ReportWriter().write(report, run.output());
+    ExecutionContext ctx = execution.getExecutionContext();
+    ctx.putInt(ERRORS, report.summary().errors());
+    ctx.putInt(WARNINGS, report.summary().warnings());
+    ctx.putInt(INFOS, report.summary().infos());
+    ctx.putInt(HOSTS, report.summary().hosts());
+    ctx.putInt(VMS, report.summary().vms());
+    ctx.putString(INDEX, index.toString());
+    return RepeatStatus.FINISHED;
+  }
+
+  private static List<ReportInput.InputFile> inputs(List<Path> paths) {
+    return paths.stream()
+        .map(p -> new ReportInput.InputFile(p.toString(), sizeOf(p), InputFingerprint.sha256(List.of(p))))
+        .toList();
+  }
+
+  private static long sizeOf(Path p) {
+    try {
+      return Files.isRegularFile(p) ? Files.size(p) : 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.vmflow.report;
+
+import io.vmflow.finding.Severity;
+import io.vmflow.report.ReportInput.RunInfo;
+import io.vmflow.topology.Evidence;
+import io.vmflow.topology.Hop;
+import io.vmflow.topology.Host;
+import io.vmflow.topology.Vm;
+import io.vmflow.topology.VmPort;
+import java.util.List;
+
+/**
+ * The report's content, shared by report.json and the HTML pages. Field names are the JSON
+ * contract documented in the README.
+ */
+public record Report(RunInfo run, Summary summary, List<Host> hosts, List<VmView> vms, List<FindingView> findings) {
+
+  /** Counts for the one-line summary and the exit status. */
+  public record Summary(int hosts, int vms, int errors, int warnings, int infos) {
+    public int count(Severity severity) {
+      return switch (severity) {
+        case ERROR -> errors;
+        case WARNING -> warnings;
+        case INFO -> infos;
+      };
+    }
+  }
+
+  /**
+   * One VM: identity, its first port's hops at top level (the path most reports need), every port,
+   * pings and findings.
+   *
+   * @param status {@code OK}, {@code WARNING}, {@code ERROR} or {@code NO_DATA}
+   * @param page file name of its HTML page
+   */
+  public record VmView(
+      String id,
+      String name,
+      String status,
+      String vmStatus,
+      Host host,
+      List<VmPort> ports,
+      List<Hop> hops,
+      List<Vm.RouterInfo> routers,
+      List<PingRow> pings,
+      List<LossRow> lossSegments,
+      List<FindingView> findings,
+      String page) {}
+
+  /** A finding with what it concerns and its evidence. */
+  public record FindingView(
+      String code,
+      Severity severity,
+      String category,
+      String message,
+      String vmId,
+      String host,
+      String hint,
+      List<Evidence> evidence) {}
+}

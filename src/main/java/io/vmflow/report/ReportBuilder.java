@@ -1,0 +1,79 @@
+package io.vmflow.report;
+
+import io.vmflow.check.VmFinding;
+import io.vmflow.finding.Finding;
+import io.vmflow.finding.Severity;
+import io.vmflow.report.Report.FindingView;
+import io.vmflow.report.Report.Summary;
+import io.vmflow.report.Report.VmView;
+import io.vmflow.topology.Evidence;
+import io.vmflow.topology.Host;
+import io.vmflow.topology.Vm;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns the stages' results into the report's content; no parsing, no analysis. */
+public final class ReportBuilder {
+
+  private ReportBuilder() {}
+
+  public static Report build(ReportInput in) {
+    List<FindingView> all = in.findings().stream().map(ReportBuilder::view).toList();
+    Map<String, String> pages = new HashMap<>();
+    List<VmView> vms = new ArrayList<>();
+    for (Vm vm : in.topology().vms()) {
+      String page = PageNames.unique("vm-", vm.id(), pages);
+      List<FindingView> mine = all.stream().filter(f -> f.vmId().equalsIgnoreCase(vm.id())).toList();
+      Host host = in.topology().host(vm.hostKey()).orElse(null);
+      vms.add(
+          new VmView(
+              vm.id(),
+              vm.name(),
+              status(vm, mine),
+              vm.status(),
+              host,
+              vm.ports(),
+              vm.ports().isEmpty() ? List.of() : vm.ports().get(0).hops(),
+              vm.routers(),
+              in.pings().getOrDefault(vm.id(), List.of()),
+              in.losses().getOrDefault(vm.id(), List.of()),
+              mine,
+              page));
+    }
+    Summary summary =
+        new Summary(
+            in.topology().hosts().size(),
+            vms.size(),
+            count(all, Severity.ERROR),
+            count(all, Severity.WARNING),
+            count(all, Severity.INFO));
+    return new Report(in.run(), summary, in.topology().hosts(), vms, all);
+  }
+
+  private static String status(Vm vm, List<FindingView> findings) {
+    if (findings.stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
+      return "ERROR";
+    }
+    if (findings.stream().anyMatch(f -> f.severity() == Severity.WARNING)) {
+      return "WARNING";
+    }
+    boolean hasPath = vm.ports().stream().anyMatch(p -> !p.hops().isEmpty());
+    return hasPath ? "OK" : "NO_DATA";
+  }
+
+  private static int count(List<FindingView> findings, Severity severity) {
+    return (int) findings.stream().filter(f -> f.severity() == severity).count();
+  }
+
+  private static FindingView view(VmFinding vf) {
+    Finding f = vf.finding();
+    List<Evidence> evidence = vf.evidence();
+    if (evidence.isEmpty() && !f.origin().isEmpty()) {
+      evidence = List.of(new Evidence(f.origin(), f.line()));
+    }
+    return new FindingView(
+        f.code(), f.severity(), f.category().name(), f.message(), vf.vmId(), vf.hostKey(), vf.hint(), evidence);
+  }
+}

@@ -1,0 +1,36 @@
+package io.vmflow.report;
+
+import io.vmflow.check.VmFinding;
+import io.vmflow.topology.Topology;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a report is rendered from; built by the render step from stored stage results.
+ *
+ * @param pings per VM id, the capture points and flows seen on its path
+ * @param losses per VM id, the loss segments localised on its path
+ */
+public record ReportInput(
+    RunInfo run,
+    Topology topology,
+    List<VmFinding> findings,
+    Map<String, List<PingRow>> pings,
+    Map<String, List<LossRow>> losses) {
+
+  public ReportInput {
+    findings = List.copyOf(findings);
+    pings = Map.copyOf(pings);
+    losses = Map.copyOf(losses);
+  }
+
+  /** The run as the report's header shows it. */
+  public record RunInfo(String version, String generatedAt, List<InputFile> inputs) {
+    public RunInfo {
+      inputs = List.copyOf(inputs);
+    }
+  }
+
+  /** One input given on the command line. */
+  public record InputFile(String path, long size, String sha256) {}
+}

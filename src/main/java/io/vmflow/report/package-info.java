@@ -1,0 +1,6 @@
+/**
+ * Renders what the stages computed: a view model ({@link io.vmflow.report.Report}), report.json and
+ * self-contained Thymeleaf HTML pages. No parsing and no analysis here; untrusted text is always
+ * escaped.
+ */
+package io.vmflow.report;

@@ -1,0 +1,36 @@
+package io.vmflow.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** One JSON document per stage result (topology, pings) and job instance. */
+@Repository
+public class StageResultStore {
+
+  private final JdbcTemplate jdbc;
+
+  public StageResultStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void put(long instanceId, String kind, Object value) {
+    jdbc.update("DELETE FROM stage_result WHERE instance_id = ? AND kind = ?", instanceId, kind);
+    jdbc.update(
+        "INSERT INTO stage_result (instance_id, kind, body) VALUES (?,?,?)",
+        instanceId,
+        kind,
+        JsonCodec.write(value));
+  }
+
+  public <T> Optional<T> get(long instanceId, String kind, Class<T> type) {
+    List<String> bodies =
+        jdbc.queryForList(
+            "SELECT body FROM stage_result WHERE instance_id = ? AND kind = ?",
+            String.class,
+            instanceId,
+            kind);
+    return bodies.stream().findFirst().map(b -> JsonCodec.read(b, type));
+  }
+}

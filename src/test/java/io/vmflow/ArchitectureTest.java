@@ -1,0 +1,71 @@
+package io.vmflow;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** STYLE.md §1: a stage imports only earlier stages and the leaves; Spring only in cli, job, store. */
+class ArchitectureTest {
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.vmflow");
+  }
+
+  @Test
+  void leavesDependOnNoStage() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("io.vmflow.model..", "io.vmflow.finding..", "io.vmflow.spec..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.vmflow.ingest..", "io.vmflow.parse..", "io.vmflow.capture..", "io.vmflow.topology..",
+            "io.vmflow.check..", "io.vmflow.ping..", "io.vmflow.report..", "io.vmflow.store..",
+            "io.vmflow.job..", "io.vmflow.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void stagesImportOnlyEarlierStages() {
+    String[] order = {"ingest", "parse", "capture", "topology", "check", "ping", "report"};
+    for (int i = 0; i < order.length; i++) {
+      String[] later = new String[order.length - i - 1 + 3];
+      int k = 0;
+      for (int j = i + 1; j < order.length; j++) {
+        later[k++] = "io.vmflow." + order[j] + "..";
+      }
+      later[k++] = "io.vmflow.store..";
+      later[k++] = "io.vmflow.job..";
+      later[k] = "io.vmflow.cli..";
+      noClasses()
+          .that()
+          .resideInAPackage("io.vmflow." + order[i] + "..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(later)
+          .allowEmptyShould(true)
+          .check(classes);
+    }
+  }
+
+  @Test
+  void onlyCliJobAndStoreUseSpring() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.vmflow.cli..", "io.vmflow.job..", "io.vmflow.store..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.springframework..")
+        .check(classes);
+  }
+}
