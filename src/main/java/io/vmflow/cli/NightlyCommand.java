@@ -1,0 +1,100 @@
+package io.vmflow.cli;
+
+import io.vmflow.finding.Severity;
+import io.vmflow.job.NightlyRunner;
+import io.vmflow.job.VmflowApplication;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vmflow nightly}: analyses what is new in an inbox and reports what changed. */
+@Command(
+    name = "nightly",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Analyse every bundle of an inbox not analysed before; report new, open and resolved findings per VM.",
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:no VM has a current finding at or above --fail-on",
+      "1:some VM has",
+      "2:usage error, unreadable inbox or a failed bundle"
+    })
+final class NightlyCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--inbox", required = true, paramLabel = "DIR", description = "Folder the collectors drop bundles into.")
+  Path inbox;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder (default: reports/nightly).")
+  Path output;
+
+  @Option(names = "--db", paramLabel = "URL", description = "JDBC URL of the history database (default: H2 file in the output folder).")
+  String db;
+
+  @Option(names = "--db-user", paramLabel = "USER", description = "Database user (default: sa for H2).")
+  String dbUser;
+
+  @Option(names = "--db-password-env", paramLabel = "VAR", description = "Environment variable holding the database password.")
+  String dbPasswordEnv;
+
+  @Option(names = "--keep", paramLabel = "N", defaultValue = "30", description = "Runs of history to keep (default: ${DEFAULT-VALUE}).")
+  int keep;
+
+  @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error", description = "info, warning or error (default: ${DEFAULT-VALUE}).")
+  String failOn;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Severity level;
+    try {
+      level = Severity.valueOf(failOn.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      err.println("vmflow nightly: --fail-on takes info, warning or error, not '" + failOn + "'");
+      return ExitCodes.USAGE;
+    }
+    if (!Files.isDirectory(inbox) || keep < 1) {
+      err.println("vmflow nightly: " + (keep < 1 ? "--keep must be at least 1" : "no inbox folder " + inbox));
+      return ExitCodes.USAGE;
+    }
+    Path dir = (output != null ? output : Path.of("reports", "nightly")).toAbsolutePath().normalize();
+    Files.createDirectories(dir.resolve(".vmflow"));
+    NightlyRunner.NightlyOutcome o;
+    try (ConfigurableApplicationContext ctx = start(dir)) {
+      o = ctx.getBean(NightlyRunner.class).run(inbox.toAbsolutePath().normalize(), dir, keep, level);
+    }
+    out.println(o.page());
+    long failing = o.report().vms().stream().filter(v -> v.failsAt(level)).count();
+    out.printf("%d bundles analysed, %d failed, %d already known; %d VMs, %d failing at %s%n",
+        o.processed(), o.failed(), o.skipped(), o.report().vms().size(), failing, failOn);
+    out.flush();
+    if (o.failed() > 0) {
+      return ExitCodes.USAGE;
+    }
+    return failing > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  private ConfigurableApplicationContext start(Path dir) {
+    Map<String, Object> props = new HashMap<>();
+    props.put("spring.datasource.url", db != null ? db : "jdbc:h2:file:" + dir.resolve(".vmflow").resolve("nightly") + ";DB_CLOSE_ON_EXIT=FALSE");
+    if (dbUser != null) {
+      props.put("spring.datasource.username", dbUser);
+    }
+    if (dbPasswordEnv != null) {
+      props.put("spring.datasource.password", System.getenv().getOrDefault(dbPasswordEnv, ""));
+    }
+    return new SpringApplicationBuilder(VmflowApplication.class).properties(props).logStartupInfo(false).run();
+  }
+}

@@ -1,0 +1,144 @@
+package io.vmflow.job;
+
+import io.vmflow.check.VmFinding;
+import io.vmflow.finding.Severity;
+import io.vmflow.report.NightlyReport;
+import io.vmflow.report.NightlyWriter;
+import io.vmflow.report.PingRow;
+import io.vmflow.store.FindingStore;
+import io.vmflow.store.HistoryStore;
+import io.vmflow.store.StageResultStore;
+import io.vmflow.topology.Topology;
+import io.vmflow.topology.Vm;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * {@code vmflow nightly}: analyses every bundle of an inbox not analysed before (by content hash),
+ * each as its own job execution, records each VM's state in the history, and writes what changed.
+ * A bundle left STARTED by a killed run is analysed again; its job restarts where it stopped.
+ */
+@Component
+public class NightlyRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(NightlyRunner.class);
+
+  private final AnalyzeLauncher launcher;
+  private final HistoryStore history;
+  private final FindingStore findings;
+  private final StageResultStore results;
+
+  public NightlyRunner(AnalyzeLauncher launcher, HistoryStore history, FindingStore findings, StageResultStore results) {
+    this.launcher = launcher;
+    this.history = history;
+    this.findings = findings;
+    this.results = results;
+  }
+
+  /** Result of one nightly invocation. */
+  public record NightlyOutcome(int processed, int failed, int skipped, NightlyReport report, Path page) {}
+
+  public NightlyOutcome run(Path inbox, Path out, int keep, Severity failOn) throws IOException {
+    long runId = history.startRun(Instant.now());
+    int processed = 0;
+    int failed = 0;
+    int skipped = 0;
+    for (Path bundle : bundles(inbox)) {
+      String sha = InputFingerprint.sha256(List.of(bundle));
+      var known = history.bundle(sha);
+      if (known.isPresent() && known.get().status().equals("DONE")) {
+        skipped++;
+        continue;
+      }
+      Path dir = out.resolve("bundles").resolve(AnalyzeDirs.name(bundle) + "-" + sha.substring(0, 12));
+      history.markStarted(sha, bundle.getFileName().toString(), runId, out.relativize(dir).toString());
+      try {
+        AnalyzeOutcome o = launcher.run(List.of(bundle), dir);
+        if (!o.completed()) {
+          history.markFailed(sha, "job " + o.status());
+          failed++;
+          continue;
+        }
+        record(runId, sha, o.instanceId(), out.relativize(dir));
+        processed++;
+      } catch (Exception e) {
+        log.warn("bundle {} failed: {}", bundle, e.toString());
+        history.markFailed(sha, e.toString());
+        failed++;
+      }
+    }
+    long shown = runId;
+    if (processed == 0 && failed == 0) {
+      history.dropEmptyRun(runId);
+      shown = runId - 1;
+    } else {
+      history.finishRun(runId, Instant.now(), processed);
+    }
+    retain(out, keep);
+    NightlyReport report = NightlyReports.build(history, shown, NightlyChanges.asOf(history, shown), failOn);
+    Path page = new NightlyWriter().write(report, out);
+    log.info("nightly run {}: {} bundles analysed, {} failed, {} already known", shown, processed, failed, skipped);
+    return new NightlyOutcome(processed, failed, skipped, report, page);
+  }
+
+  private void record(long runId, String sha, long instance, Path relDir) {
+    Topology topology = CorrelateTasklet.loader(results).apply(instance);
+    List<VmFinding> all = findings.list(instance);
+    Map<String, List<PingRow>> pings = PingStage.pings(results, instance);
+    List<HistoryStore.VmState> states = new ArrayList<>();
+    List<HistoryStore.VmFindingRow> rows = new ArrayList<>();
+    for (Vm vm : topology.vms()) {
+      List<VmFinding> mine = all.stream().filter(f -> f.vmId().equalsIgnoreCase(vm.id())).toList();
+      int errors = count(mine, Severity.ERROR);
+      int warnings = count(mine, Severity.WARNING);
+      List<PingRow> p = pings.getOrDefault(vm.id(), List.of());
+      boolean hasPath = vm.ports().stream().anyMatch(port -> !port.hops().isEmpty());
+      String status = errors > 0 ? "ERROR" : warnings > 0 ? "WARNING" : hasPath ? "OK" : "NO_DATA";
+      String host = topology.host(vm.hostKey()).map(h -> h.name()).orElse(vm.hostKey());
+      states.add(
+          new HistoryStore.VmState(
+              vm.id(), vm.name(), host, status, errors, warnings,
+              p.stream().mapToLong(PingRow::requests).max().orElse(0),
+              p.stream().mapToLong(PingRow::answered).min().orElse(0),
+              relDir.resolve("index.html").toString()));
+      for (VmFinding f : mine) {
+        String key = f.finding().code() + "|" + f.finding().message();
+        rows.add(new HistoryStore.VmFindingRow(vm.id(), key, f.finding().code(), f.finding().severity().name(), f.finding().message()));
+      }
+    }
+    history.recordDone(runId, sha, instance, states, rows);
+  }
+
+  private void retain(Path out, int keep) throws IOException {
+    for (long old : history.runsBeyond(keep)) {
+      for (HistoryStore.Bundle b : history.bundles(old)) {
+        Path dir = out.resolve(b.reportDir()).normalize();
+        if (dir.startsWith(out.resolve("bundles"))) {
+          FileSystemUtils.deleteRecursively(dir);
+        }
+      }
+      history.deleteRun(old);
+    }
+  }
+
+  private static int count(List<VmFinding> fs, Severity s) {
+    return (int) fs.stream().filter(f -> f.finding().severity() == s).count();
+  }
+
+  private static List<Path> bundles(Path inbox) throws IOException {
+    try (Stream<Path> s = Files.list(inbox)) {
+      return s.filter(p -> !p.getFileName().toString().startsWith(".")).sorted(Comparator.comparing(Path::toString)).toList();
+    }
+  }
+}
