@@ -104,7 +104,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   static ConfigurableApplicationContext start(Path dir) {
     String url = "jdbc:h2:file:" + dir.resolve(".vmflow").resolve("vmflow") + ";DB_CLOSE_ON_EXIT=FALSE";
     return new SpringApplicationBuilder(VmflowApplication.class)
-        .properties(Map.of("spring.datasource.url", url))
+        .properties(Map.of("spring.datasource.url", url, "spring.datasource.username", "sa", "spring.datasource.password", ""))
         .logStartupInfo(false)
         .run();
   }

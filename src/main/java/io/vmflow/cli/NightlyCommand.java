@@ -89,12 +89,8 @@ final class NightlyCommand implements Callable<Integer> {
   private ConfigurableApplicationContext start(Path dir) {
     Map<String, Object> props = new HashMap<>();
     props.put("spring.datasource.url", db != null ? db : "jdbc:h2:file:" + dir.resolve(".vmflow").resolve("nightly") + ";DB_CLOSE_ON_EXIT=FALSE");
-    if (dbUser != null) {
-      props.put("spring.datasource.username", dbUser);
-    }
-    if (dbPasswordEnv != null) {
-      props.put("spring.datasource.password", System.getenv().getOrDefault(dbPasswordEnv, ""));
-    }
+    props.put("spring.datasource.username", dbUser != null ? dbUser : "sa");
+    props.put("spring.datasource.password", dbPasswordEnv != null ? System.getenv().getOrDefault(dbPasswordEnv, "") : "");
     return new SpringApplicationBuilder(VmflowApplication.class).properties(props).logStartupInfo(false).run();
   }
 }
