@@ -1,14 +1,21 @@
 package io.vmflow.check;
 
 import io.vmflow.topology.Topology;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Entry point of the check stage: every rule over the topology. */
 public final class Checks {
 
+  private static final List<Rule> RULES = List.of(new PathRules(), new FdbRules(), new PatchRules(), new OvsdbRules(), new NetworkRules());
+
   private Checks() {}
 
   public static List<VmFinding> run(Topology topology) {
-    throw new UnsupportedOperationException("checks not built yet");
+    List<VmFinding> out = new ArrayList<>();
+    for (Rule r : RULES) {
+      out.addAll(r.check(topology));
+    }
+    return out;
   }
 }

@@ -52,7 +52,8 @@ final class ParseCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     List<String> lines = readLines(file);
-    Optional<Spec> detected = kind != null ? Spec.byId(kind) : KindDetection.detect(lines);
+    Optional<Spec> detected = kind != null ? Spec.byId(kind) : KindDetection.detect(file, lines);
+    String subj = subject.isEmpty() ? KindDetection.subject(file) : subject;
     if (detected.isEmpty()) {
       err.println("vmflow parse: cannot tell what output " + file + " holds; give --kind");
       return ExitCodes.USAGE;
@@ -65,7 +66,7 @@ final class ParseCommand implements Callable<Integer> {
       err.println("vmflow parse: no parser for " + detected.get().id());
       return ExitCodes.USAGE;
     }
-    Parsed<?> parsed = parser.get().parse(new SourceText(detected.get(), file.toString(), 1, subject, lines));
+    Parsed<?> parsed = parser.get().parse(new SourceText(detected.get(), file.toString(), 1, subj, lines));
     result.put("value", parsed.value().orElse(null));
     result.put("findings", parsed.findings());
     out.println(JSON.writeValueAsString(result));

@@ -1,12 +1,27 @@
 package io.vmflow.ingest;
 
+import io.vmflow.finding.Finding;
+import io.vmflow.finding.Severity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Entry point of the ingest stage: walks the inputs and reports every artifact to a sink.
+ * Entry point of the ingest stage: walks every input (folders, files, archives nested to any
+ * depth) as streams and reports each artifact to a sink. Hostile input becomes findings and the
+ * walk goes on; the work folder is the only place it writes.
  */
 public final class Ingestor {
+
+  private static final Logger log = LoggerFactory.getLogger(Ingestor.class);
 
   private final IngestLimits limits;
   private final Path workDir;
@@ -21,6 +36,63 @@ public final class Ingestor {
   }
 
   public void ingest(List<Path> inputs, IngestSink sink) {
-    throw new UnsupportedOperationException("ingest not built yet");
+    Spool spool;
+    try {
+      spool = new Spool(workDir);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot create work folder " + workDir, e);
+    }
+    for (Path input : inputs) {
+      InputWalk walk = new InputWalk(limits, spool, sink, name(input));
+      if (Files.isDirectory(input, LinkOption.NOFOLLOW_LINKS)) {
+        walkFolder(input, walk);
+      } else {
+        walkFile(input, walk.rootName(), walk);
+      }
+      walk.finish();
+      log.info("ingested {}: {} entries, {} findings", input, walk.entries(), walk.findings());
+    }
+  }
+
+  private static void walkFolder(Path root, InputWalk walk) {
+    try {
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              String origin = walk.rootName() + "/" + root.relativize(file).toString().replace('\\', '/');
+              if (attrs.isSymbolicLink()) {
+                walk.finding(Severity.INFO, IngestCodes.LINK_SKIPPED, "symbolic link not followed: " + origin, origin);
+              } else if (!attrs.isRegularFile()) {
+                walk.finding(Severity.INFO, IngestCodes.SPECIAL_FILE, "not a regular file: " + origin, origin);
+              } else {
+                walkFile(file, origin, walk);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) {
+              walk.finding(Severity.WARNING, IngestCodes.UNREADABLE, "cannot read " + file + ": " + exc.getMessage(), file.toString());
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      walk.finding(Severity.ERROR, IngestCodes.UNREADABLE, "cannot walk " + root + ": " + e.getMessage(), root.toString());
+    }
+  }
+
+  private static void walkFile(Path file, String origin, InputWalk walk) {
+    try (InputStream in = Files.newInputStream(file)) {
+      walk.stream(in, origin, 0);
+    } catch (IOException e) {
+      walk.finding(Severity.WARNING, IngestCodes.UNREADABLE, "cannot read " + origin + ": " + e.getMessage(), origin);
+    }
+  }
+
+  private static String name(Path input) {
+    Path n = input.toAbsolutePath().normalize().getFileName();
+    return n == null ? input.toString() : n.toString();
   }
 }

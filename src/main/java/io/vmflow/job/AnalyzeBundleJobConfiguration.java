@@ -111,7 +111,7 @@ class AnalyzeBundleJobConfiguration {
       FindingStore findings,
       StageResultStore results) {
     return new StepBuilder("pingStep", jobRepository)
-        .tasklet(new PingTasklet(catalog, facts, findings, results), tx)
+        .tasklet(new PingTasklet(facts, findings, results), tx)
         .build();
   }
 

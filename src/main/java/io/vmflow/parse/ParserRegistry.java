@@ -10,7 +10,24 @@ import java.util.Optional;
  */
 public final class ParserRegistry {
 
-  private static final Map<Spec, CommandParser<?>> PARSERS = Map.ofEntries();
+  private static final Map<Spec, CommandParser<?>> PARSERS =
+      Map.ofEntries(
+          entry(new NovaListParser()),
+          entry(new NovaShowParser()),
+          entry(new NovaInterfaceListParser()),
+          entry(new NeutronPortShowParser()),
+          entry(new NeutronPortShowParser(Spec.OPENSTACK_PORT_SHOW)),
+          entry(new NeutronNetListParser()),
+          entry(new NeutronRouterListParser()),
+          entry(new NeutronRouterShowParser()),
+          entry(new NeutronRouterShowParser(Spec.OPENSTACK_ROUTER_SHOW)),
+          entry(new CpsHostListParser()),
+          entry(new HostnameParser()),
+          entry(new BrctlShowParser()),
+          entry(new OvsVsctlShowParser()),
+          entry(new OvsOfctlShowParser()),
+          entry(new OvsAppctlFdbShowParser()),
+          entry(new TcpdumpTextParser()));
 
   private ParserRegistry() {}
 
@@ -20,5 +37,9 @@ public final class ParserRegistry {
 
   public static Map<Spec, CommandParser<?>> all() {
     return PARSERS;
+  }
+
+  private static Map.Entry<Spec, CommandParser<?>> entry(CommandParser<?> parser) {
+    return Map.entry(parser.spec(), parser);
   }
 }

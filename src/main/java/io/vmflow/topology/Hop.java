@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param mac the device's MAC as a report shows it, "" when unknown
  * @param present false when the path rule expects this device but no output in the dump shows it
  * @param host host the device lives on
+ * @param fdb FDB entries that learned the VM's MAC on this hop's OpenFlow port (or bridge)
  * @param evidence every entry and line that shows this hop
  */
 public record Hop(
@@ -24,6 +25,7 @@ public record Hop(
     String mac,
     boolean present,
     String host,
+    List<FdbSighting> fdb,
     List<Evidence> evidence) {
 
   public Hop {
@@ -33,6 +35,7 @@ public record Hop(
     ofport = ofport == null ? "" : ofport;
     mac = mac == null ? "" : mac;
     host = host == null ? "" : host;
+    fdb = List.copyOf(fdb);
     evidence = List.copyOf(evidence);
   }
 }

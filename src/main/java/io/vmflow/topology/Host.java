@@ -9,11 +9,26 @@ import java.util.List;
  * @param id hypervisor id when known (FusionSphere host id = nova {@code hypervisor_hostname})
  * @param name host name ({@code BC11HGSA0}), else the key
  * @param ips management and other IPs the dump gives for it
+ * @param bridges Linux and OVS bridges seen on it
+ * @param fdb every FDB entry of its OVS bridges
+ * @param coverage expected outputs: present, empty or missing
  */
-public record Host(String key, String id, String name, List<String> ips, List<Evidence> evidence) {
+public record Host(
+    String key, String id, String name, List<String> ips, List<Bridge> bridges, List<FdbSighting> fdb,
+    List<Coverage> coverage, List<Evidence> evidence) {
 
   public Host {
     ips = List.copyOf(ips);
+    bridges = List.copyOf(bridges);
+    fdb = List.copyOf(fdb);
+    coverage = List.copyOf(coverage);
     evidence = List.copyOf(evidence);
+  }
+
+  /** Whether an expected output is in the dump for this host, and what its absence prevents. */
+  public record Coverage(String spec, String state, String prevents) {}
+
+  public java.util.Optional<Bridge> bridge(String name) {
+    return bridges.stream().filter(b -> b.name().equals(name)).findFirst();
   }
 }

@@ -1,13 +1,203 @@
 package io.vmflow.topology;
 
+import io.vmflow.finding.Finding;
+import io.vmflow.finding.Severity;
+import io.vmflow.model.DeviceNames;
+import io.vmflow.model.MacAddress;
+import io.vmflow.parse.HostList;
+import io.vmflow.parse.InterfaceList;
+import io.vmflow.parse.PortShow;
+import io.vmflow.parse.RouterList;
+import io.vmflow.parse.ServerShow;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-/** Entry point of the correlate stage: facts in, topology out. */
+/**
+ * Entry point of the correlate stage: facts in, topology out. Controller tables say which VMs
+ * exist, their ports and hosts; host outputs say which devices exist; the device naming rule links
+ * the two.
+ */
 public final class TopologyBuilder {
+
+  private final ControllerFacts ctl = new ControllerFacts();
+  private final Map<String, HostFacts> hostFacts = new LinkedHashMap<>();
+  private final List<Finding> findings = new ArrayList<>();
 
   private TopologyBuilder() {}
 
   public static Topology build(List<Fact> facts) {
-    throw new UnsupportedOperationException("topology not built yet");
+    TopologyBuilder b = new TopologyBuilder();
+    for (Fact f : facts) {
+      b.ctl.add(f);
+      if (!f.host().isEmpty()) {
+        b.hostFacts.computeIfAbsent(f.host(), HostFacts::new).add(f);
+      }
+    }
+    return b.run();
+  }
+
+  private Topology run() {
+    List<Vm> vms = new ArrayList<>();
+    for (String id : vmIds()) {
+      vms.add(vm(id));
+    }
+    List<Host> hosts = new ArrayList<>();
+    for (HostFacts h : hostFacts.values()) {
+      hosts.add(HostInventory.host(h, ctl, cpsHost(h.key)));
+    }
+    for (Vm vm : vms) {
+      if (!vm.hostKey().isEmpty() && hosts.stream().noneMatch(h -> h.key().equalsIgnoreCase(vm.hostKey()))) {
+        hosts.add(HostInventory.host(new HostFacts(vm.hostKey()), ctl, cpsHost(vm.hostKey())));
+      }
+    }
+    Coverage.missing(hostFacts.values(), vms, findings);
+    return new Topology(hosts, vms, findings);
+  }
+
+  private Set<String> vmIds() {
+    Set<String> ids = new LinkedHashSet<>();
+    ids.addAll(ctl.servers.keySet());
+    ids.addAll(ctl.serverShows.keySet());
+    ctl.interfaces.forEach(i -> ids.add(i.subject().toLowerCase()));
+    ids.removeIf(String::isEmpty);
+    return ids;
+  }
+
+  private Vm vm(String id) {
+    List<Evidence> evidence = new ArrayList<>();
+    String name = "";
+    String status = "";
+    var server = ctl.servers.get(id);
+    if (server != null) {
+      name = server.value().name();
+      status = server.value().status();
+      evidence.add(new Evidence(server.origin(), server.value().line()));
+    }
+    var show = ctl.serverShows.get(id);
+    if (show != null) {
+      name = name.isEmpty() ? show.value().name() : name;
+      status = status.isEmpty() ? show.value().status() : status;
+      evidence.add(new Evidence(show.origin(), show.value().line()));
+    }
+    String hostKey = hostOf(id, show == null ? null : show.value());
+    List<VmPort> ports = new ArrayList<>();
+    for (var list : ctl.interfaces) {
+      if (!list.subject().equalsIgnoreCase(id)) {
+        continue;
+      }
+      for (InterfaceList.VmInterface i : list.value().interfaces()) {
+        ports.add(port(id, i, list.origin(), hostKey));
+      }
+    }
+    for (var p : ctl.ports.values()) {
+      if (p.value().deviceId().equalsIgnoreCase(id) && ports.stream().noneMatch(x -> x.portId().equalsIgnoreCase(p.value().id()))) {
+        ports.add(port(id, new InterfaceList.VmInterface(p.value().status(), p.value().id(), p.value().networkId(),
+            p.value().fixedIps().stream().map(PortShow.FixedIp::ipAddress).toList(), p.value().mac(), p.value().line()), p.origin(), hostKey));
+      }
+    }
+    if (hostKey.isEmpty()) {
+      hostKey = ports.stream().flatMap(p -> p.hops().stream()).filter(Hop::present).map(Hop::host).findFirst().orElse("");
+    }
+    return new Vm(server != null ? server.value().id() : show != null ? show.subject() : id, name, status, hostKey, ports, Routers.of(ctl, ports, findings), evidence);
+  }
+
+  private VmPort port(String vmId, InterfaceList.VmInterface i, String origin, String hostKey) {
+    List<Evidence> evidence = new ArrayList<>(List.of(new Evidence(origin, i.line())));
+    var detail = ctl.ports.get(i.portId().toLowerCase());
+    String alias = "";
+    String status = i.portState();
+    Optional<MacAddress> mac = i.mac();
+    List<String> ips = new ArrayList<>(i.ips());
+    String netId = i.netId();
+    if (detail != null) {
+      PortShow p = detail.value();
+      alias = p.aliasId();
+      status = p.status().isEmpty() ? status : p.status();
+      mac = mac.or(p::mac);
+      netId = netId.isEmpty() ? p.networkId() : netId;
+      p.fixedIps().stream().map(PortShow.FixedIp::ipAddress).filter(ip -> !ips.contains(ip)).forEach(ips::add);
+      evidence.add(new Evidence(detail.origin(), p.line()));
+    }
+    var net = ctl.networks.get(netId.toLowerCase());
+    String netName = net == null ? "" : net.value().name();
+    List<String> cidrs = net == null ? List.of() : net.value().subnets().stream().map(s -> s.cidr()).filter(c -> !c.isEmpty()).toList();
+    if (net != null) {
+      evidence.add(new Evidence(net.origin(), net.value().line()));
+    }
+    Traced traced = trace(hostKey, i.portId(), alias, mac);
+    return new VmPort(i.portId(), alias, traced.idPart(), mac.map(MacAddress::value).orElse(""), ips, netId, netName, cidrs, status, traced.hops(), evidence);
+  }
+
+  private record Traced(String idPart, List<Hop> hops) {}
+
+  /** Tries the alias id (FusionSphere) then the port id, on the VM's host first, then any host. */
+  private Traced trace(String hostKey, String portId, String alias, Optional<MacAddress> mac) {
+    List<String> candidates = new ArrayList<>();
+    if (!alias.isEmpty()) {
+      candidates.add(DeviceNames.idPart(alias));
+    }
+    candidates.add(DeviceNames.idPart(portId));
+    List<HostFacts> order = new ArrayList<>();
+    Optional.ofNullable(hostFacts.get(hostKey)).ifPresent(order::add);
+    hostFacts.values().stream().filter(h -> !h.key.equals(hostKey)).forEach(order::add);
+    for (HostFacts h : order) {
+      for (String c : candidates) {
+        if (PathTracer.seesAny(h, c)) {
+          return new Traced(c, PathTracer.trace(h, c, mac));
+        }
+      }
+    }
+    return new Traced(candidates.get(0), List.of());
+  }
+
+  /** The host key the VM runs on: nova's hypervisor_hostname or host matched to a host of the dump. */
+  private String hostOf(String vmId, ServerShow show) {
+    if (show == null) {
+      return "";
+    }
+    for (String name : List.of(show.hypervisorHostname(), show.host())) {
+      if (name.isEmpty()) {
+        continue;
+      }
+      for (String key : hostFacts.keySet()) {
+        String hostname = ctl.hostnames.getOrDefault(key, "");
+        var cps = cpsHost(key);
+        if (key.equalsIgnoreCase(name) || hostname.equalsIgnoreCase(name) || shortName(hostname).equalsIgnoreCase(shortName(name))
+            || cps.map(c -> c.hostname().equalsIgnoreCase(name) || c.id().equalsIgnoreCase(name)).orElse(false)) {
+          return key;
+        }
+      }
+      var cps = ctl.cpsHosts.get(name.toLowerCase());
+      if (cps != null) {
+        return cps.value().id();
+      }
+    }
+    return show.hypervisorHostname().isEmpty() ? show.host() : show.hypervisorHostname();
+  }
+
+  private Optional<HostList.CpsHost> cpsHost(String key) {
+    var byId = ctl.cpsHosts.get(key.toLowerCase());
+    if (byId != null) {
+      return Optional.of(byId.value());
+    }
+    return ctl.cpsHosts.values().stream().map(ControllerFacts.At::value).filter(c -> c.hostname().equalsIgnoreCase(key)).findFirst();
+  }
+
+  private static String shortName(String fqdn) {
+    int dot = fqdn.indexOf('.');
+    return dot > 0 ? fqdn.substring(0, dot) : fqdn;
+  }
+
+  static Finding coverage(Severity s, String code, String message, String origin) {
+    return Finding.coverage(s, code, message, origin);
+  }
+
+  static RouterList.Router router(ControllerFacts.At<RouterList.Router> r) {
+    return r.value();
   }
 }

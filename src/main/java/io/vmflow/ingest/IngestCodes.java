@@ -1,0 +1,23 @@
+package io.vmflow.ingest;
+
+/** Stable finding codes of the ingest stage. */
+final class IngestCodes {
+  static final String PATH_TRAVERSAL = "ARCHIVE_PATH_TRAVERSAL";
+  static final String LINK_OUTSIDE = "ARCHIVE_LINK_OUTSIDE";
+  static final String LINK_SKIPPED = "ARCHIVE_LINK_SKIPPED";
+  static final String BOMB_RATIO = "ARCHIVE_BOMB_RATIO";
+  static final String TOO_LARGE = "ARCHIVE_TOO_LARGE";
+  static final String ENTRY_TOO_LARGE = "ENTRY_TOO_LARGE";
+  static final String TOO_MANY_ENTRIES = "ARCHIVE_TOO_MANY_ENTRIES";
+  static final String TOO_DEEP = "ARCHIVE_TOO_DEEP";
+  static final String TRUNCATED = "ARCHIVE_TRUNCATED";
+  static final String SPECIAL_FILE = "ENTRY_SPECIAL_FILE";
+  static final String EMPTY = "ENTRY_EMPTY";
+  static final String DUPLICATE_NAME = "ENTRY_DUPLICATE_NAME";
+  static final String UNKNOWN = "ENTRY_UNKNOWN";
+  static final String UNRECOGNISED_TEXT = "ENTRY_UNRECOGNISED_TEXT";
+  static final String UNREADABLE = "INPUT_UNREADABLE";
+  static final String TRANSCRIPT_COMMAND_UNKNOWN = "TRANSCRIPT_COMMAND_UNKNOWN";
+
+  private IngestCodes() {}
+}

@@ -1,0 +1,84 @@
+package io.vmflow.ingest;
+
+import io.vmflow.spec.Spec;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises a command output by its first lines when its file name says nothing ({@code
+ * out1.txt}). Each rule quotes the line shape it keys on.
+ */
+public final class KindSniffer {
+
+  private static final int LOOK = 60;
+
+  // 14:32:10.193922 fa:16:3e:63:28:94 > fa:16:3e:29:fb:13, ethertype IPv4 (0x0800), length 98: ...
+  private static final Pattern TCPDUMP =
+      Pattern.compile("^(\\d{4}-\\d\\d-\\d\\d )?\\d\\d:\\d\\d:\\d\\d\\.\\d{6,9} .*(ICMP|ICMP6|IP6?|ARP|ethertype) .*");
+  //  71(pvo1c65142e-2a): addr:7a:92:22:ab:2f:17
+  private static final Pattern OFCTL_PORT = Pattern.compile("^\\s*(\\d+|LOCAL)\\([^)]+\\): addr:[0-9a-fA-F:]{17}.*");
+  //  cookie=0x0, duration=10.5s, table=0, n_packets=0, ..., actions=NORMAL
+  private static final Pattern FLOW = Pattern.compile("^\\s*(cookie=0x[0-9a-f]+|table=\\d+|priority=\\d+).*actions=.*");
+  //  port  VLAN  MAC                Age      /    71    15  fa:16:3e:29:fb:13    0
+  private static final Pattern FDB_HEADER = Pattern.compile("^\\s*(port|Port)\\s+VLAN\\s+MAC\\s+Age\\s*$");
+  private static final Pattern FDB_ROW = Pattern.compile("^\\s*(\\d+|LOCAL)\\s+\\d+\\s+[0-9a-f]{2}(:[0-9a-f]{2}){5}\\s+(\\d+|static)\\s*$");
+  //     Bridge br-int   /    Port "pvo1c65142e-2a"   /   ovs_version: "2.17.0"
+  private static final Pattern VSCTL = Pattern.compile("^\\s*(Bridge \"?[\\w.:-]+\"?|ovs_version: .*|Manager \".*|Port \"?[\\w.:-]+\"?)\\s*$");
+  // bridge name	bridge id		STP enabled	interfaces  /  qbr1c65142e-2a		8000.4e62113fce3a	no		qvm1c65142e-2a
+  private static final Pattern BRCTL = Pattern.compile("^(bridge name\\s+bridge id\\s+STP enabled.*|\\S+\\s+[0-9a-f]{4}\\.[0-9a-f]{12}\\s+(yes|no)\\b.*)$");
+  // 2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc ...
+  private static final Pattern IP_HEADER = Pattern.compile("^\\d+: [^:]+: <.*> mtu \\d+.*");
+  private static final Pattern IP_INET = Pattern.compile("^\\s+inet6? [0-9a-f.:]+/\\d+.*");
+  // system@ovs-system:
+  private static final Pattern DPCTL = Pattern.compile("^(system|netdev)@[\\w-]+:\\s*$");
+
+  private KindSniffer() {}
+
+  public static Optional<Spec> sniff(List<String> lines) {
+    List<String> head = lines.stream().filter(l -> !l.isBlank()).limit(LOOK).toList();
+    if (head.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Spec> table = TableHeaders.spec(head);
+    if (table.isPresent()) {
+      return table;
+    }
+    return byLine(head);
+  }
+
+  private static Optional<Spec> byLine(List<String> head) {
+    int ip = 0;
+    int inet = 0;
+    for (String l : head) {
+      if (l.startsWith("OFPT_FEATURES_REPLY") || l.startsWith("OFPST_PORT_DESC") || OFCTL_PORT.matcher(l).matches()) {
+        return Optional.of(Spec.OVS_OFCTL_SHOW);
+      }
+      if (l.startsWith("NXST_FLOW") || l.startsWith("OFPST_FLOW") || FLOW.matcher(l).matches()) {
+        return Optional.of(Spec.OVS_OFCTL_DUMP_FLOWS);
+      }
+      if (FDB_HEADER.matcher(l).matches() || FDB_ROW.matcher(l).matches()) {
+        return Optional.of(Spec.OVS_APPCTL_FDB_SHOW);
+      }
+      if (BRCTL.matcher(l).matches()) {
+        return Optional.of(Spec.BRCTL_SHOW);
+      }
+      if (DPCTL.matcher(l).matches()) {
+        return Optional.of(Spec.OVS_DPCTL_SHOW);
+      }
+      if (TCPDUMP.matcher(l).matches() || l.startsWith("listening on ") || l.startsWith("tcpdump: verbose output")) {
+        return Optional.of(Spec.TCPDUMP_TEXT);
+      }
+      if (l.trim().startsWith("<domain") || l.trim().startsWith("<interface")) {
+        return Optional.of(Spec.VIRSH_DUMPXML);
+      }
+      ip += IP_HEADER.matcher(l).matches() ? 1 : 0;
+      inet += IP_INET.matcher(l).matches() ? 1 : 0;
+    }
+    if (ip > 0) {
+      return Optional.of(inet > 0 ? Spec.IP_ADDR : Spec.IP_LINK);
+    }
+    long vsctl = head.stream().filter(l -> VSCTL.matcher(l).matches()).count();
+    return vsctl >= 2 ? Optional.of(Spec.OVS_VSCTL_SHOW) : Optional.empty();
+  }
+}

@@ -1,0 +1,105 @@
+package io.vmflow.ingest;
+
+import io.vmflow.spec.Spec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Recognises nova / neutron / openstack / cps tables by their header cells, and property tables
+ * ({@code | Field | Value |}) by the property names they hold.
+ */
+final class TableHeaders {
+
+  private TableHeaders() {}
+
+  static Optional<Spec> spec(List<String> head) {
+    for (String l : head) {
+      String t = l.trim();
+      if (!t.startsWith("|")) {
+        continue;
+      }
+      List<String> cells = cells(t);
+      if (cells.size() >= 2 && (cells.get(0).equals("field") || cells.get(0).equals("property")) && cells.get(1).equals("value")) {
+        return property(head, cells.get(0).equals("property"));
+      }
+      Optional<Spec> s = header(cells);
+      if (s.isPresent()) {
+        return s;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Spec> header(List<String> c) {
+    if (c.containsAll(List.of("port state", "port id", "net id"))) {
+      return Optional.of(Spec.NOVA_INTERFACE_LIST);
+    }
+    if (c.contains("task state") && c.contains("power state")) {
+      return Optional.of(Spec.NOVA_LIST);
+    }
+    if (c.containsAll(List.of("id", "name", "status", "networks"))) {
+      return Optional.of(Spec.OPENSTACK_SERVER_LIST);
+    }
+    if (c.contains("hostname") && c.contains("roles")) {
+      return Optional.of(Spec.CPS_HOST_LIST);
+    }
+    if (c.contains("mac_address") && c.contains("fixed_ips")) {
+      return Optional.of(Spec.NEUTRON_PORT_LIST);
+    }
+    if (c.contains("mac address") && c.contains("fixed ip addresses")) {
+      return Optional.of(Spec.OPENSTACK_PORT_LIST);
+    }
+    if (c.contains("subnets") && c.get(0).equals("id")) {
+      return Optional.of(c.contains("name") && !c.get(1).equals("name") ? Spec.OPENSTACK_NETWORK_LIST : Spec.NEUTRON_NET_LIST);
+    }
+    if (c.contains("cidr") && (c.contains("allocation_pools") || c.contains("network_id"))) {
+      return Optional.of(Spec.NEUTRON_SUBNET_LIST);
+    }
+    if (c.contains("subnet") && c.contains("network")) {
+      return Optional.of(Spec.OPENSTACK_SUBNET_LIST);
+    }
+    if (c.contains("external_gateway_info")) {
+      return Optional.of(Spec.NEUTRON_ROUTER_LIST);
+    }
+    if (c.contains("state") && c.contains("distributed") && c.contains("ha")) {
+      return Optional.of(Spec.OPENSTACK_ROUTER_LIST);
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Spec> property(List<String> head, boolean novaStyle) {
+    List<String> keys = new ArrayList<>();
+    for (String l : head) {
+      List<String> c = cells(l.trim());
+      if (!c.isEmpty()) {
+        keys.add(c.get(0));
+      }
+    }
+    if (keys.stream().anyMatch(k -> k.startsWith("os-ext-srv-attr"))) {
+      return Optional.of(novaStyle ? Spec.NOVA_SHOW : Spec.OPENSTACK_SERVER_SHOW);
+    }
+    if (keys.contains("mac_address") || keys.contains("alias_id") || keys.contains("binding:host_id") || keys.contains("binding_host_id")) {
+      return Optional.of(keys.contains("binding_host_id") ? Spec.OPENSTACK_PORT_SHOW : Spec.NEUTRON_PORT_SHOW);
+    }
+    if (keys.contains("external_gateway_info")) {
+      return Optional.of(keys.contains("interfaces_info") ? Spec.OPENSTACK_ROUTER_SHOW : Spec.NEUTRON_ROUTER_SHOW);
+    }
+    if (keys.contains("provider:segmentation_id") || keys.contains("provider:network_type") || keys.contains("subnets")) {
+      return Optional.of(Spec.OPENSTACK_NETWORK_SHOW);
+    }
+    return Optional.empty();
+  }
+
+  private static List<String> cells(String line) {
+    if (!line.startsWith("|")) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String c : line.substring(1).split("\\|")) {
+      out.add(c.trim().toLowerCase(Locale.ROOT));
+    }
+    return out;
+  }
+}

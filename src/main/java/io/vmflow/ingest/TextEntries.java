@@ -1,0 +1,87 @@
+package io.vmflow.ingest;
+
+import io.vmflow.finding.Severity;
+import io.vmflow.spec.BundleLayout;
+import io.vmflow.spec.Spec;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Classifies one spooled text: a sosreport {@code hostname} file, a terminal transcript (split into
+ * one entry per command), or a command output recognised by its path (sos naming) or its content.
+ */
+final class TextEntries {
+
+  /** Transcripts larger than this are cataloged as plain text; real sessions are far smaller. */
+  private static final long MAX_TRANSCRIPT = 64L << 20;
+
+  private TextEntries() {}
+
+  static void handle(Spool.Spooled s, boolean empty, String origin, InputWalk walk) throws IOException {
+    Optional<BundleLayout.Match> layout = BundleLayout.match(origin);
+    if (layout.isPresent() && layout.get().spec() == Spec.HOSTNAME && s.size() > 0 && s.size() < 256) {
+      walk.hostname(origin, Files.readString(s.path(), StandardCharsets.UTF_8).trim().split("\\s")[0]);
+    }
+    if (empty) {
+      walk.finding(Severity.INFO, IngestCodes.EMPTY, "empty file: " + origin, origin);
+      walk.add(walk.entry(origin, s, ArtifactType.TEXT, layout.map(BundleLayout.Match::spec), "", layout.map(BundleLayout.Match::subject).orElse(""), "", 1));
+      return;
+    }
+    List<String> head = head(s, 400);
+    if (layout.isEmpty() && s.size() <= MAX_TRANSCRIPT && TranscriptSplitter.isTranscript(head)) {
+      transcript(s, origin, walk);
+      return;
+    }
+    Optional<Spec> spec = layout.map(BundleLayout.Match::spec).or(() -> KindSniffer.sniff(head));
+    if (spec.isEmpty()) {
+      walk.finding(Severity.INFO, IngestCodes.UNRECOGNISED_TEXT, "no known command output recognised in " + origin, origin);
+    }
+    walk.add(walk.entry(origin, s, ArtifactType.TEXT, spec, "", layout.map(BundleLayout.Match::subject).orElse(""), "", 1));
+  }
+
+  private static void transcript(Spool.Spooled s, String origin, InputWalk walk) throws IOException {
+    List<String> lines = lines(s);
+    for (TranscriptSplitter.Command c : TranscriptSplitter.split(lines)) {
+      Optional<CommandSpecs.SpecCall> call = CommandSpecs.of(c.command());
+      if (call.isEmpty()) {
+        walk.finding(Severity.INFO, IngestCodes.TRANSCRIPT_COMMAND_UNKNOWN, "command not analysed: '" + c.command() + "' (line " + c.promptLine() + ")", origin);
+        continue;
+      }
+      Spool.Spooled part = walk.spool().copy(String.join("\n", c.output()).concat(c.output().isEmpty() ? "" : "\n").getBytes(StandardCharsets.UTF_8));
+      walk.add(walk.entry(origin, part, ArtifactType.TEXT, Optional.of(call.get().spec()), c.host(), call.get().subject(), c.command(), c.firstLine()));
+    }
+  }
+
+  private static List<String> head(Spool.Spooled s, int max) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (BufferedReader r = reader(s)) {
+      String l;
+      while (out.size() < max && (l = r.readLine()) != null) {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
+  private static List<String> lines(Spool.Spooled s) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (BufferedReader r = reader(s)) {
+      String l;
+      while ((l = r.readLine()) != null) {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
+  private static BufferedReader reader(Spool.Spooled s) throws IOException {
+    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+    return new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(s.path()), decoder));
+  }
+}

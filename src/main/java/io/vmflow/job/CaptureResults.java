@@ -1,0 +1,20 @@
+package io.vmflow.job;
+
+import io.vmflow.ping.PointFlowStats;
+import io.vmflow.store.StageResultStore;
+import java.util.List;
+
+/** Stored per-capture pairing results, written by the captures step, read by the ping step. */
+final class CaptureResults {
+
+  static final String KIND = "captures";
+
+  /** Stored form: all capture points and flows of the run's capture files. */
+  record All(List<PointFlowStats> stats) {}
+
+  private CaptureResults() {}
+
+  static List<PointFlowStats> load(StageResultStore results, long instance) {
+    return results.get(instance, KIND, All.class).map(All::stats).orElse(List.of());
+  }
+}

@@ -1,0 +1,104 @@
+package io.vmflow.topology;
+
+import io.vmflow.parse.BrctlShow;
+import io.vmflow.parse.OvsAppctlFdbShow;
+import io.vmflow.parse.OvsOfctlShow;
+import io.vmflow.parse.OvsVsctlShow;
+import io.vmflow.spec.Spec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The host-side facts of one host, indexed for path tracing: Linux bridges, OVSDB, OpenFlow ports
+ * by bridge (grep-cut outputs of one bridge merged), FDB entries.
+ */
+final class HostFacts {
+
+  record Located<T>(T value, String origin) {}
+
+  final String key;
+  final List<Located<BrctlShow.LinuxBridge>> linuxBridges = new ArrayList<>();
+  final List<Located<OvsVsctlShow.OvsBridge>> ovsBridges = new ArrayList<>();
+  final Map<String, List<Located<OvsOfctlShow.OfPort>>> ofports = new LinkedHashMap<>();
+  final List<Located<OvsAppctlFdbShow.FdbEntry>> fdb = new ArrayList<>();
+  final Map<Spec, String> seen = new LinkedHashMap<>();
+
+  HostFacts(String key) {
+    this.key = key;
+  }
+
+  void add(Fact f) {
+    seen.merge(f.spec(), f.origin(), (a, b) -> a);
+    Object v = f.value();
+    if (v instanceof BrctlShow b) {
+      b.bridges().forEach(x -> linuxBridges.add(new Located<>(x, f.origin())));
+    } else if (v instanceof OvsVsctlShow o) {
+      o.bridges().forEach(x -> ovsBridges.add(new Located<>(x, f.origin())));
+    } else if (v instanceof OvsOfctlShow o) {
+      String bridge = o.bridge().isEmpty() ? f.subject() : o.bridge();
+      o.ports().forEach(p -> ofports.computeIfAbsent(bridge, k -> new ArrayList<>()).add(new Located<>(p, f.origin())));
+    } else if (v instanceof OvsAppctlFdbShow d) {
+      for (OvsAppctlFdbShow.FdbEntry e : d.entries()) {
+        OvsAppctlFdbShow.FdbEntry fixed = e.bridge().isEmpty() ? new OvsAppctlFdbShow.FdbEntry(f.subject(), e.port(), e.vlan(), e.mac(), e.age(), e.line()) : e;
+        fdb.add(new Located<>(fixed, f.origin()));
+      }
+    }
+  }
+
+  boolean has(Spec spec) {
+    return seen.containsKey(spec);
+  }
+
+  /** The Linux bridge with {@code iface} as a member. */
+  Optional<Located<BrctlShow.LinuxBridge>> linuxBridgeOf(String iface) {
+    return linuxBridges.stream().filter(b -> b.value().interfaces().contains(iface)).findFirst();
+  }
+
+  Optional<Located<BrctlShow.LinuxBridge>> linuxBridge(String name) {
+    return linuxBridges.stream().filter(b -> b.value().name().equals(name)).findFirst();
+  }
+
+  /** The OVS bridge holding port {@code port}: its name ("" when the bridge line was cut) and port. */
+  Optional<Located<Map.Entry<String, OvsVsctlShow.OvsPort>>> ovsPort(String port) {
+    for (Located<OvsVsctlShow.OvsBridge> b : ovsBridges) {
+      Optional<OvsVsctlShow.OvsPort> p = b.value().port(port);
+      if (p.isPresent()) {
+        return Optional.of(new Located<>(Map.entry(b.value().name(), p.get()), b.origin()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The OpenFlow port named {@code name}, looking on {@code bridge} first, then on any bridge. */
+  Optional<Located<OvsOfctlShow.OfPort>> ofport(String bridge, String name) {
+    for (Located<OvsOfctlShow.OfPort> p : ofports.getOrDefault(bridge, List.of())) {
+      if (p.value().name().equals(name)) {
+        return Optional.of(p);
+      }
+    }
+    return ofports.entrySet().stream()
+        .filter(e -> bridge.isEmpty() || e.getKey().isEmpty())
+        .flatMap(e -> e.getValue().stream())
+        .filter(p -> p.value().name().equals(name))
+        .findFirst();
+  }
+
+  /** Bridge name of an OpenFlow port seen in {@code ovs-ofctl show} output, "" when unknown. */
+  String ofBridgeOf(String name) {
+    return ofports.entrySet().stream()
+        .filter(e -> e.getValue().stream().anyMatch(p -> p.value().name().equals(name)))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElse("");
+  }
+
+  boolean knowsDevice(String name) {
+    return linuxBridges.stream().anyMatch(b -> b.value().name().equals(name) || b.value().interfaces().contains(name))
+        || ovsPort(name).isPresent()
+        || ovsBridges.stream().anyMatch(b -> b.value().name().equals(name))
+        || !ofBridgeOf(name).isEmpty();
+  }
+}

@@ -1,0 +1,70 @@
+package io.vmflow.topology;
+
+import io.vmflow.finding.Finding;
+import io.vmflow.finding.Severity;
+import io.vmflow.parse.PortList;
+import io.vmflow.parse.PortShow;
+import io.vmflow.parse.RouterList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Which routers serve a VM's networks. Evidence is a router interface port ({@code device_owner
+ * network:router_interface*}) on one of its networks; when the dump has exactly one router and no
+ * router port at all (a field note looks the router up by name), that router is attached and a
+ * coverage finding says the link is assumed.
+ */
+final class Routers {
+
+  static final String ROUTER_LINK_ASSUMED = "ROUTER_LINK_ASSUMED";
+
+  private Routers() {}
+
+  static List<Vm.RouterInfo> of(ControllerFacts ctl, List<VmPort> ports, List<Finding> findings) {
+    Set<String> nets = ports.stream().map(p -> p.networkId().toLowerCase()).collect(Collectors.toSet());
+    List<Vm.RouterInfo> out = new ArrayList<>();
+    boolean anyRouterPort = false;
+    for (var p : ctl.ports.values()) {
+      PortShow port = p.value();
+      if (port.deviceOwner().startsWith("network:router_interface") || port.deviceOwner().equals("network:ha_router_replicated_interface")) {
+        anyRouterPort = true;
+        if (nets.contains(port.networkId().toLowerCase())) {
+          add(ctl, port.deviceId(), new Evidence(p.origin(), port.line()), out);
+        }
+      }
+    }
+    for (var r : ctl.portRows.values()) {
+      PortList.PortRow row = r.value();
+      String owner = row.extra().getOrDefault("device_owner", row.extra().getOrDefault("Device Owner", ""));
+      if (owner.startsWith("network:router_interface")) {
+        anyRouterPort = true;
+      }
+    }
+    if (out.isEmpty() && !anyRouterPort && ctl.routers.size() == 1 && !ports.isEmpty()) {
+      var only = ctl.routers.values().iterator().next();
+      out.add(info(only.value(), new Evidence(only.origin(), only.value().line())));
+      findings.add(Finding.coverage(Severity.INFO, ROUTER_LINK_ASSUMED,
+          "router " + only.value().name() + " is the only router in the dump and no router port links it to network "
+              + ports.get(0).networkId() + "; shown as the VM's router without proof",
+          only.origin()));
+    }
+    return out;
+  }
+
+  private static void add(ControllerFacts ctl, String routerId, Evidence portEvidence, List<Vm.RouterInfo> out) {
+    var r = ctl.routers.get(routerId.toLowerCase());
+    if (r == null || out.stream().anyMatch(x -> x.id().equalsIgnoreCase(routerId))) {
+      return;
+    }
+    Vm.RouterInfo info = info(r.value(), new Evidence(r.origin(), r.value().line()));
+    List<Evidence> ev = new ArrayList<>(info.evidence());
+    ev.add(portEvidence);
+    out.add(new Vm.RouterInfo(info.id(), info.name(), info.distributed(), info.ha(), ev));
+  }
+
+  private static Vm.RouterInfo info(RouterList.Router r, Evidence e) {
+    return new Vm.RouterInfo(r.id(), r.name(), r.distributed().orElse(false), r.ha().orElse(false), List.of(e));
+  }
+}
