@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Offline analyzer of hypervisor dumps: each VM's network path and where its pings get lost.",
-    subcommands = {AnalyzeCommand.class, ParseCommand.class, NightlyCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {AnalyzeCommand.class, ParseCommand.class, PingsCommand.class, NightlyCommand.class, CommandLine.HelpCommand.class})
 public final class VmflowMain implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

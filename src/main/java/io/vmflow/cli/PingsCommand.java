@@ -1,0 +1,94 @@
+package io.vmflow.cli;
+
+import io.vmflow.ping.CapturePairing;
+import io.vmflow.ping.PointFlowStats;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code vmflow pings}: pairs the echoes of captures without a bundle, one row per capture point
+ * and flow. Starts no Spring context: it is the quick tool for a capture at hand.
+ */
+@Command(
+    name = "pings",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Pair ICMP echo requests and replies in pcap/pcapng captures, per capture point and flow.")
+final class PingsCommand implements Callable<Integer> {
+
+  private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  @picocli.CommandLine.Spec CommandSpec spec;
+
+  @Option(names = "--json", description = "Print a JSON list instead of a table.")
+  boolean json;
+
+  @Parameters(arity = "1..*", paramLabel = "CAPTURE", description = "pcap, pcapng or gzipped capture files.")
+  List<Path> captures;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    int status = ExitCodes.OK;
+    for (Path c : captures) {
+      if (!Files.isRegularFile(c) || !Files.isReadable(c)) {
+        err.println("vmflow pings: cannot read " + c);
+        status = ExitCodes.USAGE;
+        continue;
+      }
+      CapturePairing.Result r = CapturePairing.pair(c, c.getFileName().toString());
+      r.summary().findings().forEach(f -> err.println("vmflow pings: " + c + ": " + f.code() + ": " + f.message()));
+      r.stats().forEach(s -> rows.add(row(s)));
+    }
+    if (json) {
+      out.println(JSON.writeValueAsString(rows));
+    } else {
+      table(out, rows);
+    }
+    out.flush();
+    return status;
+  }
+
+  private static Map<String, Object> row(PointFlowStats s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("point", s.point());
+    m.put("src", s.src());
+    m.put("dst", s.dst());
+    m.put("id", s.id());
+    m.put("requests", s.requests());
+    m.put("replies", s.replies());
+    m.put("answered", s.answered());
+    m.put("unanswered", s.unanswered());
+    m.put("outsideWindow", s.outsideWindow());
+    m.put("duplicates", s.duplicates());
+    m.put("rttMinMs", s.rttMinMs());
+    m.put("rttAvgMs", s.rttAvgMs());
+    m.put("rttMaxMs", s.rttMaxMs());
+    return m;
+  }
+
+  private static void table(PrintWriter out, List<Map<String, Object>> rows) {
+    out.printf("%-18s %-40s %6s %8s %8s %8s %10s %8s %5s  %s%n", "POINT", "FLOW", "ID", "REQ", "REPLY", "ANSWERED", "UNANSWERED",
+        "OUTSIDE", "DUP", "RTT min/avg/max ms");
+    for (Map<String, Object> r : rows) {
+      out.printf(Locale.ROOT, "%-18s %-40s %6d %8d %8d %8d %10d %8d %5d  %.3f/%.3f/%.3f%n", r.get("point"), r.get("src") + " > " + r.get("dst"),
+          r.get("id"), r.get("requests"), r.get("replies"), r.get("answered"), r.get("unanswered"), r.get("outsideWindow"),
+          r.get("duplicates"), r.get("rttMinMs"), r.get("rttAvgMs"), r.get("rttMaxMs"));
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package io.vmflow.ping;
+
+import io.vmflow.capture.CaptureReader;
+import io.vmflow.capture.CaptureSummary;
+import io.vmflow.capture.EchoSink;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads one capture file once and pairs its echoes per capture point and flow. */
+public final class CapturePairing {
+
+  /** The pairing of every point of one file, and what reading the file gave. */
+  public record Result(List<PointFlowStats> stats, CaptureSummary summary) {}
+
+  private CapturePairing() {}
+
+  public static Result pair(Path file, String origin) throws IOException {
+    Map<String, PingPairer> pairers = new LinkedHashMap<>();
+    CaptureSummary summary =
+        CaptureReader.read(
+            file,
+            origin,
+            new EchoSink() {
+              private String lastPoint;
+              private PingPairer last;
+
+              private PingPairer pairer(String point) {
+                if (!point.equals(lastPoint)) {
+                  lastPoint = point;
+                  last = pairers.computeIfAbsent(point, p -> {
+                    PingPairer n = new PingPairer(p);
+                    n.origin(origin);
+                    return n;
+                  });
+                }
+                return last;
+              }
+
+              @Override
+              public void frame(String point, long nanos) {
+                pairer(point).seen(nanos);
+              }
+
+              @Override
+              public void echo(String point, String src, String dst, boolean request, int id, int seq, int vlan, long nanos) {
+                pairer(point).add(src, dst, request, id, seq, nanos);
+              }
+            });
+    List<PointFlowStats> stats = new ArrayList<>();
+    pairers.values().forEach(p -> stats.addAll(p.finish()));
+    return new Result(stats, summary);
+  }
+}
