@@ -11,6 +11,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -27,6 +28,7 @@ class AnalyzeBundleJobConfiguration {
       JobRepository jobRepository,
       Step ingestStep,
       Step parseStep,
+      Step capturesStep,
       Step correlateStep,
       Step checkStep,
       Step pingStep,
@@ -34,6 +36,7 @@ class AnalyzeBundleJobConfiguration {
     return new JobBuilder(JOB, jobRepository)
         .start(ingestStep)
         .next(parseStep)
+        .next(capturesStep)
         .next(correlateStep)
         .next(checkStep)
         .next(pingStep)
@@ -75,6 +78,27 @@ class AnalyzeBundleJobConfiguration {
         .listener(reader)
         .listener(writer)
         .build();
+  }
+
+  // captures step: one partition per capture file, two at a time (the machines have two cores)
+
+  @Bean
+  Step capturesStep(JobRepository jobRepository, CatalogStore catalog, Step captureFileStep) {
+    CapturePartitioner partitioner = new CapturePartitioner(catalog);
+    SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("capture-");
+    executor.setConcurrencyLimit(2);
+    return new StepBuilder("capturesStep", jobRepository)
+        .partitioner("captureFileStep", partitioner)
+        .step(captureFileStep)
+        .gridSize(2)
+        .taskExecutor(executor)
+        .listener(partitioner)
+        .build();
+  }
+
+  @Bean
+  Step captureFileStep(JobRepository jobRepository, PlatformTransactionManager tx, StageResultStore results, FindingStore findings) {
+    return new StepBuilder("captureFileStep", jobRepository).tasklet(new CaptureFileTasklet(results, findings), tx).build();
   }
 
   // correlate step

@@ -7,7 +7,7 @@ import java.util.List;
 /** Stored per-capture pairing results, written by the captures step, read by the ping step. */
 final class CaptureResults {
 
-  static final String KIND = "captures";
+  static final String KIND = "capture:";
 
   /** Stored form: all capture points and flows of the run's capture files. */
   record All(List<PointFlowStats> stats) {}
@@ -15,6 +15,6 @@ final class CaptureResults {
   private CaptureResults() {}
 
   static List<PointFlowStats> load(StageResultStore results, long instance) {
-    return results.get(instance, KIND, All.class).map(All::stats).orElse(List.of());
+    return results.list(instance, KIND, All.class).stream().flatMap(a -> a.stats().stream()).toList();
   }
 }

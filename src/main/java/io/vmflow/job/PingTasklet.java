@@ -53,7 +53,7 @@ class PingTasklet implements Tasklet {
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
     long instance = RunScope.of(contribution.getStepExecution().getJobExecution()).instanceId();
-    List<PointFlowStats> stats = new ArrayList<>(CaptureResults.load(results, instance));
+    List<PointFlowStats> seen = new ArrayList<>(CaptureResults.load(results, instance));
     Map<String, PingPairer> text = new LinkedHashMap<>();
     for (FactStore.StoredFact f : facts.list(instance)) {
       if (f.value() instanceof TcpdumpText t) {
@@ -62,7 +62,12 @@ class PingTasklet implements Tasklet {
         }
       }
     }
-    text.values().forEach(p -> stats.addAll(p.finish()));
+    text.values().forEach(p -> seen.addAll(p.finish()));
+    Map<String, PointFlowStats> merged = new LinkedHashMap<>();
+    for (PointFlowStats s : seen) {
+      merged.merge(s.point() + "|" + s.flow(), s, PointFlowStats::merge);
+    }
+    List<PointFlowStats> stats = new ArrayList<>(merged.values());
     Topology topology = CorrelateTasklet.loader(results).apply(instance);
     Map<String, List<PingRow>> rows = new LinkedHashMap<>();
     Map<String, List<LossRow>> losses = new LinkedHashMap<>();

@@ -49,8 +49,19 @@ public final class LossLocaliser {
       BitSet lost = (BitSet) seenA.clone();
       lost.andNot(seenB);
       lost.andNot(later);
+      // captures at two points need not cover the same time: judge only the sequence numbers
+      // inside the span the next point saw of this flow (either direction)
+      BitSet spanB = b.requestSeqs();
+      spanB.or(b.replySeqs());
+      BitSet seen = (BitSet) seenA.clone();
+      if (!spanB.isEmpty()) {
+        for (BitSet s : new BitSet[] {lost, seen}) {
+          s.clear(0, spanB.nextSetBit(0));
+          s.clear(spanB.length(), Math.max(spanB.length(), s.length()));
+        }
+      }
       if (lost.cardinality() > 0) {
-        out.add(new LossSegment(way.get(i), way.get(i + 1), direction, seenA.cardinality(), lost.cardinality(), a.flow(), between(path, way.get(i), way.get(i + 1))));
+        out.add(new LossSegment(way.get(i), way.get(i + 1), direction, seen.cardinality(), lost.cardinality(), a.flow(), between(path, way.get(i), way.get(i + 1))));
       }
     }
   }

@@ -53,6 +53,28 @@ public record PointFlowStats(
     return BitSet.valueOf(replyWords.stream().mapToLong(Long::longValue).toArray());
   }
 
+  /**
+   * Combines two observations of the same point and flow (a tcpdump text and a pcap of one
+   * interface): counts add up, sequence sets unite, RTT extremes widen, the average is weighted.
+   */
+  public static PointFlowStats merge(PointFlowStats a, PointFlowStats b) {
+    BitSet req = a.requestSeqs();
+    req.or(b.requestSeqs());
+    BitSet rep = a.replySeqs();
+    rep.or(b.replySeqs());
+    long answered = a.answered() + b.answered();
+    double avg = answered == 0 ? 0 : (a.rttAvgMs() * a.answered() + b.rttAvgMs() * b.answered()) / answered;
+    double min = a.answered() == 0 ? b.rttMinMs() : b.answered() == 0 ? a.rttMinMs() : Math.min(a.rttMinMs(), b.rttMinMs());
+    return new PointFlowStats(a.point(), a.src(), a.dst(), a.id(), a.requests() + b.requests(), a.replies() + b.replies(), answered,
+        a.unanswered() + b.unanswered(), a.outsideWindow() + b.outsideWindow(), a.duplicates() + b.duplicates(),
+        a.repliesWithoutRequest() + b.repliesWithoutRequest(), a.reordered() + b.reordered(), min, avg, Math.max(a.rttMaxMs(), b.rttMaxMs()),
+        Math.max(a.rttP50Ms(), b.rttP50Ms()), Math.max(a.rttP99Ms(), b.rttP99Ms()), words(req), words(rep), a.origin());
+  }
+
+  private static List<Long> words(BitSet b) {
+    return java.util.Arrays.stream(b.toLongArray()).boxed().toList();
+  }
+
   /** {@code 10.0.0.107 > 10.0.0.17 id 32629}. */
   public String flow() {
     return src + " > " + dst + " id " + id;

@@ -11,11 +11,11 @@ import java.nio.charset.StandardCharsets;
  * Writes pcap and pcapng files for tests, with frames built from scratch: Ethernet, optional
  * 802.1Q/802.1ad tags, IPv4, ICMP echo, and VXLAN encapsulation.
  */
-final class CaptureWriter {
+public final class CaptureWriter {
 
   private CaptureWriter() {}
 
-  static byte[] echo(String src, String dst, boolean request, int id, int seq, int... vlans) {
+  public static byte[] echo(String src, String dst, boolean request, int id, int seq, int... vlans) {
     ByteBuffer b = ByteBuffer.allocate(14 + 4 * vlans.length + 20 + 8 + 56);
     b.put(new byte[] {(byte) 0xfa, 0x16, 0x3e, 0, 0, 2}).put(new byte[] {(byte) 0xfa, 0x16, 0x3e, 0, 0, 1});
     for (int i = 0; i < vlans.length; i++) {
@@ -48,11 +48,11 @@ final class CaptureWriter {
   }
 
   /** A classic pcap writer (little-endian); {@code nanos} picks the nanosecond magic. */
-  static final class Pcap {
+  public static final class Pcap {
     private final OutputStream out;
     private final boolean nanos;
 
-    Pcap(OutputStream out, boolean nanos, int linkType) throws IOException {
+    public Pcap(OutputStream out, boolean nanos, int linkType) throws IOException {
       this.out = out;
       this.nanos = nanos;
       ByteBuffer h = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
@@ -60,7 +60,7 @@ final class CaptureWriter {
       out.write(h.array());
     }
 
-    void frame(long epochNanos, byte[] data) throws IOException {
+    public void frame(long epochNanos, byte[] data) throws IOException {
       ByteBuffer h = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
       long sec = epochNanos / 1_000_000_000L;
       long frac = epochNanos % 1_000_000_000L;
