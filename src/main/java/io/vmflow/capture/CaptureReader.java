@@ -82,6 +82,11 @@ public final class CaptureReader {
     void skip(long n) throws IOException {
       in.skipNBytes(n);
     }
+
+    /** Reads up to {@code n} bytes into {@code b} at {@code off}; fewer only at the end. */
+    int read(byte[] b, int off, int n) throws IOException {
+      return in.readNBytes(b, off, n);
+    }
   }
 
   /** The per-file state: decoders, counters, findings. */
@@ -138,14 +143,19 @@ public final class CaptureReader {
 
     /** Decodes one frame seen at {@code point}. */
     void frame(String point, byte[] b, int len, int linkType, long nanos) {
+      frame(point, b, 0, len, linkType, nanos);
+    }
+
+    /** Decodes the frame in {@code b[start..start+len)} seen at {@code point}. */
+    void frame(String point, byte[] b, int start, int len, int linkType, long nanos) {
       frames++;
       sink.frame(point, nanos);
       if (FrameDecoder.knows(linkType)) {
-        if (fast.decode(b, len, linkType)) {
+        if (fast.decode(b, start, start + len, linkType)) {
           echoes++;
           sink.echo(point, fast.src, fast.dst, fast.request, fast.id, fast.seq, fast.vlan, nanos);
         }
-      } else if (slow.decode(b, len, linkType)) {
+      } else if (slow.decode(java.util.Arrays.copyOfRange(b, start, start + len), len, linkType)) {
         echoes++;
         sink.echo(point, slow.src, slow.dst, slow.request, slow.id, slow.seq, -1, nanos);
       }

@@ -43,16 +43,22 @@ final class FrameDecoder {
 
   /** True when {@code b[0..len)} holds an echo; its fields are then in this decoder's fields. */
   boolean decode(byte[] b, int len, int linkType) {
+    return decode(b, 0, len, linkType);
+  }
+
+  /** True when {@code b[start..end)} holds an echo. */
+  boolean decode(byte[] b, int start, int end, int linkType) {
     vlan = -1;
+    int n = end - start;
     return switch (linkType) {
-      case ETHERNET -> ethernet(b, 0, len, 0);
-      case SLL -> len >= 16 && ether(b, 16, len, u16(b, 14), 0);
-      case SLL2 -> len >= 20 && ether(b, 20, len, u16(b, 0), 0);
+      case ETHERNET -> ethernet(b, start, end, 0);
+      case SLL -> n >= 16 && ether(b, start + 16, end, u16(b, start + 14), 0);
+      case SLL2 -> n >= 20 && ether(b, start + 20, end, u16(b, start), 0);
       // IP over InfiniBand (RFC 4391): 20-byte destination and source hardware addresses, type, reserved
-      case IPOIB -> len >= 44 && ether(b, 44, len, u16(b, 40), 0);
+      case IPOIB -> n >= 44 && ether(b, start + 44, end, u16(b, start + 40), 0);
       // Solaris ipnet: a 24-byte header, then the IP packet
-      case IPNET -> len > 24 && ip(b, 24, len, 0);
-      case RAW, RAW_12, RAW_14, IPV4, IPV6 -> len > 0 && ip(b, 0, len, 0);
+      case IPNET -> n > 24 && ip(b, start + 24, end, 0);
+      case RAW, RAW_12, RAW_14, IPV4, IPV6 -> n > 0 && ip(b, start, end, 0);
       default -> false;
     };
   }
@@ -97,7 +103,7 @@ final class FrameDecoder {
     int proto = b[off + 9] & 0xff;
     int p = off + ihl;
     return switch (proto) {
-      case 1 -> echo(b, p, len, 8, 0, () -> addresses.v4(b, off + 12), () -> addresses.v4(b, off + 16));
+      case 1 -> echo(b, p, len, 8, 0) && v4(b, off);
       case 17 -> udp(b, p, len, depth);
       case 47 -> gre(b, p, len, depth);
       case 4 -> depth < MAX_NESTING && ipv4(b, p, len, depth + 1);
@@ -125,7 +131,7 @@ final class FrameDecoder {
       p += hdrLen;
     }
     return switch (next) {
-      case 58 -> echo(b, p, len, 128, 129, () -> Addresses.v6(b, off + 8), () -> Addresses.v6(b, off + 24));
+      case 58 -> echo(b, p, len, 128, 129) && v6(b, off);
       case 17 -> udp(b, p, len, depth);
       case 47 -> gre(b, p, len, depth);
       case 4 -> depth < MAX_NESTING && ipv4(b, p, len, depth + 1);
@@ -134,7 +140,7 @@ final class FrameDecoder {
     };
   }
 
-  private boolean echo(byte[] b, int p, int len, int requestType, int replyType, java.util.function.Supplier<String> s, java.util.function.Supplier<String> d) {
+  private boolean echo(byte[] b, int p, int len, int requestType, int replyType) {
     if (len - p < 8) {
       return false;
     }
@@ -145,8 +151,18 @@ final class FrameDecoder {
     request = type == requestType;
     id = u16(b, p + 4);
     seq = u16(b, p + 6);
-    src = s.get();
-    dst = d.get();
+    return true;
+  }
+
+  private boolean v4(byte[] b, int ipOffset) {
+    src = addresses.v4(b, ipOffset + 12);
+    dst = addresses.v4(b, ipOffset + 16);
+    return true;
+  }
+
+  private boolean v6(byte[] b, int ipOffset) {
+    src = Addresses.v6(b, ipOffset + 8);
+    dst = Addresses.v6(b, ipOffset + 24);
     return true;
   }
 

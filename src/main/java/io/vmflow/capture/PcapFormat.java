@@ -19,27 +19,52 @@ final class PcapFormat {
     return m == 0xa1b2c3d4 || m == 0xd4c3b2a1 || m == 0xa1b23c4d || m == 0x4d3cb2a1;
   }
 
+  /** Records are parsed in place from a large buffer; only a record cut by the buffer's end moves. */
   void read() throws IOException {
     byte[] rest = new byte[20];
     f.r.fill(rest, 20);
     int linkType = i32(rest, 16) & 0x0fffffff;
     String point = f.point("");
-    byte[] hdr = new byte[16];
-    byte[] frame = new byte[65536];
-    while (f.r.fill(hdr, 16)) {
-      long sec = i32(hdr, 0) & 0xffffffffL;
-      long frac = i32(hdr, 4) & 0xffffffffL;
-      int incl = i32(hdr, 8);
+    byte[] buf = new byte[BUFFER];
+    int pos = 0;
+    int limit = 0;
+    while (true) {
+      if (limit - pos < 16) {
+        limit = refill(buf, pos, limit);
+        pos = 0;
+        if (limit == 0) {
+          return;
+        }
+        if (limit < 16) {
+          throw new java.io.EOFException("record header cut after " + limit + " bytes");
+        }
+      }
+      long sec = i32(buf, pos) & 0xffffffffL;
+      long frac = i32(buf, pos + 4) & 0xffffffffL;
+      int incl = i32(buf, pos + 8);
       if (incl < 0 || incl > CaptureReader.MAX_FRAME) {
         f.corrupt("record length " + (incl & 0xffffffffL));
         return;
       }
-      if (incl > frame.length) {
-        frame = new byte[incl];
+      if (limit - pos < 16 + incl) {
+        limit = refill(buf, pos, limit);
+        pos = 0;
+        if (limit < 16 + incl) {
+          throw new java.io.EOFException("frame cut after " + Math.max(0, limit - 16) + " of " + incl + " bytes");
+        }
       }
-      f.r.fill(frame, incl);
-      f.frame(point, frame, incl, linkType, sec * 1_000_000_000L + (nanos ? frac : frac * 1000));
+      f.frame(point, buf, pos + 16, incl, linkType, sec * 1_000_000_000L + (nanos ? frac : frac * 1000));
+      pos += 16 + incl;
     }
+  }
+
+  private static final int BUFFER = 4 << 20;
+
+  // moves the unread tail to the front and reads until the buffer is full or the stream ends
+  private int refill(byte[] buf, int pos, int limit) throws IOException {
+    int tail = limit - pos;
+    System.arraycopy(buf, pos, buf, 0, tail);
+    return tail + f.r.read(buf, tail, buf.length - tail);
   }
 
   private int i32(byte[] b, int o) {

@@ -80,6 +80,12 @@ final class PathRules implements Rule {
 
   private static void down(Vm vm, VmPort port, Topology t, List<VmFinding> out) {
     for (Hop h : port.hops()) {
+      Optional<io.vmflow.topology.Link> link = t.host(h.host()).flatMap(host -> host.link(h.device()));
+      if (link.isPresent() && !link.get().up()) {
+        out.add(Flags.flag(Severity.ERROR, PORT_DOWN, h.device() + " is " + (link.get().state().isEmpty() ? "not UP" : link.get().state()) + " (ip link) on the path of " + Flags.name(vm),
+            vm.id(), h.host(), "`ip link set " + h.device() + " up`, or find why its peer or the VM is gone", List.of(link.get().evidence())));
+        continue;
+      }
       Optional<BridgePort> p = t.host(h.host()).flatMap(host -> host.bridge(h.bridge())).flatMap(b -> b.port(h.device()));
       if (p.isPresent() && p.get().down()) {
         out.add(Flags.flag(Severity.ERROR, PORT_DOWN, h.device() + " on " + h.bridge() + " is down (PORT_DOWN/LINK_DOWN) on the path of " + Flags.name(vm),

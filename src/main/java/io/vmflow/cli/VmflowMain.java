@@ -20,13 +20,20 @@ public final class VmflowMain implements Runnable {
 
   /** Runs the command line and returns the exit status (no {@code System.exit}, for tests). */
   public static int run(String... args) {
-    CommandLine cli = new CommandLine(new VmflowMain());
+    if (args.length > 0 && args[0].equals("pings")) {
+      // the quick tool for a capture at hand: built alone, it loads no Spring class at all
+      return configure(new CommandLine(new PingsCommand()).setCommandName("vmflow pings")).execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+    }
+    return configure(new CommandLine(new VmflowMain())).execute(args);
+  }
+
+  private static CommandLine configure(CommandLine cli) {
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           commandLine.getErr().println("vmflow: " + ex.getMessage());
           return ExitCodes.USAGE;
         });
-    return cli.execute(args);
+    return cli;
   }
 
   @Override

@@ -55,7 +55,7 @@ final class ArchiveWalker {
           default -> throw new IllegalStateException("not a compressor: " + magic);
         };
     String inner = origin.endsWith("!") ? origin : origin + "!";
-    walk.stream(new BudgetedStream(plain, raw, walk.total, walk.limits(), origin), inner, depth + 1);
+    walk.stream(new BudgetedStream(new SmallReads(plain), raw, walk.total, walk.limits(), origin), inner, depth + 1);
   }
 
   private static void entries(ArchiveInputStream<? extends ArchiveEntry> archive, String origin, int depth, InputWalk walk) throws IOException {
@@ -72,7 +72,8 @@ final class ArchiveWalker {
         walk.finding(Severity.WARNING, IngestCodes.PATH_TRAVERSAL, "entry name escapes the archive: '" + name + "' in " + origin + "; skipped", where);
         continue;
       }
-      if (e instanceof TarArchiveEntry t && !t.isFile()) {
+      // commons-compress calls links and FIFOs "files" too: ask for each special kind
+      if (e instanceof TarArchiveEntry t && (t.isSymbolicLink() || t.isLink() || t.isCharacterDevice() || t.isBlockDevice() || t.isFIFO())) {
         special(t, name, where, walk);
         continue;
       }

@@ -55,7 +55,7 @@ final class InputWalk {
 
   /** Sniffs {@code in} (owned by the caller) and handles it as what its bytes say it is. */
   void stream(InputStream in, String origin, int depth) throws IOException {
-    BufferedInputStream buf = new BufferedInputStream(in, 1 << 16);
+    BufferedInputStream buf = new BufferedInputStream(in, 8192);
     buf.mark(1024);
     byte[] head = buf.readNBytes(512);
     buf.reset();

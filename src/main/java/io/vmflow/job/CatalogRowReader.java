@@ -9,7 +9,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads the catalog's text entries that have a known spec, in catalog order. Its position is saved
+ * Reads the catalog's text entries that have a known spec, in catalog order, each distinct
+ * content once. Its position is saved
  * in the step's execution context, so a restarted parse step resumes after the last committed
  * chunk.
  */
@@ -28,9 +29,12 @@ class CatalogRowReader implements ItemStreamReader<CatalogStore.Row>, StepExecut
   @Override
   public void beforeStep(StepExecution stepExecution) {
     long instance = stepExecution.getJobExecution().getJobInstance().getInstanceId();
+    // the same output collected twice (a copy of a bundle, a command run twice) is parsed once
+    java.util.Set<String> seen = new java.util.HashSet<>();
     rows =
         catalog.list(instance).stream()
             .filter(r -> r.entry().type() == ArtifactType.TEXT && r.entry().spec().isPresent())
+            .filter(r -> seen.add(r.entry().sha256() + "|" + r.entry().spec().get() + "|" + r.entry().subject() + "|" + r.entry().host()))
             .toList();
   }
 

@@ -27,7 +27,9 @@ public final class ParserRegistry {
           entry(new OvsVsctlShowParser()),
           entry(new OvsOfctlShowParser()),
           entry(new OvsAppctlFdbShowParser()),
-          entry(new TcpdumpTextParser()));
+          entry(new TcpdumpTextParser()),
+          entry(new IpLinkParser()),
+          entry(new IpLinkParser(Spec.IP_ADDR)));
 
   private ParserRegistry() {}
 

@@ -1,26 +1,40 @@
 package io.vmflow.ping;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import org.HdrHistogram.Histogram;
 
 /**
- * Pairing state of one flow at one point: first-seen time of each request and reply sequence
- * number. A sequence that drops by more than half the space (65535 → 0) opens a new epoch, so
- * long captures pair correctly across the wrap.
+ * Pairing state of one flow at one point, in memory that does not grow with the capture: the
+ * first-seen time of each request and reply sequence number is kept for the two latest wrap epochs
+ * only (a sequence dropping by more than half the space, 65535 → 0, opens an epoch). An older epoch
+ * can no longer be answered, so it is folded into running counts, an RTT histogram and one bit per
+ * sequence number for loss localisation.
  */
 final class FlowState {
 
   private static final int CHUNK = 256;
+  private static final int LIVE_EPOCHS = 2;
 
   private final String src;
   private final String dst;
   private final int id;
   private final Times requests = new Times();
   private final Times replies = new Times();
+  private final BitSet reqSeen = new BitSet();
+  private final BitSet repSeen = new BitSet();
+  private final Histogram rtt = new Histogram(3_600_000_000_000L, 3);
   private long duplicates;
   private long reordered;
+  private long answered;
+  private long unanswered;
+  private long outside;
+  private long orphans;
+  private long rttMin = Long.MAX_VALUE;
+  private long rttMax;
+  private double rttSum;
+  private int folded;
 
   FlowState(String src, String dst, int id) {
     this.src = src;
@@ -28,7 +42,7 @@ final class FlowState {
     this.id = id;
   }
 
-  void add(boolean request, int seq, long nanos) {
+  void add(boolean request, int seq, long nanos, long startEdge) {
     Times t = request ? requests : replies;
     if (t.last >= 0 && t.last - seq > 32768) {
       t.epoch++;
@@ -39,54 +53,57 @@ final class FlowState {
     if (!t.put(t.epoch, seq, nanos)) {
       duplicates++;
     }
+    // both directions have left an epoch two behind: nothing can pair with it any more
+    while (Math.min(requests.epoch, replies.epoch) - folded >= LIVE_EPOCHS) {
+      fold(folded++, startEdge, Long.MAX_VALUE);
+    }
   }
 
   PointFlowStats stats(String point, long startEdge, long endEdge, String origin) {
-    double[] rtts = new double[16];
-    int n = 0;
-    long answered = 0;
-    long unanswered = 0;
-    long outside = 0;
-    long orphans = 0;
-    int epochs = Math.max(requests.epochs.size(), replies.epochs.size());
-    BitSet reqSeen = new BitSet();
-    BitSet repSeen = new BitSet();
-    for (int e = 0; e < epochs; e++) {
-      for (int seq = 0; seq < 65536; seq++) {
-        long rq = requests.get(e, seq);
-        long rp = replies.get(e, seq);
-        if (rq != 0) {
-          reqSeen.set(e * 65536 + seq);
-          if (rp != 0) {
-            answered++;
-            if (n == rtts.length) {
-              rtts = Arrays.copyOf(rtts, n * 2);
-            }
-            rtts[n++] = Math.max(0, rp - rq) / 1e6;
-          } else if (rq > endEdge) {
+    while (folded <= Math.max(requests.epoch, replies.epoch)) {
+      fold(folded++, startEdge, endEdge);
+    }
+    long n = answered;
+    return new PointFlowStats(point, src, dst, id, reqSeen.cardinality(), repSeen.cardinality(), answered, unanswered, outside,
+        duplicates, orphans, reordered, n == 0 ? 0 : rttMin / 1e6, n == 0 ? 0 : rttSum / n / 1e6, n == 0 ? 0 : rttMax / 1e6,
+        n == 0 ? 0 : rtt.getValueAtPercentile(50) / 1e6, n == 0 ? 0 : rtt.getValueAtPercentile(99) / 1e6,
+        words(reqSeen), words(repSeen), origin);
+  }
+
+  /** Pairs every sequence number of one epoch, adds it to the totals and frees its tables. */
+  private void fold(int e, long startEdge, long endEdge) {
+    for (int seq = 0; seq < 65536; seq++) {
+      long rq = requests.get(e, seq);
+      long rp = replies.get(e, seq);
+      int bit = e * 65536 + seq;
+      if (rq != 0) {
+        reqSeen.set(bit);
+        if (rp != 0) {
+          answered++;
+          long d = Math.max(0, rp - rq);
+          rttMin = Math.min(rttMin, d);
+          rttMax = Math.max(rttMax, d);
+          rttSum += d;
+          rtt.recordValue(Math.min(d, rtt.getHighestTrackableValue()));
+        } else if (rq > endEdge) {
+          outside++;
+        } else {
+          unanswered++;
+        }
+      }
+      if (rp != 0) {
+        repSeen.set(bit);
+        if (rq == 0) {
+          if (rp <= startEdge) {
             outside++;
           } else {
-            unanswered++;
-          }
-        }
-        if (rp != 0) {
-          repSeen.set(e * 65536 + seq);
-          if (rq == 0) {
-            if (rp <= startEdge) {
-              outside++;
-            } else {
-              orphans++;
-            }
+            orphans++;
           }
         }
       }
     }
-    double[] sorted = Arrays.copyOf(rtts, n);
-    Arrays.sort(sorted);
-    double avg = n == 0 ? 0 : Arrays.stream(sorted).sum() / n;
-    return new PointFlowStats(point, src, dst, id, reqSeen.cardinality(), repSeen.cardinality(), answered, unanswered, outside,
-        duplicates, orphans, reordered, n == 0 ? 0 : sorted[0], avg, n == 0 ? 0 : sorted[n - 1], percentile(sorted, 0.50),
-        percentile(sorted, 0.99), words(reqSeen), words(repSeen), origin);
+    requests.free(e);
+    replies.free(e);
   }
 
   private static List<Long> words(BitSet b) {
@@ -98,15 +115,7 @@ final class FlowState {
     return out;
   }
 
-  private static double percentile(double[] sorted, double p) {
-    if (sorted.length == 0) {
-      return 0;
-    }
-    int i = (int) Math.ceil(p * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
-  }
-
-  /** First-seen times per (epoch, seq); 0 means not seen. */
+  /** First-seen times per (epoch, seq), 0 meaning not seen, in 256-slot chunks made on first use. */
   private static final class Times {
     final List<long[][]> epochs = new ArrayList<>();
     int epoch;
@@ -117,6 +126,9 @@ final class FlowState {
         epochs.add(new long[65536 / CHUNK][]);
       }
       long[][] chunks = epochs.get(e);
+      if (chunks == null) {
+        return true;
+      }
       long[] c = chunks[seq / CHUNK];
       if (c == null) {
         c = new long[CHUNK];
@@ -130,11 +142,17 @@ final class FlowState {
     }
 
     long get(int e, int seq) {
-      if (e >= epochs.size()) {
+      if (e >= epochs.size() || epochs.get(e) == null) {
         return 0;
       }
       long[] c = epochs.get(e)[seq / CHUNK];
       return c == null ? 0 : c[seq % CHUNK];
+    }
+
+    void free(int e) {
+      if (e < epochs.size()) {
+        epochs.set(e, null);
+      }
     }
   }
 }

@@ -56,7 +56,7 @@ public final class PingPairer {
       f = new FlowState(key.src(), key.dst(), id);
       flows.put(key, f);
     }
-    f.add(request, seq & 0xffff, nanos);
+    f.add(request, seq & 0xffff, nanos, first == Long.MAX_VALUE ? Long.MIN_VALUE : first + EDGE.toNanos());
   }
 
   public void origin(String origin) {

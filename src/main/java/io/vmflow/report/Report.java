@@ -8,12 +8,14 @@ import io.vmflow.topology.Host;
 import io.vmflow.topology.Vm;
 import io.vmflow.topology.VmPort;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The report's content, shared by report.json and the HTML pages. Field names are the JSON
  * contract documented in the README.
  */
-public record Report(RunInfo run, Summary summary, List<Host> hosts, List<VmView> vms, List<FindingView> findings) {
+public record Report(
+    RunInfo run, Summary summary, List<Host> hosts, Map<String, String> hostPages, List<VmView> vms, List<FindingView> findings) {
 
   /** Counts for the one-line summary and the exit status. */
   public record Summary(int hosts, int vms, int errors, int warnings, int infos) {
@@ -31,6 +33,8 @@ public record Report(RunInfo run, Summary summary, List<Host> hosts, List<VmView
    * pings and findings.
    *
    * @param status {@code OK}, {@code WARNING}, {@code ERROR} or {@code NO_DATA}
+   * @param pings every capture point and flow seen on the VM's path
+   * @param pingPath the same rows in path order of the VM's first port (VM side first)
    * @param page file name of its HTML page
    */
   public record VmView(
@@ -43,6 +47,7 @@ public record Report(RunInfo run, Summary summary, List<Host> hosts, List<VmView
       List<Hop> hops,
       List<Vm.RouterInfo> routers,
       List<PingRow> pings,
+      List<PingRow> pingPath,
       List<LossRow> lossSegments,
       List<FindingView> findings,
       String page) {}

@@ -38,6 +38,7 @@ public final class ReportBuilder {
               vm.ports().isEmpty() ? List.of() : vm.ports().get(0).hops(),
               vm.routers(),
               in.pings().getOrDefault(vm.id(), List.of()),
+              pathOrder(vm, in.pings().getOrDefault(vm.id(), List.of())),
               in.losses().getOrDefault(vm.id(), List.of()),
               mine,
               page));
@@ -49,7 +50,23 @@ public final class ReportBuilder {
             count(all, Severity.ERROR),
             count(all, Severity.WARNING),
             count(all, Severity.INFO));
-    return new Report(in.run(), summary, in.topology().hosts(), vms, all);
+    Map<String, String> hostPages = new java.util.LinkedHashMap<>();
+    Map<String, String> taken = new HashMap<>(pages);
+    for (Host h : in.topology().hosts()) {
+      hostPages.put(h.key(), PageNames.unique("host-", h.key(), taken));
+    }
+    return new Report(in.run(), summary, in.topology().hosts(), hostPages, vms, all);
+  }
+
+  private static List<PingRow> pathOrder(Vm vm, List<PingRow> rows) {
+    if (vm.ports().isEmpty()) {
+      return rows;
+    }
+    List<String> devices = vm.ports().get(0).hops().stream().map(io.vmflow.topology.Hop::device).toList();
+    return rows.stream()
+        .filter(r -> devices.contains(r.point()))
+        .sorted(java.util.Comparator.comparingInt(r -> devices.indexOf(r.point())))
+        .toList();
   }
 
   private static String status(Vm vm, List<FindingView> findings) {

@@ -48,6 +48,9 @@ public final class ReportWriter {
     for (Report.VmView vm : report.vms()) {
       render("vm", Map.of("report", report, "vm", vm), dir.resolve(vm.page()));
     }
+    for (io.vmflow.topology.Host host : report.hosts()) {
+      render("host", Map.of("report", report, "host", host), dir.resolve(report.hostPages().get(host.key())));
+    }
     log.info("rendered report: {} VMs, {} hosts, {} findings", report.vms().size(), report.hosts().size(), report.findings().size());
     return dir.resolve("index.html");
   }

@@ -11,22 +11,28 @@ import java.util.List;
  * @param ips management and other IPs the dump gives for it
  * @param bridges Linux and OVS bridges seen on it
  * @param fdb every FDB entry of its OVS bridges
+ * @param links network devices from {@code ip link}
  * @param coverage expected outputs: present, empty or missing
  */
 public record Host(
     String key, String id, String name, List<String> ips, List<Bridge> bridges, List<FdbSighting> fdb,
-    List<Coverage> coverage, List<Evidence> evidence) {
+    List<Link> links, List<Coverage> coverage, List<Evidence> evidence) {
 
   public Host {
     ips = List.copyOf(ips);
     bridges = List.copyOf(bridges);
     fdb = List.copyOf(fdb);
+    links = List.copyOf(links);
     coverage = List.copyOf(coverage);
     evidence = List.copyOf(evidence);
   }
 
   /** Whether an expected output is in the dump for this host, and what its absence prevents. */
   public record Coverage(String spec, String state, String prevents) {}
+
+  public java.util.Optional<Link> link(String name) {
+    return links.stream().filter(l -> l.name().equals(name)).findFirst();
+  }
 
   public java.util.Optional<Bridge> bridge(String name) {
     return bridges.stream().filter(b -> b.name().equals(name)).findFirst();

@@ -1,6 +1,7 @@
 package io.vmflow.topology;
 
 import io.vmflow.parse.BrctlShow;
+import io.vmflow.parse.IpLink;
 import io.vmflow.parse.OvsAppctlFdbShow;
 import io.vmflow.parse.OvsOfctlShow;
 import io.vmflow.parse.OvsVsctlShow;
@@ -24,6 +25,7 @@ final class HostFacts {
   final List<Located<OvsVsctlShow.OvsBridge>> ovsBridges = new ArrayList<>();
   final Map<String, List<Located<OvsOfctlShow.OfPort>>> ofports = new LinkedHashMap<>();
   final List<Located<OvsAppctlFdbShow.FdbEntry>> fdb = new ArrayList<>();
+  final Map<String, Located<IpLink.LinkDevice>> links = new LinkedHashMap<>();
   final Map<Spec, String> seen = new LinkedHashMap<>();
 
   HostFacts(String key) {
@@ -40,6 +42,10 @@ final class HostFacts {
     } else if (v instanceof OvsOfctlShow o) {
       String bridge = o.bridge().isEmpty() ? f.subject() : o.bridge();
       o.ports().forEach(p -> ofports.computeIfAbsent(bridge, k -> new ArrayList<>()).add(new Located<>(p, f.origin())));
+    } else if (v instanceof IpLink l) {
+      for (IpLink.LinkDevice d : l.devices()) {
+        links.merge(d.name(), new Located<>(d, f.origin()), (a, b) -> a.value().mac().isPresent() || a.value().flags().size() > b.value().flags().size() ? a : b);
+      }
     } else if (v instanceof OvsAppctlFdbShow d) {
       for (OvsAppctlFdbShow.FdbEntry e : d.entries()) {
         OvsAppctlFdbShow.FdbEntry fixed = e.bridge().isEmpty() ? new OvsAppctlFdbShow.FdbEntry(f.subject(), e.port(), e.vlan(), e.mac(), e.age(), e.line()) : e;
@@ -96,7 +102,7 @@ final class HostFacts {
   }
 
   boolean knowsDevice(String name) {
-    return linuxBridges.stream().anyMatch(b -> b.value().name().equals(name) || b.value().interfaces().contains(name))
+    return links.containsKey(name) || linuxBridges.stream().anyMatch(b -> b.value().name().equals(name) || b.value().interfaces().contains(name))
         || ovsPort(name).isPresent()
         || ovsBridges.stream().anyMatch(b -> b.value().name().equals(name))
         || !ofBridgeOf(name).isEmpty();

@@ -40,7 +40,7 @@ final class HostInventory {
     List<Evidence> evidence = new ArrayList<>();
     cps.ifPresent(c -> ctl.cpsHosts.values().stream().filter(a -> a.value() == c).findFirst()
         .ifPresent(a -> evidence.add(new Evidence(a.origin(), c.line()))));
-    return new Host(h.key, id, name, ips, bridges(h), fdb(h), coverage(h), evidence);
+    return new Host(h.key, id, name, ips, bridges(h), fdb(h), links(h), coverage(h), evidence);
   }
 
   private static List<Bridge> bridges(HostFacts h) {
@@ -81,6 +81,15 @@ final class HostInventory {
     of.ifPresent(o -> ev.add(new Evidence(o.origin(), o.value().line())));
     return new BridgePort(p.name(), of.map(o -> o.value().portNo().value()).orElse(""), p.tag(), p.trunks(), i.type(), i.peer(),
         i.remoteIp(), i.error(), of.map(o -> o.value().isDown()).orElse(false), of.flatMap(o -> o.value().mac()).map(MacAddress::value).orElse(""), true, ev);
+  }
+
+  private static List<Link> links(HostFacts h) {
+    List<Link> out = new ArrayList<>();
+    for (HostFacts.Located<io.vmflow.parse.IpLink.LinkDevice> l : h.links.values()) {
+      var d = l.value();
+      out.add(new Link(d.name(), d.peer(), d.master(), d.state(), d.isUp(), d.mac().map(MacAddress::value).orElse(""), d.kind(), new Evidence(l.origin(), d.line())));
+    }
+    return out;
   }
 
   private static List<FdbSighting> fdb(HostFacts h) {

@@ -154,7 +154,14 @@ final class PathTracer {
   }
 
   private Hop hop(String device, HopKind kind, String bridge, String ofport, int vlan, boolean present, List<Evidence> evidence) {
-    return new Hop(device, kind, bridge, ofport, vlan, "", present, h.key, List.of(), evidence);
+    HostFacts.Located<io.vmflow.parse.IpLink.LinkDevice> link = h.links.get(device);
+    if (link == null) {
+      return new Hop(device, kind, bridge, ofport, vlan, "", present, h.key, List.of(), evidence);
+    }
+    List<Evidence> ev = new ArrayList<>(evidence);
+    ev.add(new Evidence(link.origin(), link.value().line()));
+    String b = bridge.isEmpty() ? link.value().master() : bridge;
+    return new Hop(device, kind, b, ofport, vlan, link.value().mac().map(MacAddress::value).orElse(""), true, h.key, List.of(), ev);
   }
 
   static List<Evidence> ev(String origin, int line) {

@@ -1,0 +1,150 @@
+package io.vmflow.parse;
+
+import io.vmflow.finding.Finding;
+import io.vmflow.model.MacAddress;
+import io.vmflow.spec.Spec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ip -d link show}, {@code ip -o link}, {@code ip -s -d link}, {@code ip addr}, {@code ip
+ * -o addr}: one block per device, continuation lines indented (or joined by {@code \} in the
+ * one-line forms).
+ *
+ * <pre>
+ * 12: qvb81e4a23a-40@qvo81e4a23a-40: &lt;BROADCAST,MULTICAST,PROMISC,UP,LOWER_UP&gt; mtu 1450 qdisc noqueue master qbr81e4a23a-40 state UP mode DEFAULT group default qlen 1000
+ *     link/ether 9a:2b:3c:4d:5e:6f brd ff:ff:ff:ff:ff:ff promiscuity 1
+ *     veth
+ *     inet 10.0.0.1/24 brd 10.0.0.255 scope global qvb81e4a23a-40
+ * </pre>
+ *
+ * Kept: index, name, peer, flags, mtu, master, state, MAC, kind, addresses. Statistics lines and
+ * {@code -d} details other than the kind are skipped.
+ */
+final class IpLinkParser implements CommandParser<IpLink> {
+
+  // 12: qvb81e4a23a-40@qvo81e4a23a-40: <BROADCAST,...,UP,LOWER_UP> mtu 1450 qdisc noqueue master qbr... state UP ...
+  private static final Pattern HEADER = Pattern.compile("^(?<idx>\\d+):\\s+(?<name>[^:@\\s]+)(@(?<peer>[^:\\s]+))?:\\s+<(?<flags>[^>]*)>(?<rest>.*)$");
+  //     link/ether 9a:2b:3c:4d:5e:6f brd ff:ff:ff:ff:ff:ff
+  private static final Pattern LINK = Pattern.compile("^\\s*link/\\S+\\s+(?<mac>[0-9a-fA-F:]+).*");
+  //     inet 10.0.0.1/24 brd ...   /   inet6 fe80::1/64 scope link
+  private static final Pattern INET = Pattern.compile("^\\s*inet6?\\s+(?<addr>[0-9a-fA-F.:]+/\\d+).*");
+  //  2: eth0    inet 10.0.0.5/24 brd ...   (ip -o addr: index, name, then the address)
+  private static final Pattern O_ADDR = Pattern.compile("^(?<idx>\\d+):\\s+(?<name>\\S+)\\s+inet6?\\s+(?<addr>[0-9a-fA-F.:]+/\\d+).*");
+  //     veth  /  bridge forward_delay ...  /  vxlan id 100 remote 10.0.0.2 ...  /  openvswitch
+  private static final Pattern KIND = Pattern.compile("^\\s+(?<kind>veth|bridge|openvswitch|vxlan|geneve|gretap|vlan|bond|tun|dummy|macvlan|ipvlan)\\b.*");
+  private static final Pattern WORD = Pattern.compile("\\b(mtu|master|state)\\s+(\\S+)");
+
+  private final Spec spec;
+
+  IpLinkParser() {
+    this(Spec.IP_LINK);
+  }
+
+  IpLinkParser(Spec spec) {
+    this.spec = spec;
+  }
+
+  @Override
+  public Spec spec() {
+    return spec;
+  }
+
+  @Override
+  public Class<IpLink> type() {
+    return IpLink.class;
+  }
+
+  @Override
+  public Parsed<IpLink> parse(SourceText source) {
+    List<Finding> findings = new ArrayList<>();
+    List<Builder> devices = new ArrayList<>();
+    List<String> lines = source.lines();
+    for (int i = 0; i < lines.size(); i++) {
+      for (String part : lines.get(i).split("\\\\")) {
+        read(part, source, i, devices, findings);
+      }
+    }
+    return Parsed.of(new IpLink(devices.stream().map(Builder::build).toList()), findings);
+  }
+
+  private static void read(String line, SourceText source, int i, List<Builder> devices, List<Finding> findings) {
+    if (line.isBlank() || line.trim().equals("--") || line.trim().equals("...")) {
+      return;
+    }
+    Matcher h = HEADER.matcher(line);
+    Matcher oaddr = O_ADDR.matcher(line);
+    Builder last = devices.isEmpty() ? null : devices.get(devices.size() - 1);
+    if (h.matches()) {
+      devices.add(new Builder(h, source.lineNo(i)));
+    } else if (oaddr.matches()) {
+      Builder b = devices.stream().filter(d -> d.name.equals(oaddr.group("name"))).findFirst().orElse(null);
+      if (b == null) {
+        b = new Builder(Integer.parseInt(oaddr.group("idx")), oaddr.group("name"), source.lineNo(i));
+        devices.add(b);
+      }
+      b.addresses.add(oaddr.group("addr"));
+    } else if (last == null) {
+      findings.add(ParseFindings.unrecognised(source, i, "ip link"));
+    } else {
+      Matcher link = LINK.matcher(line);
+      Matcher inet = INET.matcher(line);
+      Matcher kind = KIND.matcher(line);
+      if (link.matches()) {
+        last.mac = MacAddress.parse(link.group("mac"));
+      } else if (inet.matches()) {
+        last.addresses.add(inet.group("addr"));
+      } else if (kind.matches() && last.kind.isEmpty()) {
+        last.kind = kind.group("kind");
+      } else if (!line.startsWith(" ") && !line.startsWith("\t")) {
+        findings.add(ParseFindings.unrecognised(source, i, "ip link"));
+      }
+    }
+  }
+
+  private static final class Builder {
+    final int index;
+    final String name;
+    final String peer;
+    final List<String> flags;
+    int mtu;
+    String master = "";
+    String state = "";
+    Optional<MacAddress> mac = Optional.empty();
+    String kind = "";
+    final List<String> addresses = new ArrayList<>();
+    final int line;
+
+    Builder(Matcher h, int line) {
+      this.index = Integer.parseInt(h.group("idx"));
+      this.name = h.group("name");
+      this.peer = h.group("peer") == null ? "" : h.group("peer");
+      this.flags = h.group("flags").isEmpty() ? List.of() : Arrays.asList(h.group("flags").split(","));
+      this.line = line;
+      Matcher w = WORD.matcher(h.group("rest"));
+      while (w.find()) {
+        switch (w.group(1)) {
+          case "mtu" -> mtu = w.group(2).matches("\\d+") ? Integer.parseInt(w.group(2)) : 0;
+          case "master" -> master = w.group(2);
+          default -> state = w.group(2);
+        }
+      }
+    }
+
+    Builder(int index, String name, int line) {
+      this.index = index;
+      this.name = name;
+      this.peer = "";
+      this.flags = List.of();
+      this.line = line;
+    }
+
+    IpLink.LinkDevice build() {
+      return new IpLink.LinkDevice(index, name, peer, flags, mtu, master, state, mac, kind, addresses, line);
+    }
+  }
+}
