@@ -29,7 +29,10 @@ public final class ParserRegistry {
           entry(new OvsAppctlFdbShowParser()),
           entry(new TcpdumpTextParser()),
           entry(new IpLinkParser()),
-          entry(new IpLinkParser(Spec.IP_ADDR)));
+          entry(new IpLinkParser(Spec.IP_ADDR)),
+          entry(new OvsOfctlDumpFlowsParser()),
+          entry(new OvsDpctlShowParser()),
+          entry(new OvsAppctlOfprotoListTunnelsParser()));
 
   private ParserRegistry() {}
 

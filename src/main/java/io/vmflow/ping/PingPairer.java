@@ -22,6 +22,13 @@ public final class PingPairer {
 
   private final String point;
   private final Map<FlowKey, FlowState> flows = new LinkedHashMap<>();
+  // the flows seen last, compared by identity: the capture reader hands out cached address strings
+  private static final int RECENT = 64;
+  private final String[] recentSrc = new String[RECENT];
+  private final String[] recentDst = new String[RECENT];
+  private final int[] recentId = new int[RECENT];
+  private final FlowState[] recentFlow = new FlowState[RECENT];
+  private int recentNext;
   private long first = Long.MAX_VALUE;
   private long last = Long.MIN_VALUE;
   private String origin = "";
@@ -50,13 +57,32 @@ public final class PingPairer {
   /** The allocation-free form used by the capture reader. */
   public void add(String src, String dst, boolean request, int id, int seq, long nanos) {
     seen(nanos);
-    FlowKey key = request ? new FlowKey(src, dst, id) : new FlowKey(dst, src, id);
-    FlowState f = flows.get(key);
+    String fs = request ? src : dst;
+    String fd = request ? dst : src;
+    FlowState f = recent(fs, fd, id);
     if (f == null) {
-      f = new FlowState(key.src(), key.dst(), id);
-      flows.put(key, f);
+      FlowKey key = new FlowKey(fs, fd, id);
+      f = flows.get(key);
+      if (f == null) {
+        f = new FlowState(fs, fd, id);
+        flows.put(key, f);
+      }
+      recentSrc[recentNext] = fs;
+      recentDst[recentNext] = fd;
+      recentId[recentNext] = id;
+      recentFlow[recentNext] = f;
+      recentNext = (recentNext + 1) % RECENT;
     }
     f.add(request, seq & 0xffff, nanos, first == Long.MAX_VALUE ? Long.MIN_VALUE : first + EDGE.toNanos());
+  }
+
+  private FlowState recent(String src, String dst, int id) {
+    for (int i = 0; i < RECENT; i++) {
+      if (recentSrc[i] == src && recentDst[i] == dst && recentId[i] == id) {
+        return recentFlow[i];
+      }
+    }
+    return null;
   }
 
   public void origin(String origin) {

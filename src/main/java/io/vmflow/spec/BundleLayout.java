@@ -23,7 +23,7 @@ public final class BundleLayout {
       List.of(
           rule(Spec.OVS_VSCTL_SHOW, "ovs-vsctl(_-t_\\d+)?_show"),
           // ovs-ofctl_show_br-int, ovs-ofctl_-O_OpenFlow13_show_br-int
-          rule(Spec.OVS_OFCTL_SHOW, "ovs-ofctl(_-O_OpenFlow1\\d)?_show_(?<s>[^/]+)"),
+          rule(Spec.OVS_OFCTL_SHOW, "ovs-ofctl(_-O_OpenFlow1\\d)?_(show|dump-ports-desc)_(?<s>[^/]+)"),
           rule(Spec.OVS_OFCTL_DUMP_FLOWS, "ovs-ofctl(_-O_OpenFlow1\\d)?_dump-flows_(?<s>[^/]+)"),
           // ovs-appctl_fdb.show_br-int
           rule(Spec.OVS_APPCTL_FDB_SHOW, "ovs-appctl_fdb\\.show_(?<s>[^/]+)"),
