@@ -3,15 +3,12 @@ package io.vmflow.cli;
 import io.vmflow.finding.Severity;
 import io.vmflow.job.AnalyzeLauncher;
 import io.vmflow.job.AnalyzeOutcome;
-import io.vmflow.job.VmflowApplication;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,13 +52,11 @@ final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Severity threshold;
-    try {
-      threshold = Severity.valueOf(failOn.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      err.println("vmflow analyze: --fail-on takes info, warning or error, not '" + failOn + "'");
+    java.util.Optional<Severity> level = Levels.failOn(failOn, "analyze", err);
+    if (level.isEmpty()) {
       return ExitCodes.USAGE;
     }
+    Severity threshold = level.get();
     for (Path in : inputs) {
       if (!Files.isReadable(in)) {
         err.println("vmflow analyze: cannot read input " + in);
@@ -103,9 +98,6 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   static ConfigurableApplicationContext start(Path dir) {
     String url = "jdbc:h2:file:" + dir.resolve(".vmflow").resolve("vmflow") + ";DB_CLOSE_ON_EXIT=FALSE";
-    return new SpringApplicationBuilder(VmflowApplication.class)
-        .properties(Map.of("spring.datasource.url", url, "spring.datasource.username", "sa", "spring.datasource.password", ""))
-        .logStartupInfo(false)
-        .run();
+    return Levels.start(Map.of("spring.datasource.url", url, "spring.datasource.username", "sa", "spring.datasource.password", ""));
   }
 }

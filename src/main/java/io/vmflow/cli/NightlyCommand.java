@@ -2,15 +2,12 @@ package io.vmflow.cli;
 
 import io.vmflow.finding.Severity;
 import io.vmflow.job.NightlyRunner;
-import io.vmflow.job.VmflowApplication;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,13 +55,11 @@ final class NightlyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Severity level;
-    try {
-      level = Severity.valueOf(failOn.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      err.println("vmflow nightly: --fail-on takes info, warning or error, not '" + failOn + "'");
+    java.util.Optional<Severity> parsed = Levels.failOn(failOn, "nightly", err);
+    if (parsed.isEmpty()) {
       return ExitCodes.USAGE;
     }
+    Severity level = parsed.get();
     if (!Files.isDirectory(inbox) || keep < 1) {
       err.println("vmflow nightly: " + (keep < 1 ? "--keep must be at least 1" : "no inbox folder " + inbox));
       return ExitCodes.USAGE;
@@ -91,6 +86,6 @@ final class NightlyCommand implements Callable<Integer> {
     props.put("spring.datasource.url", db != null ? db : "jdbc:h2:file:" + dir.resolve(".vmflow").resolve("nightly") + ";DB_CLOSE_ON_EXIT=FALSE");
     props.put("spring.datasource.username", dbUser != null ? dbUser : "sa");
     props.put("spring.datasource.password", dbPasswordEnv != null ? System.getenv().getOrDefault(dbPasswordEnv, "") : "");
-    return new SpringApplicationBuilder(VmflowApplication.class).properties(props).logStartupInfo(false).run();
+    return Levels.start(props);
   }
 }

@@ -5,13 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Asks a decompressor for one tar record (512 bytes) at a time. A decompressor that meets truncation mid-read throws
+ * Asks a decompressor for 4 KiB at a time. A decompressor that meets truncation mid-read throws
  * away what it inflated in that call; here the bytes of the chunks before are returned first and
- * the damage is raised on the next read, so everything before it (to within one record) is kept.
+ * the damage is raised on the next read, so everything before it (to within 4 KiB) is kept.
  */
 final class SmallReads extends FilterInputStream {
 
-  private static final int CHUNK = 512;
+  private static final int CHUNK = 4096;
 
   private IOException pending;
 

@@ -33,7 +33,8 @@ final class TextEntries {
       walk.add(walk.entry(origin, s, ArtifactType.TEXT, layout.map(BundleLayout.Match::spec), "", layout.map(BundleLayout.Match::subject).orElse(""), "", 1));
       return;
     }
-    List<String> head = head(s, 400);
+    // a sos file name says what the output is; only nameless files are read to find out
+    List<String> head = layout.isPresent() ? List.of() : head(s, 400);
     if (layout.isEmpty() && s.size() <= MAX_TRANSCRIPT && TranscriptSplitter.isTranscript(head)) {
       transcript(s, origin, walk);
       return;
