@@ -32,7 +32,12 @@ public final class ParserRegistry {
           entry(new IpLinkParser(Spec.IP_ADDR)),
           entry(new OvsOfctlDumpFlowsParser()),
           entry(new OvsDpctlShowParser()),
-          entry(new OvsAppctlOfprotoListTunnelsParser()));
+          entry(new OvsAppctlOfprotoListTunnelsParser()),
+          entry(new OpenstackParsers.ServerListParser()),
+          entry(new OpenstackParsers.ServerShowParser()),
+          entry(new OpenstackParsers.PortListParser()),
+          entry(new OpenstackParsers.NetworkListParser()),
+          entry(new VirshDumpxmlParser()));
 
   private ParserRegistry() {}
 

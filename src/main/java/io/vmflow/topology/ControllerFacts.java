@@ -3,6 +3,7 @@ package io.vmflow.topology;
 import io.vmflow.parse.HostList;
 import io.vmflow.parse.Hostname;
 import io.vmflow.parse.InterfaceList;
+import io.vmflow.parse.LibvirtDomain;
 import io.vmflow.parse.NetworkList;
 import io.vmflow.parse.PortList;
 import io.vmflow.parse.PortShow;
@@ -29,6 +30,7 @@ final class ControllerFacts {
   final Map<String, At<RouterList.Router>> routers = new LinkedHashMap<>();
   final Map<String, At<HostList.CpsHost>> cpsHosts = new LinkedHashMap<>();
   final Map<String, String> hostnames = new LinkedHashMap<>();
+  final List<At<LibvirtDomain>> domains = new ArrayList<>();
 
   void add(Fact f) {
     Object v = f.value();
@@ -51,6 +53,8 @@ final class ControllerFacts {
       routers.put(r.router().id().toLowerCase(), new At<>(r.router(), f.origin(), f.host(), f.subject()));
     } else if (v instanceof HostList h) {
       h.hosts().forEach(x -> cpsHosts.putIfAbsent(x.id().toLowerCase(), new At<>(x, f.origin(), f.host(), "")));
+    } else if (v instanceof LibvirtDomain d) {
+      domains.add(new At<>(d, f.origin(), f.host(), f.subject()));
     } else if (v instanceof Hostname h && !f.host().isEmpty()) {
       hostnames.put(f.host(), h.name());
     }

@@ -100,6 +100,9 @@ public final class TopologyBuilder {
             p.value().fixedIps().stream().map(PortShow.FixedIp::ipAddress).toList(), p.value().mac(), p.value().line()), p.origin(), hostKey));
       }
     }
+    if (ports.isEmpty()) {
+      ports.addAll(libvirtPorts(id, server == null ? null : server.value(), hostKey));
+    }
     if (hostKey.isEmpty()) {
       hostKey = ports.stream().flatMap(p -> p.hops().stream()).filter(Hop::present).map(Hop::host).findFirst().orElse("");
     }
@@ -131,6 +134,32 @@ public final class TopologyBuilder {
     }
     Traced traced = trace(hostKey, i.portId(), alias, mac);
     return new VmPort(i.portId(), alias, traced.idPart(), mac.map(MacAddress::value).orElse(""), ips, netId, netName, cidrs, status, traced.hops(), evidence);
+  }
+
+  /**
+   * Ports from the VM's libvirt domain when no controller table lists them: by domain UUID (the
+   * nova id), or, when the dump holds one VM and one domain fragment without UUID, that domain.
+   */
+  private List<VmPort> libvirtPorts(String vmId, io.vmflow.parse.ServerList.Server server, String hostKey) {
+    List<ControllerFacts.At<io.vmflow.parse.LibvirtDomain>> mine = ctl.domains.stream().filter(d -> d.value().uuid().equalsIgnoreCase(vmId)).toList();
+    if (mine.isEmpty() && ctl.domains.size() == 1 && vmIds().size() == 1 && ctl.domains.get(0).value().uuid().isEmpty()) {
+      mine = ctl.domains;
+      findings.add(Finding.coverage(Severity.INFO, "LIBVIRT_LINK_ASSUMED",
+          "the dump's one libvirt interface list has no domain UUID; taken as VM " + vmId + "'s, the dump's one VM", ctl.domains.get(0).origin()));
+    }
+    List<VmPort> out = new ArrayList<>();
+    for (var d : mine) {
+      for (io.vmflow.parse.LibvirtDomain.DomainInterface i : d.value().interfaces()) {
+        String idPart = DeviceNames.idPartOf(i.targetDev()).orElse(i.interfaceId().isEmpty() ? "" : DeviceNames.idPart(i.interfaceId()));
+        String host = hostKey.isEmpty() ? d.host() : hostKey;
+        HostFacts h = hostFacts.get(host);
+        List<Hop> hops = h != null && !idPart.isEmpty() && PathTracer.seesAny(h, idPart) ? PathTracer.trace(h, idPart, i.mac()) : List.of();
+        List<String> ips = server == null || d.value().interfaces().size() != 1 ? List.of() : server.ips();
+        out.add(new VmPort(i.interfaceId(), "", idPart, i.mac().map(MacAddress::value).orElse(""), ips, "", "", List.of(), "", hops,
+            List.of(new Evidence(d.origin(), i.line()))));
+      }
+    }
+    return out;
   }
 
   private record Traced(String idPart, List<Hop> hops) {}
