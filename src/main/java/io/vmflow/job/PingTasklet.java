@@ -77,6 +77,7 @@ class PingTasklet implements Tasklet {
         assign(vm, port, stats, rows, losses, found);
       }
     }
+    betweenVms(topology, stats, losses, found);
     results.put(instance, PingStage.PINGS, new PingStage.PingsByVm(rows));
     results.put(instance, PingStage.LOSSES, new PingStage.LossesByVm(losses));
     findings.replace(instance, "ping", found);
@@ -111,6 +112,54 @@ class PingTasklet implements Tasklet {
             "inspect " + (l.inside().isEmpty() ? "the link between " + l.from() + " and " + l.to() : l.inside()) + " (flows, filters, port state)", List.of()));
       }
     }
+  }
+
+  /**
+   * A flow between two VMs of the dump follows one path: the source VM's hops outward, then the
+   * destination VM's hops inward (one integration bridge when both sit on one host). Loss between
+   * the last point of one half and the first of the other lies in between: br-int or the tunnel.
+   */
+  private static void betweenVms(Topology topology, List<PointFlowStats> stats, Map<String, List<LossRow>> losses, List<VmFinding> found) {
+    Map<String, Map<String, PointFlowStats>> byFlow = new LinkedHashMap<>();
+    stats.forEach(s -> byFlow.computeIfAbsent(s.flow(), k -> new LinkedHashMap<>()).put(s.point(), s));
+    for (Map<String, PointFlowStats> points : byFlow.values()) {
+      PointFlowStats any = points.values().iterator().next();
+      var a = portWith(topology, any.src());
+      var b = portWith(topology, any.dst());
+      if (a == null || b == null || a.getKey() == b.getKey()) {
+        continue;
+      }
+      List<String> out = a.getValue().hops().stream().map(Hop::device).toList();
+      List<String> in = new ArrayList<>(b.getValue().hops().stream().map(Hop::device).toList());
+      java.util.Collections.reverse(in);
+      List<String> path = new ArrayList<>(out);
+      boolean oneHost = !a.getValue().hops().isEmpty() && !b.getValue().hops().isEmpty()
+          && a.getValue().hops().get(0).host().equals(b.getValue().hops().get(0).host());
+      in.stream().filter(d -> !(oneHost && path.contains(d))).forEach(path::add);
+      for (LossSegment l : LossLocaliser.localise(path, points, true)) {
+        boolean crosses = out.contains(l.from()) != out.contains(l.to());
+        if (!crosses) {
+          continue;
+        }
+        LossRow row = new LossRow(l.from(), l.to(), l.direction(), l.lost(), l.flow(), l.sentence());
+        for (Vm vm : List.of(a.getKey(), b.getKey())) {
+          losses.computeIfAbsent(vm.id(), k -> new ArrayList<>()).add(row);
+          found.add(new VmFinding(vm.id(), vm.hostKey(), Finding.network(Severity.ERROR, PING_LOSS_LOCALISED, l.sentence(), any.origin(), 0),
+              "between the two VMs' paths: inspect " + (l.inside().isEmpty() ? "the integration bridge or the tunnel" : l.inside()), List.of()));
+        }
+      }
+    }
+  }
+
+  private static Map.Entry<Vm, VmPort> portWith(Topology topology, String ip) {
+    for (Vm vm : topology.vms()) {
+      for (VmPort p : vm.ports()) {
+        if (p.ips().contains(ip) && !p.hops().isEmpty()) {
+          return Map.entry(vm, p);
+        }
+      }
+    }
+    return null;
   }
 
   private static PingRow row(PointFlowStats s) {
