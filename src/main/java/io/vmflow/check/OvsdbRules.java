@@ -18,6 +18,7 @@ final class OvsdbRules implements Rule {
 
   static final String OVS_INTERFACE_ERROR = "OVS_INTERFACE_ERROR";
   static final String OFPORT_INVALID = "OFPORT_INVALID";
+  static final String TUNNEL_REMOTE_UNKNOWN = "TUNNEL_REMOTE_UNKNOWN";
 
   @Override
   public List<VmFinding> check(Topology t) {
@@ -31,6 +32,11 @@ final class OvsdbRules implements Rule {
                 "OVSDB reports an error on " + p.name() + " (" + b.name() + "): " + p.error(), vm, host.key(),
                 "a stale port whose device is gone: delete it with `ovs-vsctl del-port " + b.name() + " " + p.name() + "` or replug the VM", p.evidence()));
           }
+          if (!p.remoteIp().isEmpty() && knowsAddresses(t) && t.hosts().stream().noneMatch(x -> x.ips().contains(p.remoteIp()))) {
+            out.add(Flags.flag(Severity.WARNING, TUNNEL_REMOTE_UNKNOWN,
+                p.name() + " on " + host.name() + " tunnels to " + p.remoteIp() + ", which no host of the dump owns",
+                "", host.key(), "a decommissioned or renumbered peer leaves a stale tunnel: compare with `openstack network agent list`", p.evidence()));
+          }
           if (p.ofport().equals("-1")) {
             out.add(Flags.flag(Severity.ERROR, OFPORT_INVALID, p.name() + " on " + b.name() + " has OpenFlow port -1: OVS could not attach it",
                 vm, host.key(), "check `ovs-vsctl list interface " + p.name() + "` for the error", p.evidence()));
@@ -39,6 +45,11 @@ final class OvsdbRules implements Rule {
       }
     }
     return out;
+  }
+
+  // only a dump of several hosts with their addresses can tell an unknown remote from an unseen one
+  private static boolean knowsAddresses(Topology t) {
+    return t.hosts().stream().filter(h -> !h.ips().isEmpty()).count() >= 2;
   }
 
   private static String owner(Topology t, Host host, String device) {

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param mac the device's MAC as a report shows it, "" when unknown
  * @param present false when the path rule expects this device but no output in the dump shows it
  * @param host host the device lives on
+ * @param peer patch peer, or a tunnel's remote IP, "" when none
  * @param fdb FDB entries that learned the VM's MAC on this hop's OpenFlow port (or bridge)
  * @param evidence every entry and line that shows this hop
  */
@@ -25,6 +26,7 @@ public record Hop(
     String mac,
     boolean present,
     String host,
+    String peer,
     List<FdbSighting> fdb,
     List<Evidence> evidence) {
 
@@ -35,6 +37,7 @@ public record Hop(
     ofport = ofport == null ? "" : ofport;
     mac = mac == null ? "" : mac;
     host = host == null ? "" : host;
+    peer = peer == null ? "" : peer;
     fdb = List.copyOf(fdb);
     evidence = List.copyOf(evidence);
   }

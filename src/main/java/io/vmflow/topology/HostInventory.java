@@ -35,6 +35,15 @@ final class HostInventory {
   static Host host(HostFacts h, ControllerFacts ctl, Optional<HostList.CpsHost> cps) {
     List<String> ips = new ArrayList<>();
     cps.ifPresent(c -> List.of(c.manageIp(), c.omIp()).stream().filter(ip -> !ip.isEmpty()).forEach(ips::add));
+    // addresses the host's own interfaces carry (tunnel endpoints among them); loopback and link-local say nothing
+    for (HostFacts.Located<io.vmflow.parse.IpLink.LinkDevice> l : h.links.values()) {
+      for (String a : l.value().addresses()) {
+        String ip = a.contains("/") ? a.substring(0, a.indexOf('/')) : a;
+        if (!ip.startsWith("127.") && !ip.equals("::1") && !ip.startsWith("fe80:") && !ips.contains(ip)) {
+          ips.add(ip);
+        }
+      }
+    }
     String name = cps.map(HostList.CpsHost::hostname).filter(n -> !n.isEmpty()).orElse(ctl.hostnames.getOrDefault(h.key, h.key));
     String id = cps.map(HostList.CpsHost::id).orElse("");
     List<Evidence> evidence = new ArrayList<>();

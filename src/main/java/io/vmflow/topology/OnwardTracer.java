@@ -45,16 +45,16 @@ final class OnwardTracer {
       return out;
     }
     boolean tunnels = b.get().value().ports().stream().flatMap(p -> p.interfaces().stream()).anyMatch(i -> !i.remoteIp().isEmpty());
-    out.add(new Hop(bridge, tunnels ? HopKind.TUNNEL_BRIDGE : HopKind.PROVIDER_BRIDGE, "", "", -1, "", true, h.key, List.of(),
+    out.add(new Hop(bridge, tunnels ? HopKind.TUNNEL_BRIDGE : HopKind.PROVIDER_BRIDGE, "", "", -1, "", true, h.key, "", List.of(),
         PathTracer.ev(b.get().origin(), b.get().value().line())));
     for (OvsVsctlShow.OvsPort p : b.get().value().ports()) {
       for (OvsVsctlShow.OvsInterface i : p.interfaces()) {
         String ofport = h.ofport(bridge, p.name()).map(o -> o.value().portNo().value()).orElse("");
         if (!i.remoteIp().isEmpty()) {
-          out.add(new Hop(p.name(), HopKind.TUNNEL, bridge, ofport, p.tag(), "", true, h.key, List.of(),
+          out.add(new Hop(p.name(), HopKind.TUNNEL, bridge, ofport, p.tag(), "", true, h.key, i.remoteIp(), List.of(),
               PathTracer.ev(b.get().origin(), i.line())));
         } else if (!tunnels && i.type().isEmpty() && !p.name().equals(bridge)) {
-          out.add(new Hop(p.name(), HopKind.PHYSICAL_NIC, bridge, ofport, p.tag(), "", true, h.key, List.of(),
+          out.add(new Hop(p.name(), HopKind.PHYSICAL_NIC, bridge, ofport, p.tag(), "", true, h.key, "", List.of(),
               PathTracer.ev(b.get().origin(), p.line())));
         }
       }
@@ -64,6 +64,6 @@ final class OnwardTracer {
 
   private static Hop patch(HostFacts h, String name, String bridge, String origin, int line) {
     String ofport = h.ofport(bridge, name).map(o -> o.value().portNo().value()).orElse("");
-    return new Hop(name, HopKind.PATCH, bridge, ofport, -1, "", true, h.key, List.of(), PathTracer.ev(origin, line));
+    return new Hop(name, HopKind.PATCH, bridge, ofport, -1, "", true, h.key, "", List.of(), PathTracer.ev(origin, line));
   }
 }

@@ -119,7 +119,8 @@ final class PathTracer {
     Optional<HostFacts.Located<OvsOfctlShow.OfPort>> of = h.ofport(bridge, name);
     of.ifPresent(o -> evidence.add(new Evidence(o.origin(), o.value().line())));
     String mac = of.flatMap(o -> o.value().mac()).map(MacAddress::value).orElse("");
-    hops.add(new Hop(name, kind, bridge, of.map(o -> o.value().portNo().value()).orElse(""), port.tag(), mac, true, h.key,
+    String peer = port.interfaces().isEmpty() ? "" : port.interfaces().get(0).peer();
+    hops.add(new Hop(name, kind, bridge, of.map(o -> o.value().portNo().value()).orElse(""), port.tag(), mac, true, h.key, peer,
         fdbOn(bridge, of.map(o -> o.value().portNo().value()).orElse("")), evidence));
   }
 
@@ -129,7 +130,7 @@ final class PathTracer {
     List<Evidence> evidence = b.map(x -> ev(x.origin(), x.value().line())).orElse(new ArrayList<>());
     List<FdbSighting> fdb = fdbOn(bridge, "*");
     fdb.forEach(f -> evidence.add(f.evidence()));
-    hops.add(new Hop(bridge, HopKind.INTEGRATION_BRIDGE, "", "", -1, "", seen, h.key, fdb, evidence));
+    hops.add(new Hop(bridge, HopKind.INTEGRATION_BRIDGE, "", "", -1, "", seen, h.key, "", fdb, evidence));
     hops.addAll(OnwardTracer.trace(h, bridge));
   }
 
@@ -156,12 +157,12 @@ final class PathTracer {
   private Hop hop(String device, HopKind kind, String bridge, String ofport, int vlan, boolean present, List<Evidence> evidence) {
     HostFacts.Located<io.vmflow.parse.IpLink.LinkDevice> link = h.links.get(device);
     if (link == null) {
-      return new Hop(device, kind, bridge, ofport, vlan, "", present, h.key, List.of(), evidence);
+      return new Hop(device, kind, bridge, ofport, vlan, "", present, h.key, "", List.of(), evidence);
     }
     List<Evidence> ev = new ArrayList<>(evidence);
     ev.add(new Evidence(link.origin(), link.value().line()));
     String b = bridge.isEmpty() ? link.value().master() : bridge;
-    return new Hop(device, kind, b, ofport, vlan, link.value().mac().map(MacAddress::value).orElse(""), true, h.key, List.of(), ev);
+    return new Hop(device, kind, b, ofport, vlan, link.value().mac().map(MacAddress::value).orElse(""), true, h.key, "", List.of(), ev);
   }
 
   static List<Evidence> ev(String origin, int line) {

@@ -56,7 +56,7 @@ public final class TopologyBuilder {
       }
     }
     Coverage.missing(hostFacts.values(), vms, findings);
-    return new Topology(hosts, vms, findings);
+    return new Topology(hosts, CrossHost.extend(vms, hosts), findings);
   }
 
   private Set<String> vmIds() {

@@ -55,7 +55,7 @@ class JsonCodecTest {
 
   @Test
   void hopsRoundTrip() {
-    Hop h = new Hop("pvo1c65142e-2a", HopKind.PATCH, "br-int", "71", 15, "", true, "h", List.of(), List.of(new Evidence("a!/b", 7)));
+    Hop h = new Hop("pvo1c65142e-2a", HopKind.PATCH, "br-int", "71", 15, "", true, "h", "pvi1c65142e-2a", List.of(), List.of(new Evidence("a!/b", 7)));
     assertThat(JsonCodec.read(JsonCodec.write(h), Hop.class)).isEqualTo(h);
   }
 }
