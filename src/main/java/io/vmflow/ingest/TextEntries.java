@@ -16,10 +16,13 @@ import java.util.Optional;
  * Classifies one spooled text: a sosreport {@code hostname} file, a terminal transcript (split into
  * one entry per command), or a command output recognised by its path (sos naming) or its content.
  */
-final class TextEntries {
+public final class TextEntries {
 
   /** Transcripts larger than this are cataloged as plain text; real sessions are far smaller. */
   private static final long MAX_TRANSCRIPT = 64L << 20;
+
+  /** The command of the catalog entry that holds a whole terminal transcript. */
+  public static final String TRANSCRIPT = "(terminal transcript)";
 
   private TextEntries() {}
 
@@ -47,6 +50,8 @@ final class TextEntries {
   }
 
   private static void transcript(Spool.Spooled s, String origin, InputWalk walk) throws IOException {
+    // the session itself is cataloged too, without a kind, so reports can show every cited line in it
+    walk.add(walk.entry(origin, s, ArtifactType.TEXT, Optional.empty(), "", "", TRANSCRIPT, 1));
     List<String> lines = lines(s);
     for (TranscriptSplitter.Command c : TranscriptSplitter.split(lines)) {
       Optional<CommandSpecs.SpecCall> call = CommandSpecs.of(c.command());

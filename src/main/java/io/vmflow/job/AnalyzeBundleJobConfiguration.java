@@ -143,7 +143,7 @@ class AnalyzeBundleJobConfiguration {
 
   @Bean
   Step renderStep(
-      JobRepository jobRepository, PlatformTransactionManager tx, FindingStore findings, StageResultStore results) {
-    return new StepBuilder("renderStep", jobRepository).tasklet(new RenderTasklet(findings, results), tx).build();
+      JobRepository jobRepository, PlatformTransactionManager tx, CatalogStore catalog, FindingStore findings, StageResultStore results) {
+    return new StepBuilder("renderStep", jobRepository).tasklet(new RenderTasklet(catalog, findings, results), tx).build();
   }
 }

@@ -1,6 +1,9 @@
 package io.vmflow.job;
 
 import io.vmflow.ingest.CatalogEntry;
+import io.vmflow.ingest.TextEntries;
+import io.vmflow.report.EvidenceSource;
+import io.vmflow.store.CatalogStore;
 import io.vmflow.model.VmflowVersion;
 import io.vmflow.report.LossRow;
 import io.vmflow.report.PingRow;
@@ -33,12 +36,27 @@ class RenderTasklet implements Tasklet {
   static final String VMS = "summary.vms";
   static final String INDEX = "report.index";
 
+  private final CatalogStore catalog;
   private final FindingStore findings;
   private final StageResultStore results;
 
-  RenderTasklet(FindingStore findings, StageResultStore results) {
+  RenderTasklet(CatalogStore catalog, FindingStore findings, StageResultStore results) {
+    this.catalog = catalog;
     this.findings = findings;
     this.results = results;
+  }
+
+  // a whole file per origin: the transcript itself rather than its commands, a sos file as it is
+  private static List<EvidenceSource> sources(List<CatalogStore.Row> rows) {
+    Map<String, EvidenceSource> byOrigin = new java.util.LinkedHashMap<>();
+    for (CatalogStore.Row r : rows) {
+      CatalogEntry e = r.entry();
+      boolean whole = e.command().equals(TextEntries.TRANSCRIPT) || e.command().isEmpty() && e.firstLine() == 1;
+      if (whole && e.type() == io.vmflow.ingest.ArtifactType.TEXT) {
+        byOrigin.putIfAbsent(e.origin(), new EvidenceSource(e.origin(), e.content()));
+      }
+    }
+    return List.copyOf(byOrigin.values());
   }
 
   @Override
@@ -51,7 +69,8 @@ class RenderTasklet implements Tasklet {
             CorrelateTasklet.loader(results).apply(run.instanceId()),
             findings.list(run.instanceId()),
             PingStage.pings(results, run.instanceId()),
-            PingStage.losses(results, run.instanceId()));
+            PingStage.losses(results, run.instanceId()),
+            sources(catalog.list(run.instanceId())));
     Report report = ReportBuilder.build(input);
     Path index = new ReportWriter().write(report, run.output());
     ExecutionContext ctx = execution.getExecutionContext();

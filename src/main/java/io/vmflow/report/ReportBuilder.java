@@ -55,7 +55,7 @@ public final class ReportBuilder {
     for (Host h : in.topology().hosts()) {
       hostPages.put(h.key(), PageNames.unique("host-", h.key(), taken));
     }
-    return new Report(in.run(), summary, in.topology().hosts(), hostPages, vms, all);
+    return new Report(in.run(), summary, in.topology().hosts(), hostPages, vms, all, EvidencePages.names(in.sources()), in.sources());
   }
 
   private static List<PingRow> pathOrder(Vm vm, List<PingRow> rows) {

@@ -10,16 +10,19 @@ import java.util.Map;
  *
  * @param pings per VM id, the capture points and flows seen on its path
  * @param losses per VM id, the loss segments localised on its path
+ * @param sources the files evidence may cite, for the evidence pages
  */
 public record ReportInput(
     RunInfo run,
     Topology topology,
     List<VmFinding> findings,
     Map<String, List<PingRow>> pings,
-    Map<String, List<LossRow>> losses) {
+    Map<String, List<LossRow>> losses,
+    List<EvidenceSource> sources) {
 
   public ReportInput {
     findings = List.copyOf(findings);
+    sources = List.copyOf(sources);
     pings = Map.copyOf(pings);
     losses = Map.copyOf(losses);
   }

@@ -40,6 +40,7 @@ public final class ReportWriter {
     for (Report.VmView vm : report.vms()) {
       render("vm", Map.of("report", report, "vm", vm), dir.resolve(vm.page()));
     }
+    EvidencePages.write(report.sources(), report.evidencePages(), dir);
     for (io.vmflow.topology.Host host : report.hosts()) {
       render("host", Map.of("report", report, "host", host), dir.resolve(report.hostPages().get(host.key())));
     }

@@ -138,6 +138,16 @@ class SeedSampleEndToEndTest {
     assertThat(index).contains(VM, "BC11HGSA0");
   }
 
+  @Test
+  void everyHopLinksToTheLineItRestsOn() throws Exception {
+    JsonNode qbr = hop("qbr1c65142e-2a").get("evidence").get(0);
+    String page = report.get("evidencePages").get(qbr.get("origin").asString()).asString();
+    String html = Files.readString(out.resolve(page));
+    int line = qbr.get("line").asInt();
+    assertThat(html).contains("<pre id=\"L" + line + "\"><a class=\"n\" href=\"#L" + line + "\">" + line + "</a>qbr1c65142e-2a");
+    assertThat(Files.readString(out.resolve(vm.get("page").asString()))).contains(page + "#L" + line);
+  }
+
   private static JsonNode hop(String device) {
     for (JsonNode h : vm.get("hops")) {
       if (h.get("device").asString().equals(device)) {
