@@ -9,6 +9,8 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import io.vmflow.ingest.IngestLimits;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -47,14 +49,25 @@ class AnalyzeBundleJobConfiguration {
   // ingest step
 
   @Bean
+  IngestLimits ingestLimits(
+      @Value("${vmflow.ingest.max-total-bytes:68719476736}") long maxTotalBytes,
+      @Value("${vmflow.ingest.max-entry-bytes:17179869184}") long maxEntryBytes,
+      @Value("${vmflow.ingest.max-ratio:200}") double maxRatio,
+      @Value("${vmflow.ingest.max-entries:1000000}") int maxEntries,
+      @Value("${vmflow.ingest.max-depth:8}") int maxDepth) {
+    return new IngestLimits(maxTotalBytes, maxEntryBytes, maxRatio, maxEntries, maxDepth);
+  }
+
+  @Bean
   Step ingestStep(
       JobRepository jobRepository,
       PlatformTransactionManager tx,
       CatalogStore catalog,
       FactStore facts,
-      FindingStore findings) {
+      FindingStore findings,
+      IngestLimits ingestLimits) {
     return new StepBuilder("ingestStep", jobRepository)
-        .tasklet(new IngestTasklet(catalog, facts, findings), tx)
+        .tasklet(new IngestTasklet(catalog, facts, findings, ingestLimits), tx)
         .build();
   }
 

@@ -26,11 +26,13 @@ class IngestTasklet implements Tasklet {
   private final CatalogStore catalog;
   private final FactStore facts;
   private final FindingStore findings;
+  private final IngestLimits limits;
 
-  IngestTasklet(CatalogStore catalog, FactStore facts, FindingStore findings) {
+  IngestTasklet(CatalogStore catalog, FactStore facts, FindingStore findings, IngestLimits limits) {
     this.catalog = catalog;
     this.facts = facts;
     this.findings = findings;
+    this.limits = limits;
   }
 
   @Override
@@ -41,7 +43,7 @@ class IngestTasklet implements Tasklet {
     findings.clearAll(run.instanceId());
     List<VmFinding> found = new ArrayList<>();
     int[] seq = {0};
-    new Ingestor(IngestLimits.defaults(), run.workDir())
+    new Ingestor(limits, run.workDir())
         .ingest(
             run.inputs(),
             new IngestSink() {
