@@ -2,6 +2,7 @@ package io.vmflow.job;
 
 import io.vmflow.report.LossRow;
 import io.vmflow.report.PingRow;
+import io.vmflow.report.PointTimeline;
 import io.vmflow.store.StageResultStore;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,14 @@ final class PingStage {
 
   static final String PINGS = "pings";
   static final String LOSSES = "losses";
+  static final String TIMELINES = "timelines";
+
+  /** Stored form: VM id -> per point and flow, the sequence numbers seen, bucketed. */
+  record TimelinesByVm(Map<String, List<PointTimeline>> rows) {}
+
+  static Map<String, List<PointTimeline>> timelines(StageResultStore results, long instance) {
+    return results.get(instance, TIMELINES, TimelinesByVm.class).map(TimelinesByVm::rows).orElse(Map.of());
+  }
 
   private PingStage() {}
 

@@ -11,6 +11,7 @@ import io.vmflow.ping.PingPairer;
 import io.vmflow.ping.PointFlowStats;
 import io.vmflow.report.LossRow;
 import io.vmflow.report.PingRow;
+import io.vmflow.report.PointTimeline;
 import io.vmflow.store.FactStore;
 import io.vmflow.store.FindingStore;
 import io.vmflow.store.StageResultStore;
@@ -71,22 +72,24 @@ class PingTasklet implements Tasklet {
     Topology topology = CorrelateTasklet.loader(results).apply(instance);
     Map<String, List<PingRow>> rows = new LinkedHashMap<>();
     Map<String, List<LossRow>> losses = new LinkedHashMap<>();
+    Map<String, List<PointTimeline>> timelines = new LinkedHashMap<>();
     List<VmFinding> found = new ArrayList<>();
     for (Vm vm : topology.vms()) {
       for (VmPort port : vm.ports()) {
-        assign(vm, port, stats, rows, losses, found);
+        assign(vm, port, stats, rows, losses, timelines, found);
       }
     }
     betweenVms(topology, stats, losses, found);
     results.put(instance, PingStage.PINGS, new PingStage.PingsByVm(rows));
     results.put(instance, PingStage.LOSSES, new PingStage.LossesByVm(losses));
+    results.put(instance, PingStage.TIMELINES, new PingStage.TimelinesByVm(timelines));
     findings.replace(instance, "ping", found);
     log.info("paired echoes at {} capture points and flows; {} VMs with pings", stats.size(), rows.size());
     return RepeatStatus.FINISHED;
   }
 
   private static void assign(Vm vm, VmPort port, List<PointFlowStats> stats, Map<String, List<PingRow>> rows,
-      Map<String, List<LossRow>> losses, List<VmFinding> found) {
+      Map<String, List<LossRow>> losses, Map<String, List<PointTimeline>> timelines, List<VmFinding> found) {
     List<String> path = port.hops().stream().map(Hop::device).toList();
     Map<String, Map<String, PointFlowStats>> byFlow = new LinkedHashMap<>();
     for (String device : path) {
@@ -103,6 +106,7 @@ class PingTasklet implements Tasklet {
         }
       }
     }
+    byFlow.values().forEach(points -> timelines.computeIfAbsent(vm.id(), k -> new ArrayList<>()).addAll(Timelines.of(path, points)));
     for (Map.Entry<String, Map<String, PointFlowStats>> f : byFlow.entrySet()) {
       PointFlowStats any = f.getValue().values().iterator().next();
       boolean outward = port.ips().contains(any.src());
@@ -164,6 +168,6 @@ class PingTasklet implements Tasklet {
 
   private static PingRow row(PointFlowStats s) {
     return new PingRow(s.point(), s.flow(), s.src(), s.dst(), s.id(), s.requests(), s.replies(), s.answered(), s.unanswered(),
-        s.outsideWindow(), s.duplicates(), s.rttMinMs(), s.rttAvgMs(), s.rttMaxMs(), s.origin());
+        s.outsideWindow(), s.duplicates(), s.rttMinMs(), s.rttAvgMs(), s.rttMaxMs(), s.rttHistogram(), s.origin());
   }
 }

@@ -70,6 +70,7 @@ class RenderTasklet implements Tasklet {
             findings.list(run.instanceId()),
             PingStage.pings(results, run.instanceId()),
             PingStage.losses(results, run.instanceId()),
+            PingStage.timelines(results, run.instanceId()),
             sources(catalog.list(run.instanceId())));
     Report report = ReportBuilder.build(input);
     Path index = new ReportWriter().write(report, run.output());

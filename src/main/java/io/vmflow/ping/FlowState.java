@@ -67,7 +67,7 @@ final class FlowState {
     return new PointFlowStats(point, src, dst, id, reqSeen.cardinality(), repSeen.cardinality(), answered, unanswered, outside,
         duplicates, orphans, reordered, n == 0 ? 0 : rttMin / 1e6, n == 0 ? 0 : rttSum / n / 1e6, n == 0 ? 0 : rttMax / 1e6,
         n == 0 ? 0 : rtt.getValueAtPercentile(50) / 1e6, n == 0 ? 0 : rtt.getValueAtPercentile(99) / 1e6,
-        words(reqSeen), words(repSeen), origin);
+        words(reqSeen), words(repSeen), histogram(), origin);
   }
 
   /** Pairs every sequence number of one epoch, adds it to the totals and frees its tables. */
@@ -104,6 +104,18 @@ final class FlowState {
     }
     requests.free(e);
     replies.free(e);
+  }
+
+  private List<Long> histogram() {
+    List<Long> out = new ArrayList<>();
+    long lo = 0;
+    for (double boundMs : PointFlowStats.RTT_BOUNDS_MS) {
+      long hi = (long) (boundMs * 1e6);
+      out.add(answered == 0 ? 0 : rtt.getCountBetweenValues(lo, hi - 1));
+      lo = hi;
+    }
+    out.add(answered == 0 ? 0 : rtt.getCountBetweenValues(lo, rtt.getHighestTrackableValue()));
+    return out;
   }
 
   private static List<Long> words(BitSet b) {

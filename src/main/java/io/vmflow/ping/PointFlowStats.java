@@ -17,6 +17,7 @@ import java.util.List;
  * @param reordered packets whose sequence number is lower than one seen before them
  * @param requestWords the request sequence numbers seen, as {@link BitSet#toLongArray()} words
  * @param replyWords the reply sequence numbers seen, likewise
+ * @param rttHistogram answered echoes per RTT bucket, see {@link #RTT_BOUNDS_MS}
  */
 public record PointFlowStats(
     String point,
@@ -38,11 +39,16 @@ public record PointFlowStats(
     double rttP99Ms,
     List<Long> requestWords,
     List<Long> replyWords,
+    List<Long> rttHistogram,
     String origin) {
+
+  /** Upper bounds (ms, exclusive) of the RTT histogram buckets; the last bucket is open. */
+  public static final double[] RTT_BOUNDS_MS = {0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500};
 
   public PointFlowStats {
     requestWords = List.copyOf(requestWords);
     replyWords = List.copyOf(replyWords);
+    rttHistogram = List.copyOf(rttHistogram);
   }
 
   public BitSet requestSeqs() {
@@ -68,7 +74,16 @@ public record PointFlowStats(
     return new PointFlowStats(a.point(), a.src(), a.dst(), a.id(), a.requests() + b.requests(), a.replies() + b.replies(), answered,
         a.unanswered() + b.unanswered(), a.outsideWindow() + b.outsideWindow(), a.duplicates() + b.duplicates(),
         a.repliesWithoutRequest() + b.repliesWithoutRequest(), a.reordered() + b.reordered(), min, avg, Math.max(a.rttMaxMs(), b.rttMaxMs()),
-        Math.max(a.rttP50Ms(), b.rttP50Ms()), Math.max(a.rttP99Ms(), b.rttP99Ms()), words(req), words(rep), a.origin());
+        Math.max(a.rttP50Ms(), b.rttP50Ms()), Math.max(a.rttP99Ms(), b.rttP99Ms()), words(req), words(rep),
+        sum(a.rttHistogram(), b.rttHistogram()), a.origin());
+  }
+
+  private static List<Long> sum(List<Long> a, List<Long> b) {
+    List<Long> out = new java.util.ArrayList<>();
+    for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+      out.add((i < a.size() ? a.get(i) : 0) + (i < b.size() ? b.get(i) : 0));
+    }
+    return out;
   }
 
   private static List<Long> words(BitSet b) {

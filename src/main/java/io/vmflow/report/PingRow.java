@@ -1,10 +1,13 @@
 package io.vmflow.report;
 
+import java.util.List;
+
 /**
  * One capture point and flow as the report shows it.
  *
  * @param point capture point (interface) name
  * @param flow {@code src > dst id N}
+ * @param rttHistogram answered echoes per RTT bucket (bounds in {@link RttBuckets#BOUNDS_MS})
  */
 public record PingRow(
     String point,
@@ -21,4 +24,10 @@ public record PingRow(
     double rttMinMs,
     double rttAvgMs,
     double rttMaxMs,
-    String origin) {}
+    List<Long> rttHistogram,
+    String origin) {
+
+  public PingRow {
+    rttHistogram = List.copyOf(rttHistogram);
+  }
+}

@@ -62,8 +62,13 @@ public record Report(
       List<PingRow> pings,
       List<PingRow> pingPath,
       List<LossRow> lossSegments,
+      List<PointTimeline> timelines,
+      RttHistogram rttHistogram,
       List<FindingView> findings,
       String page) {}
+
+  /** Answered echoes per RTT bucket over all the VM's points and flows, with the labels to draw. */
+  public record RttHistogram(List<Long> counts, List<String> labels, long max) {}
 
   /** A finding with what it concerns and its evidence. */
   public record FindingView(

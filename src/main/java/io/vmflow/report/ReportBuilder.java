@@ -40,6 +40,8 @@ public final class ReportBuilder {
               in.pings().getOrDefault(vm.id(), List.of()),
               pathOrder(vm, in.pings().getOrDefault(vm.id(), List.of())),
               in.losses().getOrDefault(vm.id(), List.of()),
+              in.timelines().getOrDefault(vm.id(), List.of()),
+              histogram(in.pings().getOrDefault(vm.id(), List.of())),
               mine,
               page));
     }
@@ -56,6 +58,11 @@ public final class ReportBuilder {
       hostPages.put(h.key(), PageNames.unique("host-", h.key(), taken));
     }
     return new Report(in.run(), summary, in.topology().hosts(), hostPages, vms, all, EvidencePages.names(in.sources()), in.sources());
+  }
+
+  private static Report.RttHistogram histogram(List<PingRow> rows) {
+    List<Long> counts = RttBuckets.total(rows);
+    return new Report.RttHistogram(counts, RttBuckets.labels(), counts.stream().mapToLong(Long::longValue).max().orElse(0));
   }
 
   private static List<PingRow> pathOrder(Vm vm, List<PingRow> rows) {

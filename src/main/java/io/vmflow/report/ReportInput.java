@@ -18,6 +18,7 @@ public record ReportInput(
     List<VmFinding> findings,
     Map<String, List<PingRow>> pings,
     Map<String, List<LossRow>> losses,
+    Map<String, List<PointTimeline>> timelines,
     List<EvidenceSource> sources) {
 
   public ReportInput {
@@ -25,6 +26,7 @@ public record ReportInput(
     sources = List.copyOf(sources);
     pings = Map.copyOf(pings);
     losses = Map.copyOf(losses);
+    timelines = Map.copyOf(timelines);
   }
 
   /** The run as the report's header shows it. */

@@ -1,0 +1,136 @@
+package io.vmflow.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.vmflow.capture.CaptureWriter;
+import io.vmflow.cli.VmflowMain;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * Opens a real report in headless Chromium (Debian's chromium and chromium-driver) from file://:
+ * no console error, the path diagram and ping timeline are visible, and a hostile VM name shows as
+ * text and runs nothing. Screenshots go to target/screenshots/.
+ */
+@Tag("browser")
+class BrowserReportTest {
+
+  private static final String HOSTILE = "<img src=x onerror=alert(1)>";
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+  @TempDir static Path tmp;
+  static Path out;
+  static ChromeDriver browser;
+
+  @BeforeAll
+  static void renderAndOpen() throws Exception {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "chromium and chromium-driver are not installed");
+    Path bundle = Files.createDirectories(tmp.resolve("bundle"));
+    String session = Files.readString(Path.of("samples/seed-fusionsphere/terminal-session.txt"))
+        .replace("8851611c-b34d-4f90-8670-273fe1e9dec3\n5F0B42C1", "| 8851611c-b34d-4f90-8670-273fe1e9dec3 | " + HOSTILE + " | ACTIVE | - | Running | subnet-450e=10.0.0.17 |\n5F0B42C1");
+    Files.writeString(bundle.resolve("terminal-session.txt"), session);
+    long t0 = 1_700_000_000_000_000_000L;
+    try (OutputStream tap = Files.newOutputStream(bundle.resolve("tap1c65142e-2a.pcap"));
+        OutputStream qvm = Files.newOutputStream(bundle.resolve("qvm1c65142e-2a.pcap"))) {
+      CaptureWriter.Pcap atTap = new CaptureWriter.Pcap(tap, false, 1);
+      CaptureWriter.Pcap atQvm = new CaptureWriter.Pcap(qvm, false, 1);
+      for (int seq = 1; seq <= 60; seq++) {
+        long t = t0 + seq * 200_000_000L;
+        atQvm.frame(t, CaptureWriter.echo("10.0.0.107", "10.0.0.17", true, 7, seq));
+        atTap.frame(t + 20_000, CaptureWriter.echo("10.0.0.107", "10.0.0.17", true, 7, seq));
+        atTap.frame(t + 100_000, CaptureWriter.echo("10.0.0.17", "10.0.0.107", false, 7, seq));
+        if (seq < 20 || seq > 40) {
+          atQvm.frame(t + 120_000, CaptureWriter.echo("10.0.0.17", "10.0.0.107", false, 7, seq));
+        }
+      }
+    }
+    out = tmp.resolve("out");
+    VmflowMain.run("analyze", bundle.toString(), "-o", out.toString());
+    System.setProperty("webdriver.chrome.driver", DRIVER.toString());
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--user-data-dir=" + Files.createTempDirectory("vmflow-chromium"), "--window-size=1200,1600");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    browser = new ChromeDriver(options);
+  }
+
+  @AfterAll
+  static void close() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void indexAndVmPageRenderWithoutErrorsAndTheHostileNameIsInert() throws Exception {
+    browser.get(out.resolve("index.html").toUri().toString());
+    assertNoAlert();
+    assertThat(browser.findElements(By.tagName("img"))).as("no element injected by a VM name").isEmpty();
+    assertThat(browser.findElement(By.id("vms")).getText()).contains(HOSTILE);
+    screenshot("index");
+    assertNoConsoleErrors();
+
+    browser.findElement(By.partialLinkText("8851611c")).click();
+    assertNoAlert();
+    assertThat(browser.findElements(By.tagName("img"))).isEmpty();
+    assertThat(browser.findElement(By.tagName("h1")).getText()).contains(HOSTILE);
+    WebElement diagram = browser.findElement(By.cssSelector("svg[aria-label='path diagram']"));
+    assertThat(diagram.isDisplayed()).isTrue();
+    assertThat(diagram.getSize().getHeight()).isGreaterThan(200);
+    WebElement timeline = browser.findElement(By.cssSelector("svg.timeline"));
+    assertThat(timeline.isDisplayed()).isTrue();
+    assertThat(timeline.findElements(By.cssSelector("rect.rep")).size()).isLessThan(timeline.findElements(By.cssSelector("rect.req")).size());
+    assertThat(browser.findElement(By.cssSelector("svg.histogram")).isDisplayed()).isTrue();
+    assertThat(browser.getPageSource()).contains("lost inside qbr1c65142e-2a");
+    screenshot("vm");
+    assertNoConsoleErrors();
+
+    browser.findElement(By.partialLinkText("terminal-session.txt:21")).click();
+    assertThat(browser.getCurrentUrl()).endsWith("#L21");
+    assertThat(browser.findElement(By.id("L21")).getText()).contains("qbr1c65142e-2a");
+    screenshot("evidence");
+  }
+
+  private static void assertNoAlert() {
+    try {
+      browser.switchTo().alert();
+      throw new AssertionError("an alert ran: a VM name was executed");
+    } catch (NoAlertPresentException expected) {
+      // nothing ran
+    }
+  }
+
+  private static void assertNoConsoleErrors() {
+    List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream().filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+    assertThat(severe).as("console errors").isEmpty();
+  }
+
+  private static void screenshot(String name) throws Exception {
+    Path dir = Files.createDirectories(Path.of("target/screenshots"));
+    Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+}
