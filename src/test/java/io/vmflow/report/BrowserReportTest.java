@@ -91,6 +91,12 @@ class BrowserReportTest {
     assertNoAlert();
     assertThat(browser.findElements(By.tagName("img"))).as("no element injected by a VM name").isEmpty();
     assertThat(browser.findElement(By.id("vms")).getText()).contains(HOSTILE);
+    WebElement filter = browser.findElement(By.cssSelector("input[type=search]"));
+    filter.sendKeys("no-such-vm");
+    assertThat(browser.findElement(By.cssSelector("#vms a[href^='vm-']")).isDisplayed()).as("filtered out").isFalse();
+    filter.clear();
+    filter.sendKeys("BC11");
+    assertThat(browser.findElement(By.cssSelector("#vms a[href^='vm-']")).isDisplayed()).isTrue();
     screenshot("index");
     assertNoConsoleErrors();
 
