@@ -31,6 +31,7 @@ final class FdbRules implements Rule {
         if (own.isEmpty() || br.isEmpty() || host.isEmpty() || port.mac().isEmpty() || own.get().ofport().isEmpty()) {
           continue;
         }
+        elsewhere(t, vm, port, br.get(), out);
         for (FdbSighting f : host.get().fdb()) {
           if (!f.mac().equalsIgnoreCase(port.mac()) || !(f.bridge().equals(br.get().device()) || f.bridge().isEmpty())) {
             continue;
@@ -50,5 +51,39 @@ final class FdbRules implements Rule {
       }
     }
     return out;
+  }
+
+  /**
+   * On the other hosts of the dump, the VM's MAC belongs behind the tunnel or provider side of the
+   * integration bridge; learned (or pinned) on a VM-facing port there, frames for the VM reach
+   * another VM instead.
+   */
+  private static void elsewhere(Topology t, Vm vm, VmPort port, Hop br, List<VmFinding> out) {
+    for (Host other : t.hosts()) {
+      if (other.key().equals(br.host())) {
+        continue;
+      }
+      Optional<io.vmflow.topology.Bridge> bridge = other.bridge(br.device());
+      if (bridge.isEmpty()) {
+        continue;
+      }
+      for (FdbSighting f : other.fdb()) {
+        if (!f.mac().equalsIgnoreCase(port.mac()) || !(f.bridge().equals(br.device()) || f.bridge().isEmpty())) {
+          continue;
+        }
+        Optional<io.vmflow.topology.BridgePort> on = bridge.get().ports().stream().filter(p -> p.ofport().equals(f.port())).findFirst();
+        if (on.isPresent() && isVmFacing(on.get().name())) {
+          out.add(Flags.flag(Severity.ERROR, FDB_WRONG_PORT,
+              br.device() + " on " + other.key() + " sends " + port.mac() + " (" + Flags.name(vm) + ", on " + br.host() + ") to port " + f.port()
+                  + " (" + on.get().name() + ", a VM's port) in VLAN " + f.vlan() + ": frames for the VM never reach the tunnel",
+              vm.id(), other.key(), "a static or stale entry: `ovs-appctl fdb/show " + br.device() + "` on " + other.key() + ", then `ovs-appctl fdb/flush " + br.device() + "`",
+              List.of(f.evidence())));
+        }
+      }
+    }
+  }
+
+  private static boolean isVmFacing(String port) {
+    return port.startsWith("qvo") || port.startsWith("pvo") || port.startsWith("tap") || port.startsWith("qvm");
   }
 }

@@ -39,7 +39,7 @@ class CaptureFileTasklet implements Tasklet {
     String origin = ctx.getString(CapturePartitioner.ORIGIN);
     try {
       CapturePairing.Result r = CapturePairing.pair(Path.of(ctx.getString(CapturePartitioner.PATH)), origin);
-      results.put(instance, CaptureResults.KIND + String.format("%06d", seq), new CaptureResults.All(r.stats()));
+      results.put(instance, CaptureResults.KIND + String.format("%06d", seq), new CaptureResults.All(r.stats(), r.points()));
       findings.replace(instance, "capture:" + seq, r.summary().findings().stream().map(f -> new VmFinding("", "", f, "", List.of())).toList());
       log.info("read capture {}: {} frames, {} echoes, points {}", origin, r.summary().frames(), r.summary().echoes(), r.summary().points());
     } catch (IOException e) {

@@ -5,6 +5,7 @@ import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
 import io.vmflow.model.IcmpEcho;
 import io.vmflow.parse.TcpdumpText;
+import io.vmflow.ping.CapturedPoint;
 import io.vmflow.ping.LossLocaliser;
 import io.vmflow.ping.LossSegment;
 import io.vmflow.ping.PingPairer;
@@ -69,6 +70,8 @@ class PingTasklet implements Tasklet {
       merged.merge(s.point() + "|" + s.flow(), s, PointFlowStats::merge);
     }
     List<PointFlowStats> stats = new ArrayList<>(merged.values());
+    Map<String, List<CapturedPoint>> captured = new LinkedHashMap<>();
+    CaptureResults.points(results, instance).forEach(c -> captured.computeIfAbsent(c.point(), k -> new ArrayList<>()).add(c));
     Topology topology = CorrelateTasklet.loader(results).apply(instance);
     Map<String, List<PingRow>> rows = new LinkedHashMap<>();
     Map<String, List<LossRow>> losses = new LinkedHashMap<>();
@@ -76,10 +79,10 @@ class PingTasklet implements Tasklet {
     List<VmFinding> found = new ArrayList<>();
     for (Vm vm : topology.vms()) {
       for (VmPort port : vm.ports()) {
-        assign(vm, port, stats, rows, losses, timelines, found);
+        assign(vm, port, stats, captured, rows, losses, timelines, found);
       }
     }
-    betweenVms(topology, stats, losses, found);
+    betweenVms(topology, stats, captured, losses, found);
     results.put(instance, PingStage.PINGS, new PingStage.PingsByVm(rows));
     results.put(instance, PingStage.LOSSES, new PingStage.LossesByVm(losses));
     results.put(instance, PingStage.TIMELINES, new PingStage.TimelinesByVm(timelines));
@@ -88,7 +91,7 @@ class PingTasklet implements Tasklet {
     return RepeatStatus.FINISHED;
   }
 
-  private static void assign(Vm vm, VmPort port, List<PointFlowStats> stats, Map<String, List<PingRow>> rows,
+  private static void assign(Vm vm, VmPort port, List<PointFlowStats> stats, Map<String, List<CapturedPoint>> captured, Map<String, List<PingRow>> rows,
       Map<String, List<LossRow>> losses, Map<String, List<PointTimeline>> timelines, List<VmFinding> found) {
     List<String> path = port.hops().stream().map(Hop::device).toList();
     Map<String, Map<String, PointFlowStats>> byFlow = new LinkedHashMap<>();
@@ -110,7 +113,7 @@ class PingTasklet implements Tasklet {
     for (Map.Entry<String, Map<String, PointFlowStats>> f : byFlow.entrySet()) {
       PointFlowStats any = f.getValue().values().iterator().next();
       boolean outward = port.ips().contains(any.src());
-      for (LossSegment l : LossLocaliser.localise(path, f.getValue(), outward)) {
+      for (LossSegment l : LossLocaliser.localise(path, withSilentPoints(path, f.getValue(), captured), outward)) {
         losses.computeIfAbsent(vm.id(), k -> new ArrayList<>()).add(new LossRow(l.from(), l.to(), l.direction(), l.lost(), l.flow(), l.sentence()));
         found.add(new VmFinding(vm.id(), vm.hostKey(), Finding.network(Severity.ERROR, PING_LOSS_LOCALISED, l.sentence(), any.origin(), 0),
             "inspect " + (l.inside().isEmpty() ? "the link between " + l.from() + " and " + l.to() : l.inside()) + " (flows, filters, port state)", List.of()));
@@ -119,11 +122,13 @@ class PingTasklet implements Tasklet {
   }
 
   /**
-   * A flow between two VMs of the dump follows one path: the source VM's hops outward, then the
-   * destination VM's hops inward (one integration bridge when both sit on one host). Loss between
-   * the last point of one half and the first of the other lies in between: br-int or the tunnel.
+   * A flow between two VMs of the dump follows one path: the source VM's hops outward up to the
+   * first device the destination VM's path also reaches (br-int when both sit on one host, the
+   * peer's integration bridge across a tunnel), then the destination VM's hops inward. Loss between
+   * the last point of one half and the first of the other lies in between.
    */
-  private static void betweenVms(Topology topology, List<PointFlowStats> stats, Map<String, List<LossRow>> losses, List<VmFinding> found) {
+  private static void betweenVms(Topology topology, List<PointFlowStats> stats, Map<String, List<CapturedPoint>> captured,
+      Map<String, List<LossRow>> losses, List<VmFinding> found) {
     Map<String, Map<String, PointFlowStats>> byFlow = new LinkedHashMap<>();
     stats.forEach(s -> byFlow.computeIfAbsent(s.flow(), k -> new LinkedHashMap<>()).put(s.point(), s));
     for (Map<String, PointFlowStats> points : byFlow.values()) {
@@ -133,14 +138,9 @@ class PingTasklet implements Tasklet {
       if (a == null || b == null || a.getKey() == b.getKey()) {
         continue;
       }
-      List<String> out = a.getValue().hops().stream().map(Hop::device).toList();
-      List<String> in = new ArrayList<>(b.getValue().hops().stream().map(Hop::device).toList());
-      java.util.Collections.reverse(in);
-      List<String> path = new ArrayList<>(out);
-      boolean oneHost = !a.getValue().hops().isEmpty() && !b.getValue().hops().isEmpty()
-          && a.getValue().hops().get(0).host().equals(b.getValue().hops().get(0).host());
-      in.stream().filter(d -> !(oneHost && path.contains(d))).forEach(path::add);
-      for (LossSegment l : LossLocaliser.localise(path, points, true)) {
+      List<String> out = new ArrayList<>();
+      List<String> path = vmToVm(a.getValue().hops(), b.getValue().hops(), out);
+      for (LossSegment l : LossLocaliser.localise(path, withSilentPoints(path, points, captured), true)) {
         boolean crosses = out.contains(l.from()) != out.contains(l.to());
         if (!crosses) {
           continue;
@@ -153,6 +153,59 @@ class PingTasklet implements Tasklet {
         }
       }
     }
+  }
+
+  /** Source hops up to the junction with the destination's path, then the destination's hops back to its VM. */
+  static List<String> vmToVm(List<Hop> from, List<Hop> to, List<String> outHalf) {
+    List<String> toKeys = to.stream().map(h -> h.device() + "@" + h.host()).toList();
+    List<String> path = new ArrayList<>();
+    int junction = -1;
+    for (Hop h : from) {
+      path.add(h.device());
+      outHalf.add(h.device());
+      junction = toKeys.indexOf(h.device() + "@" + h.host());
+      if (junction >= 0) {
+        break;
+      }
+    }
+    List<Hop> back = new ArrayList<>(junction >= 0 ? to.subList(0, junction) : to);
+    java.util.Collections.reverse(back);
+    back.forEach(h -> path.add(h.device()));
+    return path;
+  }
+
+  /**
+   * The flow's points on {@code path}, plus an empty sighting for every point of the path that was
+   * captured on while the flow went on but never saw it: the flow did not get there.
+   */
+  static Map<String, PointFlowStats> withSilentPoints(List<String> path, Map<String, PointFlowStats> points, Map<String, List<CapturedPoint>> captured) {
+    long from = Long.MAX_VALUE;
+    long to = Long.MIN_VALUE;
+    for (String p : points.keySet()) {
+      for (CapturedPoint c : captured.getOrDefault(p, List.of())) {
+        if (c.frames() > 0) {
+          from = Math.min(from, c.firstNanos());
+          to = Math.max(to, c.lastNanos());
+        }
+      }
+    }
+    if (from > to) {
+      return points;
+    }
+    Map<String, PointFlowStats> out = new LinkedHashMap<>(points);
+    PointFlowStats like = points.values().iterator().next();
+    for (String device : path) {
+      if (out.containsKey(device)) {
+        continue;
+      }
+      for (CapturedPoint c : captured.getOrDefault(device, List.of())) {
+        if (c.overlaps(from, to)) {
+          out.put(device, PointFlowStats.silent(device, like, c.origin()));
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   private static Map.Entry<Vm, VmPort> portWith(Topology topology, String ip) {

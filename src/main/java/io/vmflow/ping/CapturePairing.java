@@ -1,5 +1,6 @@
 package io.vmflow.ping;
 
+import io.vmflow.capture.CapturePoints;
 import io.vmflow.capture.CaptureReader;
 import io.vmflow.capture.CaptureSummary;
 import io.vmflow.capture.EchoSink;
@@ -13,8 +14,11 @@ import java.util.Map;
 /** Reads one capture file once and pairs its echoes per capture point and flow. */
 public final class CapturePairing {
 
-  /** The pairing of every point of one file, and what reading the file gave. */
-  public record Result(List<PointFlowStats> stats, CaptureSummary summary) {}
+  /**
+   * The pairing of every point of one file, the points it captured on (even those that saw no
+   * echo), and what reading the file gave.
+   */
+  public record Result(List<PointFlowStats> stats, List<CapturedPoint> points, CaptureSummary summary) {}
 
   private CapturePairing() {}
 
@@ -52,6 +56,12 @@ public final class CapturePairing {
             });
     List<PointFlowStats> stats = new ArrayList<>();
     pairers.values().forEach(p -> stats.addAll(p.finish()));
-    return new Result(stats, summary);
+    List<CapturedPoint> points = new ArrayList<>(pairers.values().stream().map(PingPairer::captured).toList());
+    // a capture that ran on a named device and saw nothing (tcpdump on a dead tap) still says so
+    String named = CapturePoints.fromName(origin);
+    if (summary.frames() == 0 && !named.equals(CapturePoints.UNKNOWN) && summary.findings().stream().noneMatch(f -> f.code().equals("CAPTURE_UNKNOWN_FORMAT"))) {
+      points.add(new CapturedPoint(named, origin, 0, -1, -1));
+    }
+    return new Result(stats, points, summary);
   }
 }

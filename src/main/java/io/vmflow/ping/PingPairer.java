@@ -32,6 +32,7 @@ public final class PingPairer {
   private long first = Long.MAX_VALUE;
   private long last = Long.MIN_VALUE;
   private String origin = "";
+  private long frames;
 
   public PingPairer(String point) {
     this.point = point;
@@ -43,6 +44,7 @@ public final class PingPairer {
 
   /** Notes any packet of the capture, to know the capture window; nanoseconds since the epoch. */
   public void seen(long nanos) {
+    frames++;
     first = Math.min(first, nanos);
     last = Math.max(last, nanos);
   }
@@ -56,7 +58,10 @@ public final class PingPairer {
 
   /** The allocation-free form used by the capture reader. */
   public void add(String src, String dst, boolean request, int id, int seq, long nanos) {
-    seen(nanos);
+    if (nanos < first || nanos > last) {
+      first = Math.min(first, nanos);
+      last = Math.max(last, nanos);
+    }
     String fs = request ? src : dst;
     String fd = request ? dst : src;
     FlowState f = recent(fs, fd, id);
@@ -87,6 +92,11 @@ public final class PingPairer {
 
   public void origin(String origin) {
     this.origin = origin;
+  }
+
+  /** This point's capture window, whatever flows it saw. */
+  public CapturedPoint captured() {
+    return frames == 0 ? new CapturedPoint(point, origin, 0, -1, -1) : new CapturedPoint(point, origin, frames, first, last);
   }
 
   public List<PointFlowStats> finish() {

@@ -78,6 +78,11 @@ public record PointFlowStats(
         sum(a.rttHistogram(), b.rttHistogram()), a.origin());
   }
 
+  /** The flow as not seen at all at {@code point}, a capture point that ran while the flow went on. */
+  public static PointFlowStats silent(String point, PointFlowStats like, String origin) {
+    return new PointFlowStats(point, like.src(), like.dst(), like.id(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), List.of(), List.of(), origin);
+  }
+
   private static List<Long> sum(List<Long> a, List<Long> b) {
     List<Long> out = new java.util.ArrayList<>();
     for (int i = 0; i < Math.max(a.size(), b.size()); i++) {

@@ -13,10 +13,11 @@ import java.util.List;
  * @param fdb every FDB entry of its OVS bridges
  * @param links network devices from {@code ip link}
  * @param coverage expected outputs: present, empty or missing
+ * @param dropFlows OpenFlow rules that dropped packets, above their table's default
  */
 public record Host(
     String key, String id, String name, List<String> ips, List<Bridge> bridges, List<FdbSighting> fdb,
-    List<Link> links, List<Coverage> coverage, List<Evidence> evidence) {
+    List<Link> links, List<Coverage> coverage, List<DropFlow> dropFlows, List<Evidence> evidence) {
 
   public Host {
     ips = List.copyOf(ips);
@@ -24,6 +25,7 @@ public record Host(
     fdb = List.copyOf(fdb);
     links = List.copyOf(links);
     coverage = List.copyOf(coverage);
+    dropFlows = dropFlows == null ? List.of() : List.copyOf(dropFlows);
     evidence = List.copyOf(evidence);
   }
 

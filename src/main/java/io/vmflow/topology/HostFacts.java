@@ -3,6 +3,7 @@ package io.vmflow.topology;
 import io.vmflow.parse.BrctlShow;
 import io.vmflow.parse.IpLink;
 import io.vmflow.parse.OvsAppctlFdbShow;
+import io.vmflow.parse.OvsOfctlDumpFlows;
 import io.vmflow.parse.OvsOfctlShow;
 import io.vmflow.parse.OvsVsctlShow;
 import io.vmflow.spec.Spec;
@@ -26,6 +27,7 @@ final class HostFacts {
   final Map<String, List<Located<OvsOfctlShow.OfPort>>> ofports = new LinkedHashMap<>();
   final List<Located<OvsAppctlFdbShow.FdbEntry>> fdb = new ArrayList<>();
   final Map<String, Located<IpLink.LinkDevice>> links = new LinkedHashMap<>();
+  final List<DropFlow> dropFlows = new ArrayList<>();
   final Map<Spec, String> seen = new LinkedHashMap<>();
 
   HostFacts(String key) {
@@ -45,6 +47,15 @@ final class HostFacts {
     } else if (v instanceof IpLink l) {
       for (IpLink.LinkDevice d : l.devices()) {
         links.merge(d.name(), new Located<>(d, f.origin()), (a, b) -> a.value().mac().isPresent() || a.value().flags().size() > b.value().flags().size() ? a : b);
+      }
+    } else if (v instanceof OvsOfctlDumpFlows d) {
+      String bridge = d.bridge().isEmpty() ? f.subject() : d.bridge();
+      for (OvsOfctlDumpFlows.Flow flow : d.flows()) {
+        boolean drops = flow.actions().isEmpty() || flow.actions().equals(List.of("drop"));
+        if (drops && flow.priority() > 0 && flow.packets() > 0) {
+          String match = String.join(",", flow.match().stream().map(m -> m.value().isEmpty() ? m.name() : m.name() + "=" + m.value()).toList());
+          dropFlows.add(new DropFlow(bridge, flow.table(), flow.priority(), match, flow.packets(), new Evidence(f.origin(), flow.line())));
+        }
       }
     } else if (v instanceof OvsAppctlFdbShow d) {
       for (OvsAppctlFdbShow.FdbEntry e : d.entries()) {

@@ -49,7 +49,7 @@ final class HostInventory {
     List<Evidence> evidence = new ArrayList<>();
     cps.ifPresent(c -> ctl.cpsHosts.values().stream().filter(a -> a.value() == c).findFirst()
         .ifPresent(a -> evidence.add(new Evidence(a.origin(), c.line()))));
-    return new Host(h.key, id, name, ips, bridges(h), fdb(h), links(h), coverage(h), evidence);
+    return new Host(h.key, id, name, ips, bridges(h), fdb(h), links(h), coverage(h), h.dropFlows, evidence);
   }
 
   private static List<Bridge> bridges(HostFacts h) {

@@ -1,0 +1,207 @@
+package io.vmflow.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.vmflow.cli.VmflowMain;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Each fault of {@code src/test/lab/run-lab.sh} built for real (Open vSwitch userspace datapath,
+ * Linux bridges, VXLAN between two host namespaces), pinged while tcpdump runs on every hop, dumped
+ * in sosreport layout, and read back by {@code vmflow analyze}: vmflow must name the fault at the
+ * hop where it is, and call the healthy lab healthy. Runs as root where OVS is installed (CI
+ * installs it); skipped elsewhere.
+ */
+@Tag("lab")
+class LabScenariosIT {
+
+  // device names: prefix + first 11 characters of the port UUID (alias UUID for the FusionSphere VM)
+  static final String VM1 = "3f1a2b4c-5d"; // hybrid plug, compute-a, 10.20.0.11
+  static final String VM2 = "9e8d7c6b-5a"; // FusionSphere plug, compute-a, 10.20.0.12
+  static final String VM3 = "b4c5d6e7-f8"; // hybrid plug, compute-b, 10.20.0.13
+  static final String TO_VM2 = "10.20.0.11 > 10.20.0.12";
+  static final String TO_VM3 = "10.20.0.11 > 10.20.0.13";
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void labCanRun() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/sbin/ovs-vswitchd")), "Open vSwitch not installed");
+    assumeTrue(new File("/usr/bin/tcpdump").canExecute() || new File("/usr/sbin/tcpdump").canExecute(), "tcpdump not installed");
+    Process id = new ProcessBuilder("id", "-u").start();
+    assumeTrue(new String(id.getInputStream().readAllBytes()).trim().equals("0"), "network namespaces need root");
+  }
+
+  @Test
+  void healthyLabIsHealthy() throws Exception {
+    Lab lab = run("healthy");
+    assertThat(lab.exit).isZero();
+    assertThat(lab.codes(lab.vm("lab-vm1"))).noneMatch(c -> !c.startsWith("PARSER_MISSING"));
+    assertThat(lab.severities()).doesNotContain("ERROR", "WARNING");
+    assertThat(lab.path("lab-vm1")).containsSubsequence("tap" + VM1 + "@compute-a", "qbr" + VM1 + "@compute-a", "qvb" + VM1 + "@compute-a",
+        "qvo" + VM1 + "@compute-a", "br-int@compute-a", "patch-tun@compute-a", "patch-int@compute-a", "br-tun@compute-a",
+        "vxlan-c000020c@compute-a", "vxlan-c000020b@compute-b", "br-tun@compute-b", "br-int@compute-b");
+    assertThat(lab.path("lab-vm2")).containsSubsequence("tap" + VM2 + "@compute-a", "qbr" + VM2 + "@compute-a", "qvm" + VM2 + "@compute-a",
+        "ply" + VM2 + "@compute-a", "pvi" + VM2 + "@compute-a", "pvo" + VM2 + "@compute-a", "br-int@compute-a");
+    JsonNode qvo = lab.hop("lab-vm1", "qvo" + VM1);
+    assertThat(qvo.get("vlan").asInt()).isEqualTo(1);
+    assertThat(qvo.get("ofport").asString()).isNotEmpty();
+    assertThat(lab.hop("lab-vm3", "qvo" + VM3).get("vlan").asInt()).isEqualTo(3);
+    for (String point : List.of("tap" + VM1, "qbr" + VM1, "qvb" + VM1, "qvo" + VM1)) {
+      for (String flow : List.of(TO_VM2, TO_VM3)) {
+        JsonNode p = lab.ping("lab-vm1", point, flow);
+        assertThat(p.get("requests").asLong()).as(point + " " + flow).isEqualTo(20);
+        assertThat(p.get("answered").asLong()).as(point + " " + flow).isEqualTo(20);
+      }
+    }
+    assertThat(lab.ping("lab-vm2", "qvm" + VM2, TO_VM2).get("answered").asLong()).isEqualTo(20);
+    assertThat(lab.ping("lab-vm3", "tap" + VM3, TO_VM3).get("answered").asLong()).isEqualTo(20);
+    assertThat(lab.losses("lab-vm1")).isEmpty();
+  }
+
+  @Test
+  void replyDropFlowIsNamedAndTheRepliesStopInsideBrInt() throws Exception {
+    Lab lab = run("reply-drop");
+    assertThat(lab.exit).isEqualTo(1);
+    assertThat(lab.codes(lab.vm("lab-vm1"))).contains("FLOW_DROPS_VM_TRAFFIC");
+    assertThat(lab.messages("FLOW_DROPS_VM_TRAFFIC")).anyMatch(m -> m.contains("br-int") && m.contains("nw_dst=10.20.0.11"));
+    assertThat(lab.losses("lab-vm1")).contains("reply qvm" + VM2 + " -> qvo" + VM1, "reply qvo" + VM3 + " -> qvo" + VM1);
+  }
+
+  @Test
+  void randomLossOnQvbIsLocalisedBetweenQvbAndQbr() throws Exception {
+    Lab lab = run("loss");
+    assertThat(lab.losses("lab-vm1")).isNotEmpty().allMatch(l -> l.equals("reply qvb" + VM1 + " -> qbr" + VM1));
+    JsonNode qvb = lab.ping("lab-vm1", "qvb" + VM1, TO_VM2);
+    JsonNode qbr = lab.ping("lab-vm1", "qbr" + VM1, TO_VM2);
+    assertThat(qvb.get("replies").asLong()).isEqualTo(20);
+    assertThat(qbr.get("replies").asLong()).isLessThan(20);
+  }
+
+  @Test
+  void vlanMismatchIsFlaggedAndRequestsStopInsideBrInt() throws Exception {
+    Lab lab = run("vlan-mismatch");
+    assertThat(lab.codes(lab.vm("lab-vm2"))).contains("VLAN_TAG_MISMATCH");
+    assertThat(lab.messages("VLAN_TAG_MISMATCH")).anyMatch(m -> m.contains("pvo" + VM2 + " has 2"));
+    assertThat(lab.losses("lab-vm1")).contains("request qvo" + VM1 + " -> qvm" + VM2);
+    assertThat(lab.losses("lab-vm1")).noneMatch(l -> l.contains(VM3));
+  }
+
+  @Test
+  void tapDownIsFlaggedAndRequestsStopAtTheTap() throws Exception {
+    Lab lab = run("tap-down");
+    assertThat(lab.messages("PORT_DOWN")).anyMatch(m -> m.startsWith("tap" + VM2));
+    assertThat(lab.losses("lab-vm2")).contains("request qbr" + VM2 + " -> tap" + VM2);
+  }
+
+  @Test
+  void staticFdbEntryOnTheWrongPortIsFlagged() throws Exception {
+    Lab lab = run("fdb-wrong-port");
+    assertThat(lab.codes(lab.vm("lab-vm3"))).contains("FDB_WRONG_PORT");
+    assertThat(lab.messages("FDB_WRONG_PORT")).anyMatch(m -> m.contains("fa:16:3e:33:33:03") && m.contains("pvo" + VM2));
+    assertThat(lab.losses("lab-vm1")).contains("request qvo" + VM1 + " -> qvo" + VM3);
+    assertThat(lab.losses("lab-vm1")).noneMatch(l -> l.contains(VM2));
+  }
+
+  @Test
+  void brokenPatchPeerIsFlaggedAndRequestsStopBeforeThePlyBridge() throws Exception {
+    Lab lab = run("patch-broken");
+    assertThat(lab.codes(lab.vm("lab-vm2"))).contains("PATCH_PEER_MISMATCH", "PATCH_PEER_MISSING");
+    assertThat(lab.losses("lab-vm1")).contains("request qvo" + VM1 + " -> qvm" + VM2);
+  }
+
+  private Lab run(String scenario) throws Exception {
+    Path out = tmp.resolve(scenario);
+    Process p = new ProcessBuilder("bash", "src/test/lab/run-lab.sh", "--scenario", scenario, "--out", out.toString())
+        .redirectErrorStream(true).redirectOutput(tmp.resolve(scenario + ".log").toFile()).start();
+    assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("lab finished").isTrue();
+    assertThat(p.exitValue()).as(Files.readString(tmp.resolve(scenario + ".log"))).isZero();
+    Path report = tmp.resolve(scenario + "-report");
+    int exit = VmflowMain.run("analyze", out.resolve("compute-a.tar.gz").toString(), out.resolve("compute-b.tar.gz").toString(),
+        out.resolve("controller.tar.gz").toString(), "-o", report.toString());
+    return new Lab(exit, JsonMapper.builder().build().readTree(report.resolve("report.json").toFile()));
+  }
+
+  /** The analysed lab: report.json and the exit status. */
+  record Lab(int exit, JsonNode report) {
+
+    JsonNode vm(String name) {
+      for (JsonNode v : report.get("vms")) {
+        if (v.get("name").asString().equals(name)) {
+          return v;
+        }
+      }
+      throw new AssertionError("no VM " + name);
+    }
+
+    List<String> path(String vm) {
+      List<String> out = new ArrayList<>();
+      vm(vm).get("hops").forEach(h -> out.add(h.get("device").asString() + "@" + h.get("host").asString()));
+      return out;
+    }
+
+    JsonNode hop(String vm, String device) {
+      for (JsonNode h : vm(vm).get("hops")) {
+        if (h.get("device").asString().equals(device)) {
+          return h;
+        }
+      }
+      throw new AssertionError("no hop " + device + " on " + vm);
+    }
+
+    JsonNode ping(String vm, String point, String flow) {
+      for (JsonNode p : vm(vm).get("pings")) {
+        if (p.get("point").asString().equals(point) && p.get("flow").asString().startsWith(flow)) {
+          return p;
+        }
+      }
+      throw new AssertionError("no pings of " + flow + " at " + point + " for " + vm);
+    }
+
+    /** Loss segments as "direction from -> to". */
+    List<String> losses(String vm) {
+      List<String> out = new ArrayList<>();
+      vm(vm).get("lossSegments").forEach(l -> out.add(l.get("direction").asString() + " " + l.get("from").asString() + " -> " + l.get("to").asString()));
+      return out;
+    }
+
+    List<String> codes(JsonNode vm) {
+      List<String> out = new ArrayList<>();
+      String id = vm.get("id").asString();
+      report.get("findings").forEach(f -> {
+        if (f.has("vmId") && f.get("vmId").asString().equals(id)) {
+          out.add(f.get("code").asString());
+        }
+      });
+      return out;
+    }
+
+    List<String> messages(String code) {
+      List<String> out = new ArrayList<>();
+      report.get("findings").forEach(f -> {
+        if (f.get("code").asString().equals(code)) {
+          out.add(f.get("message").asString());
+        }
+      });
+      return out;
+    }
+
+    List<String> severities() {
+      List<String> out = new ArrayList<>();
+      report.get("findings").forEach(f -> out.add(f.get("severity").asString()));
+      return out;
+    }
+  }
+}
