@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -29,25 +32,46 @@ class CollectLabTest {
       "9c7d4e2a-81b3-4c55-a6f0-3e1d2c4b5a60", "fa:16:3e:00:09:12", "10.9.0.12");
   private static final int SECONDS = 3;
 
-  @Test
-  void hostAndCaptureModesGiveVmflowThePathAndPairedPings(@TempDir Path tmp) throws Exception {
+  @TempDir static Path tmp;
+  static NamespaceLab lab;
+
+  @BeforeAll
+  static void buildLab() throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/usr/sbin/ovs-vswitchd")), "Open vSwitch not installed");
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/tcpdump")) || Files.isExecutable(Path.of("/usr/sbin/tcpdump")), "tcpdump not installed");
     assumeTrue(NamespaceLab.sh("id", "-u").trim().equals("0"), "needs root for network namespaces");
-    Path out = Files.createDirectories(tmp.resolve("out"));
-    Collector.Run run;
-    try (NamespaceLab lab = new NamespaceLab(tmp)) {
+    lab = new NamespaceLab(tmp);
+    try {
       lab.start();
       lab.plug(VM1, 1);
       lab.plug(VM2, 1);
       lab.up();
       // ARP caches filled first, so the capture holds echoes and not address resolution
       assertThat(lab.ping(VM1, VM2.ip(), 2)).contains("2 received");
-      Map<String, String> env = new HashMap<>(lab.ovsEnv());
-      env.put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
-      run = Collector.run(out, env, List.of("ip", "netns", "exec", lab.host), "all", "--vm", VM1.ip(), "--netns", VM1.ns(lab),
-          "--seconds", String.valueOf(SECONDS), "--ping", VM2.ip());
+    } catch (Exception | AssertionError e) {
+      lab.close();
+      throw e;
     }
+  }
+
+  @AfterAll
+  static void removeLab() {
+    if (lab != null) {
+      lab.close();
+    }
+  }
+
+  private static Map<String, String> env() {
+    Map<String, String> env = new HashMap<>(lab.ovsEnv());
+    env.put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
+    return env;
+  }
+
+  @Test
+  void hostAndCaptureModesGiveVmflowThePathAndPairedPings() throws Exception {
+    Path out = Files.createDirectories(tmp.resolve("out"));
+    Collector.Run run = Collector.run(out, env(), List.of("ip", "netns", "exec", lab.host), "all", "--vm", VM1.ip(), "--netns", VM1.ns(lab),
+        "--seconds", String.valueOf(SECONDS), "--ping", VM2.ip());
     assertThat(run.exit()).as(run.output()).isZero();
     String top = run.tarball().getFileName().toString().replace(".tar.gz", "") + "/";
     assertThat(Collector.entries(run.tarball())).contains(
@@ -89,6 +113,37 @@ class CollectLabTest {
     assertThat(exit).as(String.join("\n", said)).isZero();
   }
 
+  @Test
+  void interruptedCaptureStopsItsTcpdumpsAndLeavesNothingBehind() throws Exception {
+    Path out = Files.createDirectories(tmp.resolve("out-interrupted"));
+    Path work = Files.createDirectories(tmp.resolve("tmpdir"));
+    List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", lab.host, "bash", Collector.SCRIPT.toString(),
+        "capture", "--vm", VM2.uuid(), "--seconds", "120", "-o", out.toString()));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("interrupted.log").toFile());
+    pb.environment().putAll(env());
+    pb.environment().put("TMPDIR", work.toString());
+    Process p = pb.start();
+    // found from the VM uuid neutron writes into OVS (external_ids:vm-uuid): four hops, four tcpdumps
+    List<ProcessHandle> tcpdumps = List.of();
+    for (int i = 0; i < 100 && tcpdumps.size() < 4; i++) {
+      Thread.sleep(100);
+      tcpdumps = p.descendants().filter(h -> h.info().command().map(c -> c.endsWith("tcpdump")).orElse(false)).toList();
+    }
+    assertThat(tcpdumps).hasSize(4);
+    p.destroy(); // SIGTERM, as a responder's Ctrl-C or a killed session would
+    assertThat(p.waitFor(15, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(130);
+    for (ProcessHandle t : tcpdumps) {
+      assertThat(t.onExit().completeOnTimeout(t, 5, TimeUnit.SECONDS).join().isAlive()).isFalse();
+    }
+    try (var left = Files.list(work)) {
+      assertThat(left).as("temporary folder removed").isEmpty();
+    }
+    try (var written = Files.list(out)) {
+      assertThat(written).as("no half bundle").isEmpty();
+    }
+  }
+
   private static JsonNode vm(JsonNode report, String id) {
     for (JsonNode v : report.get("vms")) {
       if (v.get("id").asString().equals(id)) {
@@ -100,6 +155,9 @@ class CollectLabTest {
 
   /** The controller's view of the lab, in nova's table layout, as vmflow-collect controller would save it. */
   private static Path controller(Path tmp) throws Exception {
+    if (Files.exists(tmp.resolve("ctl01"))) {
+      return tmp.resolve("ctl01");
+    }
     Path nova = Files.createDirectories(tmp.resolve("ctl01/sos_commands/nova"));
     String rule = "+--------------------------------------+------+--------+------------+-------------+-----------------+\n";
     StringBuilder list = new StringBuilder(rule)
