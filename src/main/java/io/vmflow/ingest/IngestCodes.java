@@ -18,6 +18,14 @@ final class IngestCodes {
   static final String UNRECOGNISED_TEXT = "ENTRY_UNRECOGNISED_TEXT";
   static final String UNREADABLE = "INPUT_UNREADABLE";
   static final String TRANSCRIPT_COMMAND_UNKNOWN = "TRANSCRIPT_COMMAND_UNKNOWN";
+  // vmflow-collect manifest: the collection itself, and each command that left a gap
+  static final String COLLECT_MANIFEST = "COLLECT_MANIFEST";
+  static final String COLLECT_COMMAND_FAILED = "COLLECT_COMMAND_FAILED";
+  static final String COLLECT_COMMAND_RETRIED = "COLLECT_COMMAND_RETRIED";
+  static final String COLLECT_COMMAND_TIMEOUT = "COLLECT_COMMAND_TIMEOUT";
+  static final String COLLECT_COMMAND_ABSENT = "COLLECT_COMMAND_ABSENT";
+  static final String COLLECT_COMMAND_SKIPPED = "COLLECT_COMMAND_SKIPPED";
+  static final String COLLECT_MANIFEST_BAD_ROW = "COLLECT_MANIFEST_BAD_ROW";
 
   private IngestCodes() {}
 }

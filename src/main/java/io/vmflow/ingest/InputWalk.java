@@ -111,6 +111,11 @@ final class InputWalk {
     sink.finding(Finding.input(severity, code, message, origin, 0));
   }
 
+  void finding(Finding f) {
+    findings++;
+    sink.finding(f);
+  }
+
   void finish() {
     for (CatalogEntry e : pending) {
       String host = e.host().isEmpty() ? HostNames.resolve(e.origin(), hostOfRoot, rootName) : e.host();

@@ -36,6 +36,10 @@ public final class TextEntries {
       walk.add(walk.entry(origin, s, ArtifactType.TEXT, layout.map(BundleLayout.Match::spec), "", layout.map(BundleLayout.Match::subject).orElse(""), "", 1));
       return;
     }
+    if (origin.endsWith(CollectManifest.FILE_NAME) && CollectManifest.is(origin, head(s, 1))) {
+      ManifestEntries.handle(s, origin, lines(s), walk);
+      return;
+    }
     // a sos file name says what the output is; only nameless files are read to find out
     List<String> head = layout.isPresent() ? List.of() : head(s, 400);
     if (layout.isEmpty() && s.size() <= MAX_TRANSCRIPT && TranscriptSplitter.isTranscript(head)) {
