@@ -45,6 +45,11 @@ class ParserFuzzTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void everySpecHasAParser() {
+    assertThat(SPECS).containsExactly(Spec.values());
+  }
+
   static Stream<Spec> specs() {
     return SPECS.stream();
   }
