@@ -30,6 +30,15 @@ public final class KindSniffer {
   // 2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc ...
   private static final Pattern IP_HEADER = Pattern.compile("^\\d+: [^:]+: <.*> mtu \\d+.*");
   private static final Pattern IP_INET = Pattern.compile("^\\s+inet6? [0-9a-f.:]+/\\d+.*");
+  // 17: veth1883dceb@if16: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master br-ens3 state forwarding priority 32 cost 2
+  // (bridge link: no qdisc, which ip link always prints; old iproute2: "2: eth0 state UP : <...")
+  private static final Pattern BRIDGE_LINK = Pattern.compile("^\\d+: \\S+( state \\S+)?( @\\S+)? ?: <.*> mtu \\d+ master \\S+.*");
+  // 00:16:3e:3a:20:be dev ens3 used 23504/25 master br-ens3  /  33:33:00:00:00:01 dev ens3 self permanent
+  private static final Pattern BRIDGE_FDB = Pattern.compile("^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5} dev \\S+( .*)?$");
+  //  Id    Name                           State   /    2     instance-00000002              running
+  private static final Pattern VIRSH_HEADER = Pattern.compile("^\\s*Id\\s+\\S+\\s+\\S+\\s*$");
+  private static final Pattern VIRSH_ROW =
+      Pattern.compile("^\\s*(\\d+|-)\\s+\\S+\\s+(running|shut off|paused|idle|in shutdown|crashed|pmsuspended|blocked)\\s*$");
   // system@ovs-system:
   private static final Pattern DPCTL = Pattern.compile("^(system|netdev)@[\\w-]+:\\s*$");
 
@@ -71,6 +80,15 @@ public final class KindSniffer {
       }
       if (l.trim().startsWith("<domain") || l.trim().startsWith("<interface")) {
         return Optional.of(Spec.VIRSH_DUMPXML);
+      }
+      if (BRIDGE_LINK.matcher(l).matches() && !l.contains(" qdisc ")) {
+        return Optional.of(Spec.BRIDGE_LINK_SHOW);
+      }
+      if (BRIDGE_FDB.matcher(l).matches()) {
+        return Optional.of(Spec.BRIDGE_FDB_SHOW);
+      }
+      if (VIRSH_ROW.matcher(l).matches() || VIRSH_HEADER.matcher(l).matches() && head.size() > 1 && head.get(1).trim().matches("-{3,}")) {
+        return Optional.of(Spec.VIRSH_LIST);
       }
       ip += IP_HEADER.matcher(l).matches() ? 1 : 0;
       inet += IP_INET.matcher(l).matches() ? 1 : 0;

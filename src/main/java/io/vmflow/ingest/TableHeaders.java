@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Recognises nova / neutron / openstack / cps tables by their header cells, and property tables
@@ -12,9 +14,18 @@ import java.util.Optional;
  */
 final class TableHeaders {
 
+  // "Fixed IP Addresses": [   /   "binding_host_id": "compute01",
+  private static final Pattern JSON_KEY = Pattern.compile("\"([^\"]+)\"\\s*:");
+  // binding_host_id="compute01"   (cliff's -f shell)
+  private static final Pattern SHELL_KEY = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)=\"");
+
   private TableHeaders() {}
 
   static Optional<Spec> spec(List<String> head) {
+    Optional<Spec> keyed = jsonOrShell(head);
+    if (keyed.isPresent()) {
+      return keyed;
+    }
     for (String l : head) {
       String t = l.trim();
       if (!t.startsWith("|")) {
@@ -69,6 +80,26 @@ final class TableHeaders {
     return Optional.empty();
   }
 
+  /**
+   * The openstack client's {@code -f json} (a list: its column names read like a table header; one
+   * object: its field names like a show's) and {@code -f shell} ({@code binding_host_id="..."}).
+   */
+  private static Optional<Spec> jsonOrShell(List<String> head) {
+    String first = head.get(0).trim();
+    Pattern key = first.startsWith("[") || first.startsWith("{") ? JSON_KEY : SHELL_KEY.matcher(first).find() ? SHELL_KEY : null;
+    if (key == null) {
+      return Optional.empty();
+    }
+    List<String> keys = new ArrayList<>();
+    for (String l : head) {
+      Matcher m = key.matcher(l);
+      while (m.find()) {
+        keys.add(m.group(1).toLowerCase(Locale.ROOT));
+      }
+    }
+    return first.startsWith("[") ? header(keys) : byKeys(keys, false);
+  }
+
   private static Optional<Spec> property(List<String> head, boolean novaStyle) {
     List<String> keys = new ArrayList<>();
     for (String l : head) {
@@ -77,7 +108,11 @@ final class TableHeaders {
         keys.add(c.get(0));
       }
     }
-    if (keys.stream().anyMatch(k -> k.startsWith("os-ext-srv-attr"))) {
+    return byKeys(keys, novaStyle);
+  }
+
+  private static Optional<Spec> byKeys(List<String> keys, boolean novaStyle) {
+    if (keys.stream().anyMatch(k -> k.startsWith("os-ext-srv-attr") || k.startsWith("os_ext_srv_attr"))) {
       return Optional.of(novaStyle ? Spec.NOVA_SHOW : Spec.OPENSTACK_SERVER_SHOW);
     }
     if (keys.contains("mac_address") || keys.contains("alias_id") || keys.contains("binding:host_id") || keys.contains("binding_host_id")) {
@@ -86,7 +121,7 @@ final class TableHeaders {
     if (keys.contains("external_gateway_info")) {
       return Optional.of(keys.contains("interfaces_info") ? Spec.OPENSTACK_ROUTER_SHOW : Spec.NEUTRON_ROUTER_SHOW);
     }
-    if (keys.contains("provider:segmentation_id") || keys.contains("provider:network_type") || keys.contains("subnets")) {
+    if (keys.stream().anyMatch(k -> k.startsWith("provider:") || k.startsWith("provider_")) || keys.contains("subnets")) {
       return Optional.of(Spec.OPENSTACK_NETWORK_SHOW);
     }
     return Optional.empty();

@@ -61,7 +61,7 @@ final class NeutronPortShowParser implements CommandParser<PortShow> {
     }
     String mac = p.get("mac_address");
     if (!mac.isEmpty() && MacAddress.parse(mac).isEmpty()) {
-      findings.add(ParseFindings.badValue(source, p.table().propertyIndex("mac_address"), "not a MAC address: '" + mac + "'"));
+      findings.add(ParseFindings.badValue(source, p.index("mac_address"), "not a MAC address: '" + mac + "'"));
     }
     PortShow port = new PortShow(id.isEmpty() ? source.subject() : id, p.get("name"),
         alias.isEmpty() ? "" : DeviceNames.stripCell(alias), MacAddress.parse(mac), p.get("network_id"), fixed,

@@ -37,6 +37,14 @@ public final class ParserRegistry {
           entry(new OpenstackParsers.ServerShowParser()),
           entry(new OpenstackParsers.PortListParser()),
           entry(new OpenstackParsers.NetworkListParser()),
+          entry(new OpenstackParsers.PortListParser(Spec.NEUTRON_PORT_LIST)),
+          entry(new OpenstackParsers.RouterListParser()),
+          entry(new OpenstackNetworkShowParser()),
+          entry(new SubnetListParser(Spec.NEUTRON_SUBNET_LIST)),
+          entry(new SubnetListParser(Spec.OPENSTACK_SUBNET_LIST)),
+          entry(new BridgeLinkShowParser()),
+          entry(new BridgeFdbShowParser()),
+          entry(new VirshListParser()),
           entry(new VirshDumpxmlParser()));
 
   private ParserRegistry() {}

@@ -30,8 +30,9 @@ public final class BundleLayout {
           rule(Spec.OVS_DPCTL_SHOW, "(ovs-dpctl_(-s_)?show|ovs-appctl_dpctl\\.show(_-s)?)"),
           rule(Spec.OVS_APPCTL_OFPROTO_LIST_TUNNELS, "ovs-appctl_ofproto\\.list-tunnels"),
           rule(Spec.BRCTL_SHOW, "brctl_show"),
-          rule(Spec.BRIDGE_LINK_SHOW, "bridge_(-d_)?link(_show)?"),
-          rule(Spec.BRIDGE_FDB_SHOW, "bridge_(-d_)?fdb(_show)?"),
+          // bridge_-s_-s_-d_link_show, bridge_-s_-s_-d_-t_fdb_show (sos 4.x networking plugin)
+          rule(Spec.BRIDGE_LINK_SHOW, "bridge_(-[a-z]+_)*link(_show)?"),
+          rule(Spec.BRIDGE_FDB_SHOW, "bridge_(-[a-z]+_)*fdb(_show)?"),
           // ip_-d_address, ip_-o_addr, ip_addr
           rule(Spec.IP_ADDR, "ip_(-[a-z0-9]+_)*(address|addr|a)(_show)?"),
           // ip_-s_-d_link, ip_-d_link, ip_link

@@ -1,6 +1,8 @@
 package io.vmflow.topology;
 
 import io.vmflow.parse.BrctlShow;
+import io.vmflow.parse.BridgeFdbShow;
+import io.vmflow.parse.BridgeLinkShow;
 import io.vmflow.parse.IpLink;
 import io.vmflow.parse.OvsAppctlFdbShow;
 import io.vmflow.parse.OvsOfctlDumpFlows;
@@ -22,7 +24,8 @@ final class HostFacts {
   record Located<T>(T value, String origin) {}
 
   final String key;
-  final List<Located<BrctlShow.LinuxBridge>> linuxBridges = new ArrayList<>();
+  private final List<Located<BrctlShow.LinuxBridge>> brctl = new ArrayList<>();
+  private final List<Located<BrctlShow.LinuxBridge>> bridgeLink = new ArrayList<>();
   final List<Located<OvsVsctlShow.OvsBridge>> ovsBridges = new ArrayList<>();
   final Map<String, List<Located<OvsOfctlShow.OfPort>>> ofports = new LinkedHashMap<>();
   final List<Located<OvsAppctlFdbShow.FdbEntry>> fdb = new ArrayList<>();
@@ -38,7 +41,21 @@ final class HostFacts {
     seen.merge(f.spec(), f.origin(), (a, b) -> a);
     Object v = f.value();
     if (v instanceof BrctlShow b) {
-      b.bridges().forEach(x -> linuxBridges.add(new Located<>(x, f.origin())));
+      b.bridges().forEach(x -> brctl.add(new Located<>(x, f.origin())));
+    } else if (v instanceof BridgeLinkShow b) {
+      for (String bridge : b.bridges()) {
+        List<BridgeLinkShow.Port> members = b.membersOf(bridge);
+        List<String> names = members.stream().map(BridgeLinkShow.Port::name).toList();
+        bridgeLink.add(new Located<>(new BrctlShow.LinuxBridge(bridge, "", false, names, members.get(0).line()), f.origin()));
+      }
+    } else if (v instanceof BridgeFdbShow d) {
+      // a Linux bridge's entries (master qbr..); a device's own (self) entries are not a bridge's learning
+      for (BridgeFdbShow.Entry e : d.entries()) {
+        if (!e.master().isEmpty()) {
+          fdb.add(new Located<>(new OvsAppctlFdbShow.FdbEntry(e.master(), e.dev(), Math.max(0, e.vlan()), e.mac(),
+              e.learned() ? e.used() : e.permanence(), e.line()), f.origin()));
+        }
+      }
     } else if (v instanceof OvsVsctlShow o) {
       o.bridges().forEach(x -> ovsBridges.add(new Located<>(x, f.origin())));
     } else if (v instanceof OvsOfctlShow o) {
@@ -69,13 +86,44 @@ final class HostFacts {
     return seen.containsKey(spec);
   }
 
+  /**
+   * Linux bridges and their members, from {@code brctl show}; bridges it does not list (recent sos
+   * no longer collects it) from {@code bridge link}, then from the {@code master} of {@code ip -d
+   * link} devices whose master is a bridge.
+   */
+  List<Located<BrctlShow.LinuxBridge>> linuxBridges() {
+    Map<String, Located<BrctlShow.LinuxBridge>> out = new LinkedHashMap<>();
+    brctl.forEach(b -> out.putIfAbsent(b.value().name(), b));
+    bridgeLink.forEach(b -> out.putIfAbsent(b.value().name(), b));
+    ipLinkBridges().forEach(b -> out.putIfAbsent(b.value().name(), b));
+    return List.copyOf(out.values());
+  }
+
+  private List<Located<BrctlShow.LinuxBridge>> ipLinkBridges() {
+    Map<String, List<Located<IpLink.LinkDevice>>> members = new LinkedHashMap<>();
+    for (Located<IpLink.LinkDevice> l : links.values()) {
+      String master = l.value().master();
+      Located<IpLink.LinkDevice> m = links.get(master);
+      boolean bridge = m != null ? m.value().kind().equals("bridge") : master.startsWith("qbr") || master.startsWith("brq");
+      if (!master.isEmpty() && bridge) {
+        members.computeIfAbsent(master, k -> new ArrayList<>()).add(l);
+      }
+    }
+    List<Located<BrctlShow.LinuxBridge>> out = new ArrayList<>();
+    members.forEach((name, ms) -> {
+      Located<IpLink.LinkDevice> self = links.getOrDefault(name, ms.get(0));
+      out.add(new Located<>(new BrctlShow.LinuxBridge(name, "", false, ms.stream().map(x -> x.value().name()).toList(), self.value().line()), self.origin()));
+    });
+    return out;
+  }
+
   /** The Linux bridge with {@code iface} as a member. */
   Optional<Located<BrctlShow.LinuxBridge>> linuxBridgeOf(String iface) {
-    return linuxBridges.stream().filter(b -> b.value().interfaces().contains(iface)).findFirst();
+    return linuxBridges().stream().filter(b -> b.value().interfaces().contains(iface)).findFirst();
   }
 
   Optional<Located<BrctlShow.LinuxBridge>> linuxBridge(String name) {
-    return linuxBridges.stream().filter(b -> b.value().name().equals(name)).findFirst();
+    return linuxBridges().stream().filter(b -> b.value().name().equals(name)).findFirst();
   }
 
   /** The OVS bridge holding port {@code port}: its name ("" when the bridge line was cut) and port. */
@@ -113,7 +161,7 @@ final class HostFacts {
   }
 
   boolean knowsDevice(String name) {
-    return links.containsKey(name) || linuxBridges.stream().anyMatch(b -> b.value().name().equals(name) || b.value().interfaces().contains(name))
+    return links.containsKey(name) || linuxBridges().stream().anyMatch(b -> b.value().name().equals(name) || b.value().interfaces().contains(name))
         || ovsPort(name).isPresent()
         || ovsBridges.stream().anyMatch(b -> b.value().name().equals(name))
         || !ofBridgeOf(name).isEmpty();

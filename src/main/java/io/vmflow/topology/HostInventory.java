@@ -54,7 +54,7 @@ final class HostInventory {
 
   private static List<Bridge> bridges(HostFacts h) {
     List<Bridge> out = new ArrayList<>();
-    for (HostFacts.Located<BrctlShow.LinuxBridge> b : h.linuxBridges) {
+    for (HostFacts.Located<BrctlShow.LinuxBridge> b : h.linuxBridges()) {
       List<BridgePort> ports = b.value().interfaces().stream()
           .map(i -> new BridgePort(i, "", -1, List.of(), "", "", "", "", false, "", false, List.of(new Evidence(b.origin(), b.value().line()))))
           .toList();
@@ -112,11 +112,15 @@ final class HostInventory {
 
   private static List<Host.Coverage> coverage(HostFacts h) {
     List<Host.Coverage> out = new ArrayList<>();
-    boolean hypervisor = h.has(Spec.OVS_VSCTL_SHOW) || h.has(Spec.BRCTL_SHOW) || h.has(Spec.OVS_OFCTL_SHOW) || h.has(Spec.IP_LINK);
+    boolean hypervisor = h.has(Spec.OVS_VSCTL_SHOW) || h.has(Spec.BRCTL_SHOW) || h.has(Spec.BRIDGE_LINK_SHOW) || h.has(Spec.OVS_OFCTL_SHOW) || h.has(Spec.IP_LINK);
     if (!hypervisor) {
       return out;
     }
-    EXPECTED.forEach((spec, prevents) -> out.add(new Host.Coverage(spec.id(), h.has(spec) ? "present" : "missing", h.has(spec) ? "" : prevents)));
+    // bridge link holds the same membership as brctl show, which recent sos no longer collects
+    EXPECTED.forEach((spec, prevents) -> {
+      boolean present = h.has(spec) || spec == Spec.BRCTL_SHOW && h.has(Spec.BRIDGE_LINK_SHOW);
+      out.add(new Host.Coverage(spec.id(), present ? "present" : "missing", present ? "" : prevents));
+    });
     return out;
   }
 }

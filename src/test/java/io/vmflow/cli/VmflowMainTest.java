@@ -43,6 +43,14 @@ class VmflowMainTest {
     assertThat(AnalyzeCommand.defaultName(Path.of("sosreport-c7.tar.xz"))).isEqualTo("sosreport-c7");
   }
 
+  @Test
+  void parseDetectsANewKindAndPrintsItsRecords() {
+    String out = capture("parse", "src/test/resources/fixtures/bridge_link_show/hotsos_sos_bridge_-s_-s_-d_link_show.txt");
+    assertThat(out).contains("\"kind\" : \"bridge_link_show\"").contains("\"name\" : \"veth1883dceb\"").contains("\"master\" : \"br-ens3\"");
+    String virsh = capture("parse", "src/test/resources/fixtures/openstack_cli/9506hqwy_ovs-vlan_virsh_list.txt");
+    assertThat(virsh).contains("\"kind\" : \"virsh_list\"").contains("instance-00000005").contains("\"findings\" : [ ]");
+  }
+
   private static String capture(String... args) {
     PrintStream old = System.out;
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
