@@ -75,8 +75,6 @@ trap 'exit 130' INT TERM
 # --- names ------------------------------------------------------------------------------------
 # A device name is a prefix plus the first 11 characters of the port UUID (the alias_id UUID on
 # FusionSphere), as Nova/Neutron name them.
-# The VMn_* variables are read by name (${!var}) when the controller tables are written.
-# shellcheck disable=SC2034
 NET_ID=5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c80
 SUBNET_ID=6b7c8d9e-0f1a-4b2c-9d3e-4f5a6b7c8d91
 TENANT=0e1d2c3b4a5948576655443322110011

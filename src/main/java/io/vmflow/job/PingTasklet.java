@@ -101,7 +101,8 @@ class PingTasklet implements Tasklet {
         if (s.point().equals(device) && mine) {
           rows.computeIfAbsent(vm.id(), k -> new ArrayList<>()).add(row(s));
           byFlow.computeIfAbsent(s.flow(), k -> new LinkedHashMap<>()).put(device, s);
-          if (s.unanswered() > 0) {
+          // said once per flow, at the point nearest the VM; where it stops is the loss segments' job
+          if (s.unanswered() > 0 && byFlow.get(s.flow()).size() == 1) {
             found.add(new VmFinding(vm.id(), vm.hostKey(), Finding.network(Severity.WARNING, PING_UNANSWERED,
                 s.unanswered() + " of " + s.requests() + " echo requests (" + s.flow() + ") at " + device + " got no reply", s.origin(), 0),
                 "compare with the next capture point along the path", List.of()));
