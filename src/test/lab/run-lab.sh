@@ -44,7 +44,7 @@ case $SCENARIO in
 esac
 [[ -n $OUT ]] || { echo "run-lab: --out DIR is required" >&2; exit 2; }
 [[ $(id -u) -eq 0 ]] || { echo "run-lab: must run as root (network namespaces)" >&2; exit 2; }
-for tool in ovsdb-server ovs-vswitchd ovs-vsctl ovs-ofctl ovs-appctl ip tcpdump ping nft tar; do
+for tool in ovsdb-server ovs-vswitchd ovs-vsctl ovs-ofctl ovs-appctl ip tcpdump ping nft tar unshare; do
   command -v "$tool" >/dev/null 2>&1 || { echo "run-lab: $tool not found" >&2; exit 2; }
 done
 
@@ -54,14 +54,18 @@ RUN=$(printf '%04x' $((RANDOM % 65536)))
 P=vfl-$RUN
 LAB=$(mktemp -d "${TMPDIR:-/tmp}/vmflow-lab.XXXXXX")
 SCHEMA=/usr/share/openvswitch/vswitch.ovsschema
+COLLECTOR=$(cd "$(dirname "$0")/../../main/collect" && pwd)/vmflow-collect
+# long enough for the fault, the pings (COUNT x 0.2 s) and their last timeouts
+CAPTURE_SECONDS=$((COUNT / 5 + 6))
 NAMESPACES=()
-CAPTURE_PIDS=()
+COLLECTOR_PIDS=()
 
 log() { printf 'run-lab[%s]: %s\n' "$SCENARIO" "$*" >&2; }
 
 cleanup() {
-  local pid ns
-  for pid in "${CAPTURE_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  local ns pid
+  # a collector still running (an interrupted lab) stops its own captures on TERM
+  for pid in "${COLLECTOR_PIDS[@]}"; do pkill -TERM -P "$pid" 2>/dev/null || true; done
   for pidfile in "$LAB"/*/ovs-vswitchd.pid "$LAB"/*/ovsdb-server.pid; do
     if [[ -f $pidfile ]]; then kill "$(cat "$pidfile")" 2>/dev/null || true; fi
   done
@@ -215,30 +219,15 @@ link_hosts() {
   done
 }
 
-CAPTURES=()
-start_capture() { # host dev [filter]
-  local h=$1 dev=$2 filter=${3:-icmp or arp} dir=$OUT/work/${HOSTNAME_OF[$1]}/sosreport-${HOSTNAME_OF[$1]}-lab/captures
+# Runs vmflow-collect on host $1 as that host would: inside its namespace, against its OVS
+# instance, under its host name (a UTS namespace of its own), writing its tarball to $2.
+collector() { # host outdir mode args...
+  local h=$1 dir=$2
+  shift 2
   mkdir -p "$dir"
-  ip netns exec "$P-h$h" tcpdump -i "$dev" -U -s 256 -w "$dir/$dev.pcap" "$filter" 2>"$LAB/tcpdump-$dev.err" &
-  CAPTURE_PIDS+=($!)
-  CAPTURES+=("$LAB/tcpdump-$dev.err")
-}
-
-wait_captures() {
-  local f i
-  for f in "${CAPTURES[@]}"; do
-    for i in $(seq 50); do
-      grep -q 'listening on' "$f" 2>/dev/null && break
-      sleep 0.1
-    done
-  done
-}
-
-stop_captures() {
-  local pid
-  for pid in "${CAPTURE_PIDS[@]}"; do kill -INT "$pid" 2>/dev/null || true; done
-  for pid in "${CAPTURE_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  CAPTURE_PIDS=()
+  # shellcheck disable=SC2016 # $1 and $@ belong to the inner shell
+  OVS_RUNDIR=$LAB/$h OVS_DBDIR=$LAB/$h OVS_LOGDIR=$LAB/$h ip netns exec "$P-h$h" \
+    unshare --uts bash -c 'hostname "$1"; shift; exec bash "$@"' _ "${HOSTNAME_OF[$h]}" "$COLLECTOR" "$@" -o "$dir"
 }
 
 inject_fault() {
@@ -272,29 +261,8 @@ EOF
 }
 
 # --- dumps ------------------------------------------------------------------------------------
-# Host outputs under the file names sos gives them.
-collect_host() {
-  local h=$1 hns=$P-h$1 name=${HOSTNAME_OF[$1]}
-  local sos=$OUT/work/$name/sosreport-$name-lab
-  local net=$sos/sos_commands/networking ovsd=$sos/sos_commands/openvswitch br
-  mkdir -p "$net" "$ovsd" "$sos/sos_commands/bridge" "$sos/sos_commands/host"
-  echo "$name" >"$sos/hostname"
-  cp "$sos/hostname" "$sos/sos_commands/host/hostname"
-  in_ns "$hns" ip -d address show >"$net/ip_-d_address"
-  in_ns "$hns" ip -s -d link show >"$net/ip_-s_-d_link"
-  in_ns "$hns" bridge -d link show >"$net/bridge_-d_link_show" 2>/dev/null || true
-  if command -v brctl >/dev/null 2>&1; then
-    in_ns "$hns" brctl show >"$sos/sos_commands/bridge/brctl_show"
-  fi
-  ovs "$h" ovs-vsctl -t 5 show >"$ovsd/ovs-vsctl_-t_5_show"
-  ovs "$h" ovs-appctl dpctl/show -s >"$ovsd/ovs-appctl_dpctl.show_-s"
-  ovs "$h" ovs-appctl ofproto/list-tunnels >"$ovsd/ovs-appctl_ofproto.list-tunnels"
-  for br in $(ovs "$h" ovs-vsctl list-br); do
-    ovs "$h" ovs-ofctl show "$br" >"$ovsd/ovs-ofctl_show_$br"
-    ovs "$h" ovs-ofctl dump-flows "$br" >"$ovsd/ovs-ofctl_dump-flows_$br"
-    ovs "$h" ovs-appctl fdb/show "$br" >"$ovsd/ovs-appctl_fdb.show_$br"
-  done
-}
+# Host outputs and captures come from vmflow-collect (host and capture modes); the controller's
+# tables are written here, for the lab's names, MACs and IPs.
 
 # Prints a prettytable-style table (nova/neutron CLI) from tab-separated rows, header first.
 table() {
@@ -364,6 +332,7 @@ collect_controller() {
   } | table >"$dir/neutron_net-list"
 }
 
+# One bundle per host (the collector's tarballs of that host, nested) plus the controller's.
 pack() {
   local name
   for name in compute-a compute-b controller; do
@@ -391,16 +360,19 @@ in_ns "$P-vm1" ping -c 2 -W 1 -q "$VM2_IP" >/dev/null || log "warm-up vm1 -> vm2
 in_ns "$P-vm1" ping -c 2 -W 1 -q "$VM3_IP" >/dev/null || log "warm-up vm1 -> vm3 failed"
 in_ns "$P-vm2" ping -c 1 -W 1 -q "$VM3_IP" >/dev/null || true
 
-log "capturing on every hop"
-for d in "tap$VM1_DEV" "qbr$VM1_DEV" "qvb$VM1_DEV" "qvo$VM1_DEV" "tap$VM2_DEV" "qbr$VM2_DEV" "qvm$VM2_DEV"; do
-  start_capture a "$d"
-done
-start_capture a eth1 'icmp or udp port 4789'
-for d in "tap$VM3_DEV" "qbr$VM3_DEV" "qvb$VM3_DEV" "qvo$VM3_DEV"; do
-  start_capture b "$d"
-done
-start_capture b eth1 'icmp or udp port 4789'
-wait_captures
+log "capturing on every hop of every VM (vmflow-collect capture)"
+collector a "$OUT/work/compute-a/capture-vm1" capture --vm "$VM1_PORT" --seconds "$CAPTURE_SECONDS" >"$LAB/collect-vm1.log" 2>&1 &
+c1=$!
+COLLECTOR_PIDS+=("$c1")
+collector a "$OUT/work/compute-a/capture-vm2" capture --vm "$VM2_ALIAS" --seconds "$CAPTURE_SECONDS" >"$LAB/collect-vm2.log" 2>&1 &
+c2=$!
+COLLECTOR_PIDS+=("$c2")
+collector b "$OUT/work/compute-b/capture-vm3" capture --vm "$VM3_PORT" --seconds "$CAPTURE_SECONDS" >"$LAB/collect-vm3.log" 2>&1 &
+c3=$!
+COLLECTOR_PIDS+=("$c3")
+# the collector gives tcpdump a second to attach; faults come after that (tcpdump will not start
+# on a device that is already down)
+sleep 2.5
 
 log "injecting fault: $SCENARIO"
 inject_fault
@@ -413,16 +385,21 @@ in_ns "$P-vm1" ping -c "$COUNT" -i 0.2 -W 1 "$VM3_IP" >"$LAB/ping-vm3.txt" 2>&1 
 p2=$!
 wait "$p1" || true
 wait "$p2" || true
-sleep 1.5
-stop_captures
 tail -n 2 "$LAB/ping-vm2.txt" | head -n 1 | sed 's/^/run-lab: vm1 -> vm2: /' >&2
 tail -n 2 "$LAB/ping-vm3.txt" | head -n 1 | sed 's/^/run-lab: vm1 -> vm3: /' >&2
 cp "$LAB/ping-vm2.txt" "$OUT/ping-vm1-vm2.txt"
 cp "$LAB/ping-vm3.txt" "$OUT/ping-vm1-vm3.txt"
+for c in "$c1:vm1" "$c2:vm2" "$c3:vm3"; do
+  if ! wait "${c%%:*}"; then
+    cat "$LAB/collect-${c##*:}.log" >&2
+    echo "run-lab: vmflow-collect capture for ${c##*:} failed" >&2
+    exit 1
+  fi
+done
 
-log "collecting dumps"
-collect_host a
-collect_host b
+log "collecting host outputs (vmflow-collect host)"
+collector a "$OUT/work/compute-a/host" host >"$LAB/collect-host-a.log" 2>&1 || { cat "$LAB/collect-host-a.log" >&2; exit 1; }
+collector b "$OUT/work/compute-b/host" host >"$LAB/collect-host-b.log" 2>&1 || { cat "$LAB/collect-host-b.log" >&2; exit 1; }
 collect_controller
 pack
 log "bundles in $OUT: compute-a.tar.gz compute-b.tar.gz controller.tar.gz"

@@ -21,6 +21,8 @@ import io.vmflow.topology.Topology;
 import io.vmflow.topology.Vm;
 import io.vmflow.topology.VmPort;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +116,7 @@ class PingTasklet implements Tasklet {
     for (Map.Entry<String, Map<String, PointFlowStats>> f : byFlow.entrySet()) {
       PointFlowStats any = f.getValue().values().iterator().next();
       boolean outward = port.ips().contains(any.src());
-      for (LossSegment l : LossLocaliser.localise(path, withSilentPoints(path, f.getValue(), captured), outward)) {
+      for (LossSegment l : LossLocaliser.localise(path, withSilentPoints(path, f.getValue(), captured, carriers(port.hops())), outward)) {
         losses.computeIfAbsent(vm.id(), k -> new ArrayList<>()).add(new LossRow(l.from(), l.to(), l.direction(), l.lost(), l.flow(), l.sentence()));
         found.add(new VmFinding(vm.id(), vm.hostKey(), Finding.network(Severity.ERROR, PING_LOSS_LOCALISED, l.sentence(), any.origin(), 0),
             "inspect " + (l.inside().isEmpty() ? "the link between " + l.from() + " and " + l.to() : l.inside()) + " (flows, filters, port state)", List.of()));
@@ -141,7 +143,9 @@ class PingTasklet implements Tasklet {
       }
       List<String> out = new ArrayList<>();
       List<String> path = vmToVm(a.getValue().hops(), b.getValue().hops(), out);
-      for (LossSegment l : LossLocaliser.localise(path, withSilentPoints(path, points, captured), true)) {
+      Set<String> carriers = carriers(a.getValue().hops());
+      carriers.addAll(carriers(b.getValue().hops()));
+      for (LossSegment l : LossLocaliser.localise(path, withSilentPoints(path, points, captured, carriers), true)) {
         boolean crosses = out.contains(l.from()) != out.contains(l.to());
         if (!crosses) {
           continue;
@@ -176,10 +180,27 @@ class PingTasklet implements Tasklet {
   }
 
   /**
+   * Devices every frame of the VM crosses, so that a capture there that saw nothing means the frames
+   * did not get there. Not an OVS bridge's own netdev (its LOCAL port sees only what is flooded or
+   * addressed to the host) nor patch ports (no device to capture on).
+   */
+  static Set<String> carriers(List<Hop> hops) {
+    Set<String> out = new HashSet<>();
+    for (Hop h : hops) {
+      switch (h.kind()) {
+        case TAP, LINUX_BRIDGE, VETH_BRIDGE_SIDE, VETH_OVS_SIDE, PHYSICAL_NIC -> out.add(h.device());
+        default -> { }
+      }
+    }
+    return out;
+  }
+
+  /**
    * The flow's points on {@code path}, plus an empty sighting for every point of the path that was
    * captured on while the flow went on but never saw it: the flow did not get there.
    */
-  static Map<String, PointFlowStats> withSilentPoints(List<String> path, Map<String, PointFlowStats> points, Map<String, List<CapturedPoint>> captured) {
+  static Map<String, PointFlowStats> withSilentPoints(List<String> path, Map<String, PointFlowStats> points, Map<String, List<CapturedPoint>> captured,
+      Set<String> carriers) {
     long from = Long.MAX_VALUE;
     long to = Long.MIN_VALUE;
     for (String p : points.keySet()) {
@@ -196,7 +217,7 @@ class PingTasklet implements Tasklet {
     Map<String, PointFlowStats> out = new LinkedHashMap<>(points);
     PointFlowStats like = points.values().iterator().next();
     for (String device : path) {
-      if (out.containsKey(device)) {
+      if (out.containsKey(device) || !carriers.contains(device)) {
         continue;
       }
       for (CapturedPoint c : captured.getOrDefault(device, List.of())) {
