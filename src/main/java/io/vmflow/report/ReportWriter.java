@@ -42,7 +42,7 @@ public final class ReportWriter {
     Files.createDirectories(dir);
     JSON.writeValue(dir.resolve("report.json").toFile(), report);
     Links links = Links.files(report.evidencePages());
-    render("index", vars(report, links, "index", IndexView.of(report)), dir.resolve("index.html"));
+    writeIndex(report, dir);
     for (Report.VmView vm : report.vms()) {
       render("vm", vars(report, links, "vm", vm), dir.resolve(vm.page()));
     }
@@ -51,6 +51,12 @@ public final class ReportWriter {
       render("host", vars(report, links, "host", host), dir.resolve(report.hostPages().get(host.key())));
     }
     log.info("rendered report: {} VMs, {} hosts, {} findings", report.vms().size(), report.hosts().size(), report.findings().size());
+    return dir.resolve("index.html");
+  }
+
+  /** Writes index.html alone into {@code dir}, which must exist. */
+  Path writeIndex(Report report, Path dir) throws IOException {
+    render("index", vars(report, Links.files(report.evidencePages()), "index", IndexView.of(report)), dir.resolve("index.html"));
     return dir.resolve("index.html");
   }
 

@@ -83,7 +83,11 @@ public final class RenderLargeReport {
         written.getFileName(), Files.size(written) / 1e6, files, total / 1e6);
   }
 
-  private static ReportInput input(int vmCount, int hostCount, Path sources) throws IOException {
+  /**
+   * The generated run: {@code vmCount} VMs spread over {@code hostCount} hosts, one transcript per
+   * host written into {@code sources} for the evidence pages. Tests of the index's grouping use it.
+   */
+  public static ReportInput input(int vmCount, int hostCount, Path sources) throws IOException {
     List<Host> hosts = new ArrayList<>();
     List<Vm> vms = new ArrayList<>();
     List<VmFinding> findings = new ArrayList<>();
