@@ -48,6 +48,11 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "Exit 1 when a finding is at or above this level: info, warning, error (default: ${DEFAULT-VALUE}).")
   String failOn;
 
+  @Option(
+      names = "--single-file",
+      description = "Write the HTML report as one self-contained DIR/report.html (pages as sections, links as in-page anchors) instead of a folder of pages.")
+  boolean singleFile;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -67,7 +72,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     Files.createDirectories(dir.resolve(".vmflow"));
     AnalyzeOutcome outcome;
     try (ConfigurableApplicationContext ctx = start(dir)) {
-      outcome = ctx.getBean(AnalyzeLauncher.class).run(inputs, dir);
+      outcome = ctx.getBean(AnalyzeLauncher.class).run(inputs, dir, singleFile);
     }
     if (!outcome.completed()) {
       err.println("vmflow analyze: run " + outcome.status() + "; see the log above. Run again to resume.");

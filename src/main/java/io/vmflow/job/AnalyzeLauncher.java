@@ -38,12 +38,17 @@ public class AnalyzeLauncher {
   }
 
   public AnalyzeOutcome run(List<Path> inputs, Path output) throws Exception {
-    JobParameters params = parameters(inputs, output, InputFingerprint.sha256(inputs), null);
+    return run(inputs, output, false);
+  }
+
+  /** @param singleFile write the HTML report as one {@code report.html} instead of a folder of pages */
+  public AnalyzeOutcome run(List<Path> inputs, Path output, boolean singleFile) throws Exception {
+    JobParameters params = parameters(inputs, output, singleFile, InputFingerprint.sha256(inputs), null);
     JobInstance instance = repository.getJobInstance(job.getName(), params);
     if (instance != null) {
       JobExecution last = repository.getLastJobExecution(instance);
       if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-        params = parameters(inputs, output, params.getString("bundle.sha256"), System.currentTimeMillis());
+        params = parameters(inputs, output, singleFile, params.getString("bundle.sha256"), System.currentTimeMillis());
       } else if (last != null && last.isRunning()) {
         // only one vmflow process uses this database: a "running" execution is a killed one
         log.info("recovering interrupted execution {}", last.getId());
@@ -54,7 +59,7 @@ public class AnalyzeLauncher {
     return outcome(execution);
   }
 
-  private static JobParameters parameters(List<Path> inputs, Path output, String sha, Long runId) {
+  private static JobParameters parameters(List<Path> inputs, Path output, boolean singleFile, String sha, Long runId) {
     JobParametersBuilder b =
         new JobParametersBuilder()
             .addString("bundle.sha256", sha, true)
@@ -63,7 +68,8 @@ public class AnalyzeLauncher {
                 RunScope.INPUTS,
                 inputs.stream().map(p -> p.toAbsolutePath().normalize().toString()).collect(Collectors.joining("\n")),
                 false)
-            .addString(RunScope.OUTPUT, output.toAbsolutePath().normalize().toString(), false);
+            .addString(RunScope.OUTPUT, output.toAbsolutePath().normalize().toString(), false)
+            .addString(RunScope.SINGLE_FILE, String.valueOf(singleFile), false);
     if (runId != null) {
       b.addLong("run.id", runId, true);
     }

@@ -73,7 +73,8 @@ class RenderTasklet implements Tasklet {
             PingStage.timelines(results, run.instanceId()),
             sources(catalog.list(run.instanceId())));
     Report report = ReportBuilder.build(input);
-    Path index = new ReportWriter().write(report, run.output());
+    ReportWriter writer = new ReportWriter();
+    Path index = run.singleFile() ? writer.writeSingleFile(report, run.output()) : writer.write(report, run.output());
     ExecutionContext ctx = execution.getExecutionContext();
     ctx.putInt(ERRORS, report.summary().errors());
     ctx.putInt(WARNINGS, report.summary().warnings());

@@ -8,18 +8,20 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 
 /**
  * What every step needs to know about the run it belongs to, read from the job execution: the job
- * instance (which scopes every stored fact), the inputs and the output folder.
+ * instance (which scopes every stored fact), the inputs, the output folder and whether the report is one file.
  */
-record RunScope(long instanceId, List<Path> inputs, Path output) {
+record RunScope(long instanceId, List<Path> inputs, Path output, boolean singleFile) {
 
   static final String INPUTS = "inputs";
   static final String OUTPUT = "output";
+  static final String SINGLE_FILE = "report.single-file";
 
   static RunScope of(JobExecution execution) {
     JobParameters p = execution.getJobParameters();
     List<Path> inputs =
         Arrays.stream(p.getString(INPUTS, "").split("\n")).filter(s -> !s.isBlank()).map(Path::of).toList();
-    return new RunScope(execution.getJobInstance().getInstanceId(), inputs, Path.of(p.getString(OUTPUT, ".")));
+    return new RunScope(execution.getJobInstance().getInstanceId(), inputs, Path.of(p.getString(OUTPUT, ".")),
+        Boolean.parseBoolean(p.getString(SINGLE_FILE, "false")));
   }
 
   /** The work folder inside the output folder: the only place steps spool data. */

@@ -46,6 +46,7 @@ public record Report(
    * pings and findings.
    *
    * @param status {@code OK}, {@code WARNING}, {@code ERROR} or {@code NO_DATA}
+   * @param host the host it runs on; report.json gives only its key, id, name and IPs here
    * @param pings every capture point and flow seen on the VM's path
    * @param pingPath the same rows in path order of the VM's first port (VM side first)
    * @param page file name of its HTML page
@@ -55,7 +56,8 @@ public record Report(
       String name,
       String status,
       String vmStatus,
-      Host host,
+      // the full host is under "hosts"; repeating it per VM made report.json 40 kB per VM
+      @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"bridges", "fdb", "links", "coverage", "evidence"}) Host host,
       List<VmPort> ports,
       List<Hop> hops,
       List<Vm.RouterInfo> routers,
@@ -65,7 +67,27 @@ public record Report(
       List<PointTimeline> timelines,
       RttHistogram rttHistogram,
       List<FindingView> findings,
-      String page) {}
+      String page) {
+
+    /** True when the path diagram marks this hop of port {@code p} as where loss was localised. */
+    public boolean lossAt(VmPort p, int hop) {
+      return isFirst(p) && LossMarks.of(devices(), lossSegments).boxes().contains(hop);
+    }
+
+    /** True when the link from hop {@code hop} to the next lies inside a localised loss. */
+    public boolean lossAfter(VmPort p, int hop) {
+      return isFirst(p) && LossMarks.of(devices(), lossSegments).edges().contains(hop);
+    }
+
+    // loss segments are localised along the first port's path (the hops at top level)
+    private boolean isFirst(VmPort p) {
+      return !lossSegments.isEmpty() && !ports.isEmpty() && ports.get(0).equals(p);
+    }
+
+    private List<String> devices() {
+      return hops.stream().map(Hop::device).toList();
+    }
+  }
 
   /** Answered echoes per RTT bucket over all the VM's points and flows, with the labels to draw. */
   public record RttHistogram(List<Long> counts, List<String> labels, long max) {}

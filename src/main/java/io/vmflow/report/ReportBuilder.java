@@ -21,11 +21,13 @@ public final class ReportBuilder {
 
   public static Report build(ReportInput in) {
     List<FindingView> all = in.findings().stream().map(ReportBuilder::view).toList();
+    Map<String, List<FindingView>> byVm =
+        all.stream().collect(java.util.stream.Collectors.groupingBy(f -> f.vmId().toLowerCase(java.util.Locale.ROOT)));
     Map<String, String> pages = new HashMap<>();
     List<VmView> vms = new ArrayList<>();
     for (Vm vm : in.topology().vms()) {
       String page = PageNames.unique("vm-", vm.id(), pages);
-      List<FindingView> mine = all.stream().filter(f -> f.vmId().equalsIgnoreCase(vm.id())).toList();
+      List<FindingView> mine = byVm.getOrDefault(vm.id().toLowerCase(java.util.Locale.ROOT), List.of());
       Host host = in.topology().host(vm.hostKey()).orElse(null);
       vms.add(
           new VmView(

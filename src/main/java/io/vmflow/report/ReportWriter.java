@@ -1,5 +1,6 @@
 package io.vmflow.report;
 
+import io.vmflow.topology.Host;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thymeleaf.TemplateEngine;
@@ -16,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a report into its output folder: {@code report.json}, {@code index.html} and one page per
- * VM. Pages are self-contained (inline CSS, no external resources). Every text from a dump goes
+ * VM, host and cited file, or all of them as sections of one {@code report.html}. Pages are self-contained (inline CSS, no external resources). Every text from a dump goes
  * through Thymeleaf's escaping ({@code th:text}), never {@code th:utext}.
  */
 public final class ReportWriter {
@@ -25,6 +27,9 @@ public final class ReportWriter {
 
   private static final JsonMapper JSON =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  /** The file {@link #writeSingleFile} writes. */
+  public static final String SINGLE_FILE = "report.html";
 
   private final TemplateEngine engine;
 
@@ -36,16 +41,63 @@ public final class ReportWriter {
   public Path write(Report report, Path dir) throws IOException {
     Files.createDirectories(dir);
     JSON.writeValue(dir.resolve("report.json").toFile(), report);
-    render("index", Map.of("report", report), dir.resolve("index.html"));
+    Links links = Links.files(report.evidencePages());
+    writeIndex(report, dir);
     for (Report.VmView vm : report.vms()) {
-      render("vm", Map.of("report", report, "vm", vm), dir.resolve(vm.page()));
+      render("vm", vars(report, links, "vm", vm), dir.resolve(vm.page()));
     }
     EvidencePages.write(report.sources(), report.evidencePages(), dir);
-    for (io.vmflow.topology.Host host : report.hosts()) {
-      render("host", Map.of("report", report, "host", host), dir.resolve(report.hostPages().get(host.key())));
+    for (Host host : report.hosts()) {
+      render("host", vars(report, links, "host", host), dir.resolve(report.hostPages().get(host.key())));
     }
     log.info("rendered report: {} VMs, {} hosts, {} findings", report.vms().size(), report.hosts().size(), report.findings().size());
     return dir.resolve("index.html");
+  }
+
+  /** Writes index.html alone into {@code dir}, which must exist. */
+  Path writeIndex(Report report, Path dir) throws IOException {
+    render("index", vars(report, Links.files(report.evidencePages()), "index", IndexView.of(report)), dir.resolve("index.html"));
+    return dir.resolve("index.html");
+  }
+
+  /**
+   * Writes {@code report.json} and {@code report.html} into {@code dir}: every page of the report
+   * as a section of one HTML file whose links are in-page anchors, to attach to a ticket as is.
+   * Pages are streamed into the file one by one, so the file may be larger than the heap.
+   */
+  public Path writeSingleFile(Report report, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    JSON.writeValue(dir.resolve("report.json").toFile(), report);
+    Path target = dir.resolve(SINGLE_FILE);
+    Map<String, String> evidence = report.evidencePages();
+    try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+      w.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+          + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>vmflow report</title>\n");
+      engine.process("style", Set.of("css"), new Context(Locale.ROOT), w);
+      w.write("\n</head>\n<body>\n");
+      section(w, "index.html", "index", vars(report, Links.single("index.html", evidence), "index", IndexView.of(report)));
+      for (Report.VmView vm : report.vms()) {
+        section(w, vm.page(), "vm", vars(report, Links.single(vm.page(), evidence), "vm", vm));
+      }
+      for (Host host : report.hosts()) {
+        String page = report.hostPages().get(host.key());
+        section(w, page, "host", vars(report, Links.single(page, evidence), "host", host));
+      }
+      EvidencePages.sections(report.sources(), evidence, w);
+      w.write("</body>\n</html>\n");
+    }
+    log.info("rendered single-file report: {} VMs, {} hosts, {} findings", report.vms().size(), report.hosts().size(), report.findings().size());
+    return target;
+  }
+
+  private void section(Writer w, String page, String template, Map<String, Object> vars) throws IOException {
+    w.write("<section id=\"" + Links.anchor(page) + "\">\n");
+    engine.process(template, Set.of("page"), new Context(Locale.ROOT, vars), w);
+    w.write("\n</section>\n");
+  }
+
+  private static Map<String, Object> vars(Report report, Links links, String name, Object value) {
+    return Map.of("report", report, "links", links, name, value);
   }
 
   private void render(String template, Map<String, Object> vars, Path target) throws IOException {

@@ -10,6 +10,7 @@ final class Templates {
   private Templates() {}
 
   static TemplateEngine engine() {
+    RecordAccessor.install();
     ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
     resolver.setPrefix("templates/report/");
     resolver.setSuffix(".html");

@@ -7,6 +7,8 @@ import io.vmflow.cli.VmflowMain;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -60,5 +62,16 @@ class CaptureLossEndToEndTest {
     assertThat(qvmPoint).isNotNull();
     assertThat(qvmPoint.get("requests").asLong()).isEqualTo(100);
     assertThat(qvmPoint.get("answered").asLong()).isEqualTo(55);
+
+    String page = Files.readString(out.resolve(vm.get("page").asString()));
+    assertThat(hops(page, "hop lossmark")).as("the diagram marks the bridge between the two points").containsExactly("qbr1c65142e-2a");
+    assertThat(hops(page, "hop")).as("the points that saw and missed the replies are not marked").contains("tap1c65142e-2a", "qvm1c65142e-2a");
+    assertThat(page).contains("loss here");
+    assertThat(page.split("class=\"edge loss\"", -1)).as("tap→qbr and qbr→qvm drawn as lossy links").hasSize(3);
+  }
+
+  /** Devices of the path diagram's boxes whose class is exactly {@code cls}. */
+  static List<String> hops(String page, String cls) {
+    return Pattern.compile("<g class=\"" + cls + "\" data-device=\"([^\"]*)\"").matcher(page).results().map(m -> m.group(1)).toList();
   }
 }

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +41,7 @@ class BrowserReportTest {
 
   @TempDir static Path tmp;
   static Path out;
+  static Path single;
   static ChromeDriver browser;
 
   @BeforeAll
@@ -66,6 +68,8 @@ class BrowserReportTest {
     }
     out = tmp.resolve("out");
     VmflowMain.run("analyze", bundle.toString(), "-o", out.toString());
+    single = tmp.resolve("single");
+    VmflowMain.run("analyze", bundle.toString(), "-o", single.toString(), "--single-file");
     System.setProperty("webdriver.chrome.driver", DRIVER.toString());
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -112,6 +116,7 @@ class BrowserReportTest {
     assertThat(timeline.findElements(By.cssSelector("rect.rep")).size()).isLessThan(timeline.findElements(By.cssSelector("rect.req")).size());
     assertThat(browser.findElement(By.cssSelector("svg.histogram")).isDisplayed()).isTrue();
     assertThat(browser.getPageSource()).contains("lost inside qbr1c65142e-2a");
+    assertLossMarkedOnQbr(diagram);
     screenshot("vm");
     assertNoConsoleErrors();
 
@@ -119,6 +124,70 @@ class BrowserReportTest {
     assertThat(browser.getCurrentUrl()).endsWith("#L21");
     assertThat(browser.findElement(By.id("L21")).getText()).contains("qbr1c65142e-2a");
     screenshot("evidence");
+  }
+
+  @Test
+  void singleFileOpensFromFileAndItsAnchorsLeadToVmAndEvidence() throws Exception {
+    browser.get(single.resolve("report.html").toUri().toString());
+    assertNoAlert();
+    assertThat(browser.findElements(By.tagName("img"))).as("no element injected by a VM name").isEmpty();
+    assertThat(browser.findElement(By.id("vms")).getText()).contains(HOSTILE);
+
+    browser.findElement(By.cssSelector("#vms a[href^='#vm-']")).click();
+    String anchor = browser.getCurrentUrl().substring(browser.getCurrentUrl().indexOf('#') + 1);
+    assertThat(anchor).startsWith("vm-8851611c");
+    WebElement vm = browser.findElement(By.id(anchor));
+    assertThat(vm.findElement(By.tagName("h1")).getText()).contains(HOSTILE);
+    WebElement diagram = vm.findElement(By.cssSelector("svg[aria-label='path diagram']"));
+    assertThat(diagram.isDisplayed()).isTrue();
+    assertThat(vm.findElement(By.cssSelector("svg.timeline")).isDisplayed()).isTrue();
+    assertLossMarkedOnQbr(diagram);
+    screenshot("single-file-vm");
+
+    vm.findElement(By.partialLinkText("terminal-session.txt:21")).click();
+    assertThat(browser.getCurrentUrl()).endsWith("#evidence-1-L21");
+    assertThat(browser.findElement(By.id("evidence-1-L21")).getText()).contains("qbr1c65142e-2a");
+    assertNoAlert();
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void printingIsLightAndShowsCollapsedHostGroups() throws Exception {
+    Report big = ReportBuilder.build(io.vmflow.bench.RenderLargeReport.input(600, 6, Files.createDirectories(tmp.resolve("big-sources"))));
+    Path index = new ReportWriter().writeIndex(big, Files.createDirectories(tmp.resolve("big")));
+    browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+    try {
+      browser.get(index.toUri().toString());
+      WebElement okRow = browser.findElement(By.cssSelector("details.okhost tbody tr"));
+      assertThat(rendered(okRow)).as("OK VMs start collapsed").isFalse();
+      assertThat(browser.findElement(By.tagName("body")).getCssValue("background-color")).as("dark screen theme").isEqualTo("rgba(13, 17, 23, 1)");
+
+      browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print",
+          "features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+      assertThat(browser.findElement(By.tagName("body")).getCssValue("background-color")).as("paper stays light").isEqualTo("rgba(255, 255, 255, 1)");
+      assertThat(browser.findElement(By.tagName("body")).getCssValue("color")).isEqualTo("rgba(0, 0, 0, 1)");
+      assertThat(rendered(okRow)).as("collapsed groups print open").isTrue();
+      assertThat(browser.findElements(By.cssSelector("input[type=search]"))).allSatisfy(e -> assertThat(e.isDisplayed()).isFalse());
+      Files.write(Files.createDirectories(Path.of("target/screenshots")).resolve("index-print.pdf"),
+          java.util.Base64.getDecoder().decode(browser.print(new org.openqa.selenium.print.PrintOptions()).getContent()));
+      assertNoConsoleErrors();
+    } finally {
+      browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+    }
+  }
+
+  // WebDriver's isDisplayed() takes whatever sits in a closed <details> as hidden, whatever the CSS;
+  // the browser's own checkVisibility() follows the stylesheet (a closed group's content-visibility)
+  private static boolean rendered(WebElement e) {
+    return (Boolean) browser.executeScript("return arguments[0].checkVisibility();", e);
+  }
+
+  private static void assertLossMarkedOnQbr(WebElement diagram) {
+    List<WebElement> marked = diagram.findElements(By.cssSelector("g.lossmark"));
+    assertThat(marked).extracting(g -> g.getAttribute("data-device")).containsExactly("qbr1c65142e-2a");
+    assertThat(marked.get(0).isDisplayed()).isTrue();
+    assertThat(marked.get(0).findElement(By.cssSelector("text.losslabel")).getText()).isEqualTo("loss here");
+    assertThat(marked.get(0).findElement(By.cssSelector("rect.box")).getCssValue("stroke")).as("red border").isEqualTo("rgb(207, 34, 46)");
   }
 
   private static void assertNoAlert() {
