@@ -141,7 +141,7 @@ public final class RenderLargeReport {
         }
       }
       bridges.add(new Bridge("br-int", Bridge.Kind.OVS, intPorts, List.of(new Evidence(origin, 1))));
-      hosts.add(new Host(host, "hyp-" + h, host, List.of("192.168.0." + h), bridges, fdb, List.of(), List.of(), List.of()));
+      hosts.add(new Host(host, "hyp-" + h, host, List.of("192.168.0." + h), bridges, fdb, List.of(), List.of(), List.of(), List.of()));
       evidence.add(new EvidenceSource(origin, file));
     }
     return new ReportInput(new ReportInput.RunInfo("bench", "2024-01-01T00:00:00Z", List.of()),
