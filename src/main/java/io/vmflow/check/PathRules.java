@@ -56,7 +56,8 @@ final class PathRules implements Rule {
   }
 
   private static void qbr(Vm vm, VmPort port, Topology t, List<VmFinding> out) {
-    Optional<Hop> qbr = port.hops().stream().filter(h -> h.kind() == HopKind.LINUX_BRIDGE && h.present()).findFirst();
+    // the per-port qbr only: the Linux bridge agent's brq is the network's, shared by its ports
+    Optional<Hop> qbr = port.hops().stream().filter(h -> h.kind() == HopKind.LINUX_BRIDGE && h.present() && h.device().startsWith("qbr")).findFirst();
     if (qbr.isEmpty()) {
       return;
     }
@@ -103,6 +104,17 @@ final class PathRules implements Rule {
     };
   }
 
+  /**
+   * OVN's integration bridge keys networks by OpenFlow metadata, not local VLAN tags: its ports
+   * carry none. It shows by what the OVS agent never does: geneve/vxlan ports on br-int itself,
+   * or ovn-controller's {@code patch-br-int-to-*} provider patches.
+   */
+  private static boolean isOvnIntegration(Topology t, Hop hop) {
+    return t.host(hop.host()).flatMap(h -> h.bridge(hop.bridge()))
+        .map(b -> b.ports().stream().anyMatch(p -> !p.remoteIp().isEmpty() || p.name().startsWith("patch-br-int-to-")))
+        .orElse(false);
+  }
+
   private static void tag(Vm vm, VmPort port, Topology t, List<VmFinding> out) {
     Optional<Hop> p = Flags.integrationPort(port);
     if (p.isEmpty() || !p.get().present()) {
@@ -110,7 +122,7 @@ final class PathRules implements Rule {
     }
     Hop hop = p.get();
     Optional<BridgePort> bp = t.host(hop.host()).flatMap(h -> h.bridge(hop.bridge())).flatMap(b -> b.port(hop.device()));
-    if (bp.isEmpty() || !bp.get().inOvsdb()) {
+    if (bp.isEmpty() || !bp.get().inOvsdb() || isOvnIntegration(t, hop)) {
       return;
     }
     if (hop.vlan() == 4095) {

@@ -27,7 +27,8 @@ public final class BundleLayout {
           rule(Spec.OVS_OFCTL_DUMP_FLOWS, "ovs-ofctl(_-O_OpenFlow1\\d)?_dump-flows_(?<s>[^/]+)"),
           // ovs-appctl_fdb.show_br-int
           rule(Spec.OVS_APPCTL_FDB_SHOW, "ovs-appctl_fdb\\.show_(?<s>[^/]+)"),
-          rule(Spec.OVS_DPCTL_SHOW, "(ovs-dpctl_(-s_)?show|ovs-appctl_dpctl\\.show(_-s)?)"),
+          // ovs-dpctl_show_-s, ovs-appctl_dpctl.show_-s_system_ovs-system (per datapath: sos 4.x)
+          rule(Spec.OVS_DPCTL_SHOW, "(ovs-dpctl_(-s_)?show(_-s)?|ovs-appctl_dpctl\\.show(_-s)?(_[^/]+)?)"),
           rule(Spec.OVS_APPCTL_OFPROTO_LIST_TUNNELS, "ovs-appctl_ofproto\\.list-tunnels"),
           rule(Spec.BRCTL_SHOW, "brctl_show"),
           // bridge_-s_-s_-d_link_show, bridge_-s_-s_-d_-t_fdb_show (sos 4.x networking plugin)
@@ -38,6 +39,8 @@ public final class BundleLayout {
           // ip_-s_-d_link, ip_-d_link, ip_link
           rule(Spec.IP_LINK, "ip_(-[a-z0-9]+_)*(link|l)(_show)?"),
           rule(Spec.VIRSH_DUMPXML, "virsh_(-r_)?dumpxml_(?<s>[^/]+)"),
+          // sos's virsh plugin runs `virsh -r list --all`: virsh_-r_list_--all; older sos and
+          // hand-made bundles: virsh_list_--all, virsh_list
           rule(Spec.VIRSH_LIST, "virsh_(-r_)?list(_--all)?"),
           rule(Spec.HOSTNAME, "hostname"),
           rule(Spec.CPS_HOST_LIST, "cps_host-list"),

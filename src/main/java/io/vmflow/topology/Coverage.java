@@ -41,10 +41,12 @@ final class Coverage {
                 "no `ovs-ofctl show " + hop.bridge() + "` for " + hop.device() + " on " + host + ": OpenFlow port unknown", ""));
           }
         }
-        if (!h.has(Spec.OVS_VSCTL_SHOW) && said.add(host + "|vsctl")) {
+        // a Linux bridge agent's path (tap → brq → vxlan-N) never touches OVS: nothing to ask of it
+        boolean ovs = port.hops().stream().anyMatch(x -> x.kind() == HopKind.INTEGRATION_BRIDGE);
+        if (ovs && !h.has(Spec.OVS_VSCTL_SHOW) && said.add(host + "|vsctl")) {
           findings.add(Finding.coverage(Severity.INFO, SPEC_MISSING, "no `ovs-vsctl show` on " + host + ": VLAN tags and patch peers unknown", ""));
         }
-        if (!h.has(Spec.OVS_APPCTL_FDB_SHOW) && said.add(host + "|fdb")) {
+        if (ovs && !h.has(Spec.OVS_APPCTL_FDB_SHOW) && said.add(host + "|fdb")) {
           findings.add(Finding.coverage(Severity.INFO, SPEC_MISSING, "no `ovs-appctl fdb/show` on " + host + ": where br-int learned VM MACs unknown", ""));
         }
       }

@@ -19,7 +19,7 @@ final class CrossHost {
       List<VmPort> ports = new ArrayList<>();
       for (VmPort p : vm.ports()) {
         ports.add(new VmPort(p.portId(), p.aliasId(), p.deviceId(), p.mac(), p.ips(), p.networkId(), p.networkName(), p.cidrs(), p.status(),
-            hops(p.hops(), hosts), p.evidence()));
+            hops(p.hops(), hosts), p.macs(), p.evidence()));
       }
       out.add(new Vm(vm.id(), vm.name(), vm.status(), vm.hostKey(), ports, vm.routers(), vm.evidence()));
     }

@@ -31,6 +31,8 @@ final class HostFacts {
   final List<Located<OvsAppctlFdbShow.FdbEntry>> fdb = new ArrayList<>();
   final Map<String, Located<IpLink.LinkDevice>> links = new LinkedHashMap<>();
   final List<DropFlow> dropFlows = new ArrayList<>();
+  private final Map<String, List<OvsOfctlDumpFlows.Flow>> flows = new LinkedHashMap<>();
+  private final List<List<OvsOfctlDumpFlows.Flow>> unnamedFlows = new ArrayList<>();
   final Map<Spec, String> seen = new LinkedHashMap<>();
 
   HostFacts(String key) {
@@ -67,6 +69,11 @@ final class HostFacts {
       }
     } else if (v instanceof OvsOfctlDumpFlows d) {
       String bridge = d.bridge().isEmpty() ? f.subject() : d.bridge();
+      if (bridge.isEmpty()) {
+        unnamedFlows.add(d.flows());
+      } else {
+        flows.computeIfAbsent(bridge, k -> new ArrayList<>()).addAll(d.flows());
+      }
       for (OvsOfctlDumpFlows.Flow flow : d.flows()) {
         boolean drops = flow.actions().isEmpty() || flow.actions().equals(List.of("drop"));
         if (drops && flow.priority() > 0 && flow.packets() > 0) {
@@ -80,6 +87,34 @@ final class HostFacts {
         fdb.add(new Located<>(fixed, f.origin()));
       }
     }
+  }
+
+  /**
+   * The flows of {@code bridge}: dumps named for it, and dumps saved without the bridge's name
+   * whose {@code in_port} names a port OVSDB puts on it.
+   */
+  List<OvsOfctlDumpFlows.Flow> flowsOf(String bridge) {
+    List<OvsOfctlDumpFlows.Flow> out = new ArrayList<>(flows.getOrDefault(bridge, List.of()));
+    for (List<OvsOfctlDumpFlows.Flow> dump : unnamedFlows) {
+      if (ownerOf(dump).equals(bridge)) {
+        out.addAll(dump);
+      }
+    }
+    return out;
+  }
+
+  // in_port="int-br-provider" is a port name; in_port=2 or LOCAL says nothing about the bridge
+  private String ownerOf(List<OvsOfctlDumpFlows.Flow> dump) {
+    for (OvsOfctlDumpFlows.Flow f : dump) {
+      String in = f.get("in_port").replace("\"", "");
+      if (!in.isEmpty() && !in.equals("LOCAL") && !in.chars().allMatch(Character::isDigit)) {
+        Optional<String> bridge = ovsPort(in).map(p -> p.value().getKey()).filter(b -> !b.isEmpty());
+        if (bridge.isPresent()) {
+          return bridge.get();
+        }
+      }
+    }
+    return "";
   }
 
   boolean has(Spec spec) {

@@ -1,7 +1,9 @@
 package io.vmflow.topology;
 
+import io.vmflow.model.DeviceNames;
 import io.vmflow.model.MacAddress;
 import io.vmflow.parse.BrctlShow;
+import io.vmflow.parse.IpLink;
 import io.vmflow.parse.OvsAppctlFdbShow;
 import io.vmflow.parse.OvsOfctlShow;
 import io.vmflow.parse.OvsVsctlShow;
@@ -18,6 +20,8 @@ import java.util.Optional;
  *   <li>FusionSphere: tap → qbr → qvm (on ply) → ply → pvi ⇄ pvo → br-int
  *   <li>hybrid plug: tap → qbr → qvb ⇄ qvo → br-int
  *   <li>OVS direct plug: tap on br-int
+ *   <li>Linux bridge agent: tap → brq (named for the network) → its vxlan-&lt;VNI&gt;, VLAN
+ *       sub-interface or physical member; no OVS at all
  * </ul>
  *
  * then {@link OnwardTracer} from the integration bridge. A device the rule expects but the dump's
@@ -61,6 +65,10 @@ final class PathTracer {
       integration(direct.get().value().getKey());
       return;
     }
+    if (qbr.isPresent() && qbr.get().value().name().startsWith("brq")) {
+      linuxBridgeAgent(tap, qbr.get());
+      return;
+    }
     boolean tapSeen = qbr.map(b -> b.value().interfaces().contains(tap)).orElse(false);
     hops.add(hop(tap, HopKind.TAP, qbr.map(b -> b.value().name()).orElse(""), "", -1, tapSeen, qbr.map(b -> ev(b.origin(), b.value().line())).orElse(List.of())));
     String bridgeName = "qbr" + id;
@@ -70,6 +78,36 @@ final class PathTracer {
       fusionSphere();
     } else {
       hybrid(qbr);
+    }
+  }
+
+  // tap → brqc08e7dcd-4a → vxlan-267 (self-service), eth1.100 (VLAN) or eth1 (flat)
+  private void linuxBridgeAgent(String tap, HostFacts.Located<BrctlShow.LinuxBridge> brq) {
+    BrctlShow.LinuxBridge b = brq.value();
+    hops.add(hop(tap, HopKind.TAP, b.name(), "", -1, true, ev(brq.origin(), b.line())));
+    hops.add(hop(b.name(), HopKind.LINUX_BRIDGE, "", "", -1, true, ev(brq.origin(), b.line())));
+    for (String member : b.interfaces()) {
+      String kind = Optional.ofNullable(h.links.get(member)).map(l -> l.value().kind()).orElse("");
+      if (member.startsWith("vxlan-") || kind.equals("vxlan")) {
+        hops.add(hop(member, HopKind.TUNNEL, b.name(), "", -1, true, ev(brq.origin(), b.line())));
+      } else if (!isPortDevice(member) && !kind.equals("veth") && !kind.equals("tun")) {
+        hops.add(hop(member, HopKind.PHYSICAL_NIC, b.name(), "", vlanOf(member), true, ev(brq.origin(), b.line())));
+      }
+    }
+  }
+
+  // other ports of the same network: VM taps, the DHCP namespace's tap, router qr-/qg- devices
+  private static boolean isPortDevice(String name) {
+    return DeviceNames.prefix(name).isPresent();
+  }
+
+  // eth1.100: the agent's VLAN sub-interface for segmentation id 100
+  private static int vlanOf(String device) {
+    int dot = device.lastIndexOf('.');
+    try {
+      return dot > 0 ? Integer.parseInt(device.substring(dot + 1)) : -1;
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 
@@ -118,7 +156,12 @@ final class PathTracer {
     List<Evidence> evidence = ev(located.origin(), port.line());
     Optional<HostFacts.Located<OvsOfctlShow.OfPort>> of = h.ofport(bridge, name);
     of.ifPresent(o -> evidence.add(new Evidence(o.origin(), o.value().line())));
-    String mac = of.flatMap(o -> o.value().mac()).map(MacAddress::value).orElse("");
+    HostFacts.Located<IpLink.LinkDevice> link = h.links.get(name);
+    if (link != null) {
+      evidence.add(new Evidence(link.origin(), link.value().line()));
+    }
+    // the OpenFlow port's addr, else the device's own MAC from ip link (a tap's fe:16:3e:...)
+    String mac = of.flatMap(o -> o.value().mac()).or(() -> link == null ? Optional.empty() : link.value().mac()).map(MacAddress::value).orElse("");
     String peer = port.interfaces().isEmpty() ? "" : port.interfaces().get(0).peer();
     hops.add(new Hop(name, kind, bridge, of.map(o -> o.value().portNo().value()).orElse(""), port.tag(), mac, true, h.key, peer,
         fdbOn(bridge, of.map(o -> o.value().portNo().value()).orElse("")), evidence));
@@ -130,8 +173,9 @@ final class PathTracer {
     List<Evidence> evidence = b.map(x -> ev(x.origin(), x.value().line())).orElse(new ArrayList<>());
     List<FdbSighting> fdb = fdbOn(bridge, "*");
     fdb.forEach(f -> evidence.add(f.evidence()));
+    int tag = hops.isEmpty() ? -1 : hops.get(hops.size() - 1).vlan();
     hops.add(new Hop(bridge, HopKind.INTEGRATION_BRIDGE, "", "", -1, "", seen, h.key, "", fdb, evidence));
-    hops.addAll(OnwardTracer.trace(h, bridge));
+    hops.addAll(OnwardTracer.trace(h, bridge, tag));
   }
 
   /** FDB entries for the VM's MAC on {@code bridge}; port {@code *}: any port. */
@@ -155,7 +199,7 @@ final class PathTracer {
   }
 
   private Hop hop(String device, HopKind kind, String bridge, String ofport, int vlan, boolean present, List<Evidence> evidence) {
-    HostFacts.Located<io.vmflow.parse.IpLink.LinkDevice> link = h.links.get(device);
+    HostFacts.Located<IpLink.LinkDevice> link = h.links.get(device);
     if (link == null) {
       return new Hop(device, kind, bridge, ofport, vlan, "", present, h.key, "", List.of(), evidence);
     }

@@ -91,13 +91,13 @@ public final class TopologyBuilder {
         continue;
       }
       for (InterfaceList.VmInterface i : list.value().interfaces()) {
-        ports.add(port(id, i, list.origin(), hostKey));
+        ports.add(port(id, i, "nova", list.origin(), hostKey));
       }
     }
     for (var p : ctl.ports.values()) {
       if (p.value().deviceId().equalsIgnoreCase(id) && ports.stream().noneMatch(x -> x.portId().equalsIgnoreCase(p.value().id()))) {
         ports.add(port(id, new InterfaceList.VmInterface(p.value().status(), p.value().id(), p.value().networkId(),
-            p.value().fixedIps().stream().map(PortShow.FixedIp::ipAddress).toList(), p.value().mac(), p.value().line()), p.origin(), hostKey));
+            p.value().fixedIps().stream().map(PortShow.FixedIp::ipAddress).toList(), p.value().mac(), p.value().line()), "neutron", p.origin(), hostKey));
       }
     }
     if (ports.isEmpty()) {
@@ -109,7 +109,7 @@ public final class TopologyBuilder {
     return new Vm(server != null ? server.value().id() : show != null ? show.subject() : id, name, status, hostKey, ports, Routers.of(ctl, ports, findings), evidence);
   }
 
-  private VmPort port(String vmId, InterfaceList.VmInterface i, String origin, String hostKey) {
+  private VmPort port(String vmId, InterfaceList.VmInterface i, String source, String origin, String hostKey) {
     List<Evidence> evidence = new ArrayList<>(List.of(new Evidence(origin, i.line())));
     var detail = ctl.ports.get(i.portId().toLowerCase());
     String alias = "";
@@ -133,7 +133,8 @@ public final class TopologyBuilder {
       evidence.add(new Evidence(net.origin(), net.value().line()));
     }
     Traced traced = trace(hostKey, i.portId(), alias, mac);
-    return new VmPort(i.portId(), alias, traced.idPart(), mac.map(MacAddress::value).orElse(""), ips, netId, netName, cidrs, status, traced.hops(), evidence);
+    List<MacSighting> macs = MacSources.of(ctl, source, i.mac(), new Evidence(origin, i.line()), vmId, i.portId(), traced.idPart());
+    return new VmPort(i.portId(), alias, traced.idPart(), mac.map(MacAddress::value).orElse(""), ips, netId, netName, cidrs, status, traced.hops(), macs, evidence);
   }
 
   /**
@@ -155,8 +156,9 @@ public final class TopologyBuilder {
         HostFacts h = hostFacts.get(host);
         List<Hop> hops = h != null && !idPart.isEmpty() && PathTracer.seesAny(h, idPart) ? PathTracer.trace(h, idPart, i.mac()) : List.of();
         List<String> ips = server == null || d.value().interfaces().size() != 1 ? List.of() : server.ips();
-        out.add(new VmPort(i.interfaceId(), "", idPart, i.mac().map(MacAddress::value).orElse(""), ips, "", "", List.of(), "", hops,
-            List.of(new Evidence(d.origin(), i.line()))));
+        Evidence at = new Evidence(d.origin(), i.line());
+        List<MacSighting> macs = i.mac().map(m -> List.of(new MacSighting("libvirt", m.value(), at))).orElse(List.of());
+        out.add(new VmPort(i.interfaceId(), "", idPart, i.mac().map(MacAddress::value).orElse(""), ips, "", "", List.of(), "", hops, macs, List.of(at)));
       }
     }
     return out;

@@ -10,6 +10,7 @@ import java.util.List;
  * @param networkName "" when unknown
  * @param cidrs the network's subnets' CIDRs
  * @param hops the path in order, VM side first
+ * @param macs the port's MAC as each source that lists it gives it
  */
 public record VmPort(
     String portId,
@@ -22,12 +23,14 @@ public record VmPort(
     List<String> cidrs,
     String status,
     List<Hop> hops,
+    List<MacSighting> macs,
     List<Evidence> evidence) {
 
   public VmPort {
     ips = List.copyOf(ips);
     cidrs = List.copyOf(cidrs);
     hops = List.copyOf(hops);
+    macs = List.copyOf(macs);
     evidence = List.copyOf(evidence);
   }
 }
