@@ -57,7 +57,7 @@ public record Report(
       String status,
       String vmStatus,
       // the full host is under "hosts"; repeating it per VM made report.json 40 kB per VM
-      @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"bridges", "fdb", "links", "coverage", "evidence"}) Host host,
+      @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"bridges", "fdb", "links", "coverage", "dropFlows", "evidence"}) Host host,
       List<VmPort> ports,
       List<Hop> hops,
       List<Vm.RouterInfo> routers,

@@ -129,7 +129,7 @@ public final class RenderLargeReport {
           fdb.add(new FdbSighting("br-int", String.valueOf(v % 200 + 1), v % 4000 + 1, mac, "3", new Evidence(origin, line)));
           String id = String.format(Locale.ROOT, "%08x-b34d-4f90-8670-%012x", 0x88000000L + v, (long) v);
           VmPort port = new VmPort("port-" + id, "", dev, mac, List.of("10." + (v >> 16 & 0xff) + "." + (v >> 8 & 0xff) + "." + (v & 0xff)),
-              "net-" + (v % 7), "tenant-net-" + (v % 7), List.of("10.0.0.0/8"), "ACTIVE", hops, List.of(new Evidence(origin, line)));
+              "net-" + (v % 7), "tenant-net-" + (v % 7), List.of("10.0.0.0/8"), "ACTIVE", hops, List.of(), List.of(new Evidence(origin, line)));
           vms.add(new Vm(id, "vm-" + v + "-web", "ACTIVE", host, List.of(port), List.of(), List.of(new Evidence(origin, line))));
           if (v % 10 == 0) {
             findings.add(new VmFinding(id, host, Finding.network(v % 50 == 0 ? Severity.ERROR : Severity.WARNING, "FLOW_DROP_ON_PORT",
