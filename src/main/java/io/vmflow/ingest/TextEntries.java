@@ -47,7 +47,7 @@ public final class TextEntries {
       return;
     }
     Optional<Spec> spec = layout.map(BundleLayout.Match::spec).or(() -> KindSniffer.sniff(head));
-    if (spec.isEmpty()) {
+    if (spec.isEmpty() && !BundleLayout.isContext(origin)) {
       walk.finding(Severity.INFO, IngestCodes.UNRECOGNISED_TEXT, "no known command output recognised in " + origin, origin);
     }
     walk.add(walk.entry(origin, s, ArtifactType.TEXT, spec, "", layout.map(BundleLayout.Match::subject).orElse(""), "", 1));

@@ -63,7 +63,17 @@ public final class BundleLayout {
           rule(Spec.NEUTRON_PORT_SHOW, "neutron_port-show_(?<s>[^/]+)"),
           rule(Spec.NEUTRON_ROUTER_SHOW, "neutron_router-show_(?<s>[^/]+)"));
 
+  // outputs sos and vmflow-collect keep for a reader's context (clock, uptime, port counters) that
+  // vmflow does not analyse: cataloged as evidence, without an "unrecognised" finding
+  private static final Pattern CONTEXT = Pattern.compile(
+      "date(_--utc)?|uptime|ovs-ofctl(_-O_OpenFlow1\\d)?_dump-ports_[^/]+|ovs-vsctl(_-t_\\d+)?_--version|ovs-vswitchd_--version");
+
   private BundleLayout() {}
+
+  /** True for a sos file name of an output kept only as context (see {@link #CONTEXT}). */
+  public static boolean isContext(String path) {
+    return CONTEXT.matcher(path.substring(path.lastIndexOf('/') + 1)).matches();
+  }
 
   /** The spec stored at {@code path} (any prefix; only the file name is matched). */
   public static Optional<Match> match(String path) {

@@ -65,7 +65,7 @@ final class HostFacts {
       o.ports().forEach(p -> ofports.computeIfAbsent(bridge, k -> new ArrayList<>()).add(new Located<>(p, f.origin())));
     } else if (v instanceof IpLink l) {
       for (IpLink.LinkDevice d : l.devices()) {
-        links.merge(d.name(), new Located<>(d, f.origin()), (a, b) -> a.value().mac().isPresent() || a.value().flags().size() > b.value().flags().size() ? a : b);
+        links.merge(d.name(), new Located<>(d, f.origin()), HostFacts::richer);
       }
     } else if (v instanceof OvsOfctlDumpFlows d) {
       String bridge = d.bridge().isEmpty() ? f.subject() : d.bridge();
@@ -115,6 +115,25 @@ final class HostFacts {
       }
     }
     return "";
+  }
+
+  /**
+   * One device seen by several {@code ip} outputs ({@code ip -s -d link}, {@code ip -d address},
+   * {@code ip -o addr}): the fuller record is kept, with the addresses of both, so the host's IPs
+   * do not depend on which file was read first.
+   */
+  private static Located<IpLink.LinkDevice> richer(Located<IpLink.LinkDevice> a, Located<IpLink.LinkDevice> b) {
+    boolean keepA = a.value().mac().isPresent() || a.value().flags().size() > b.value().flags().size();
+    Located<IpLink.LinkDevice> kept = keepA ? a : b;
+    Located<IpLink.LinkDevice> other = keepA ? b : a;
+    List<String> addresses = new ArrayList<>(kept.value().addresses());
+    other.value().addresses().stream().filter(x -> !addresses.contains(x)).forEach(addresses::add);
+    if (addresses.size() == kept.value().addresses().size()) {
+      return kept;
+    }
+    IpLink.LinkDevice d = kept.value();
+    return new Located<>(new IpLink.LinkDevice(d.index(), d.name(), d.peer(), d.flags(), d.mtu(), d.master(), d.state(), d.mac(), d.kind(), addresses, d.line()),
+        kept.origin());
   }
 
   boolean has(Spec spec) {

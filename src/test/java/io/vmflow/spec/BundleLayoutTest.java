@@ -47,4 +47,19 @@ class BundleLayoutTest {
   void otherSosOutputsMatchNoSpec(String path) {
     assertThat(BundleLayout.match(path)).isEqualTo(Optional.empty());
   }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "sosreport-x/sos_commands/date/date", "vmflow-h-1Z/sos_commands/date/date_--utc", "sos_commands/host/uptime",
+      "sos_commands/openvswitch/ovs-ofctl_dump-ports_br-int", "sos_commands/openvswitch/ovs-ofctl_-O_OpenFlow13_dump-ports_br-tun"})
+  void contextOutputsAreKnownWithoutASpec(String path) {
+    assertThat(BundleLayout.match(path)).isEmpty();
+    assertThat(BundleLayout.isContext(path)).isTrue();
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"sos_commands/openvswitch/ovs-ofctl_dump-flows_br-int", "notes.txt", "date.txt"})
+  void analysedOrUnknownOutputsAreNotContext(String path) {
+    assertThat(BundleLayout.isContext(path)).isFalse();
+  }
 }
