@@ -95,7 +95,7 @@ class PingTasklet implements Tasklet {
 
   private static void assign(Vm vm, VmPort port, List<PointFlowStats> stats, Map<String, List<CapturedPoint>> captured, Map<String, List<PingRow>> rows,
       Map<String, List<LossRow>> losses, Map<String, List<PointTimeline>> timelines, List<VmFinding> found) {
-    List<String> path = port.hops().stream().map(Hop::device).toList();
+    List<String> path = names(port.hops());
     Map<String, Map<String, PointFlowStats>> byFlow = new LinkedHashMap<>();
     for (String device : path) {
       for (PointFlowStats s : stats) {
@@ -163,11 +163,12 @@ class PingTasklet implements Tasklet {
   /** Source hops up to the junction with the destination's path, then the destination's hops back to its VM. */
   static List<String> vmToVm(List<Hop> from, List<Hop> to, List<String> outHalf) {
     List<String> toKeys = to.stream().map(h -> h.device() + "@" + h.host()).toList();
-    List<String> path = new ArrayList<>();
+    List<Hop> hops = new ArrayList<>();
     int junction = -1;
+    int outSize = 0;
     for (Hop h : from) {
-      path.add(h.device());
-      outHalf.add(h.device());
+      hops.add(h);
+      outSize++;
       junction = toKeys.indexOf(h.device() + "@" + h.host());
       if (junction >= 0) {
         break;
@@ -175,8 +176,28 @@ class PingTasklet implements Tasklet {
     }
     List<Hop> back = new ArrayList<>(junction >= 0 ? to.subList(0, junction) : to);
     java.util.Collections.reverse(back);
-    back.forEach(h -> path.add(h.device()));
+    hops.addAll(back);
+    List<String> path = names(hops);
+    outHalf.addAll(path.subList(0, outSize));
     return path;
+  }
+
+  /**
+   * Hops as loss sentences name them: the device, or "[host]" where the path crosses to a peer
+   * host, named after the host the next hop is on (read backwards, a peer-host marker points the
+   * other way).
+   */
+  static List<String> names(List<Hop> hops) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < hops.size(); i++) {
+      Hop h = hops.get(i);
+      if (h.kind() == io.vmflow.topology.HopKind.REMOTE_HOST) {
+        out.add("[" + (i + 1 < hops.size() ? hops.get(i + 1).host() : h.device()) + "]");
+      } else {
+        out.add(h.device());
+      }
+    }
+    return out;
   }
 
   /**

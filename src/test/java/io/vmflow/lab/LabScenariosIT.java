@@ -78,6 +78,8 @@ class LabScenariosIT {
     assertThat(lab.codes(lab.vm("lab-vm1"))).contains("FLOW_DROPS_VM_TRAFFIC");
     assertThat(lab.messages("FLOW_DROPS_VM_TRAFFIC")).anyMatch(m -> m.contains("br-int") && m.contains("nw_dst=10.20.0.11"));
     assertThat(lab.losses("lab-vm1")).contains("reply qvm" + VM2 + " -> qvo" + VM1, "reply qvo" + VM3 + " -> qvo" + VM1);
+    // the segment across the tunnel reads in path order, the peer host named where it is entered
+    assertThat(lab.messages("PING_LOSS_LOCALISED")).anyMatch(m -> m.contains("vxlan-c000020c, [compute-b], vxlan-c000020b"));
   }
 
   @Test
