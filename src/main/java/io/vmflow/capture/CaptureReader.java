@@ -24,7 +24,7 @@ public final class CaptureReader {
 
   static final String TRUNCATED = "CAPTURE_TRUNCATED";
   static final String CORRUPT = "CAPTURE_CORRUPT";
-  static final String NOT_A_CAPTURE = "CAPTURE_UNKNOWN_FORMAT";
+  public static final String NOT_A_CAPTURE = "CAPTURE_UNKNOWN_FORMAT";
   static final String POINT_UNKNOWN = "CAPTURE_POINT_UNKNOWN";
   static final String LINK_UNKNOWN = "CAPTURE_LINK_TYPE_UNKNOWN";
 

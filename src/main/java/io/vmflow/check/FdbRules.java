@@ -1,6 +1,7 @@
 package io.vmflow.check;
 
 import io.vmflow.finding.Severity;
+import io.vmflow.model.DeviceNames;
 import io.vmflow.topology.FdbSighting;
 import io.vmflow.topology.Hop;
 import io.vmflow.topology.Host;
@@ -10,6 +11,7 @@ import io.vmflow.topology.VmPort;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The integration bridge's FDB must learn the VM's MAC on the VM's own OpenFlow port and local
@@ -19,6 +21,8 @@ final class FdbRules implements Rule {
 
   static final String FDB_WRONG_PORT = "FDB_WRONG_PORT";
   static final String FDB_WRONG_VLAN = "FDB_WRONG_VLAN";
+  // ports a VM's own chain plugs into br-int (or that are the VM's tap on it)
+  private static final Set<String> VM_FACING = Set.of("qvo", "pvo", "tap", "qvm");
 
   @Override
   public List<VmFinding> check(Topology t) {
@@ -33,7 +37,7 @@ final class FdbRules implements Rule {
         }
         elsewhere(t, vm, port, br.get(), out);
         for (FdbSighting f : host.get().fdb()) {
-          if (!f.mac().equalsIgnoreCase(port.mac()) || !(f.bridge().equals(br.get().device()) || f.bridge().isEmpty())) {
+          if (!sights(f, port.mac(), br.get().device())) {
             continue;
           }
           if (!f.port().equals(own.get().ofport())) {
@@ -68,7 +72,7 @@ final class FdbRules implements Rule {
         continue;
       }
       for (FdbSighting f : other.fdb()) {
-        if (!f.mac().equalsIgnoreCase(port.mac()) || !(f.bridge().equals(br.device()) || f.bridge().isEmpty())) {
+        if (!sights(f, port.mac(), br.device())) {
           continue;
         }
         Optional<io.vmflow.topology.BridgePort> on = bridge.get().ports().stream().filter(p -> p.ofport().equals(f.port())).findFirst();
@@ -83,7 +87,12 @@ final class FdbRules implements Rule {
     }
   }
 
+  /** An entry for {@code mac} on {@code bridge} (or on an unnamed bridge: a cut output). */
+  private static boolean sights(FdbSighting f, String mac, String bridge) {
+    return f.mac().equalsIgnoreCase(mac) && (f.bridge().equals(bridge) || f.bridge().isEmpty());
+  }
+
   private static boolean isVmFacing(String port) {
-    return port.startsWith("qvo") || port.startsWith("pvo") || port.startsWith("tap") || port.startsWith("qvm");
+    return DeviceNames.prefix(port).filter(VM_FACING::contains).isPresent();
   }
 }

@@ -84,7 +84,7 @@ final class PathRules implements Rule {
       Optional<io.vmflow.topology.Link> link = t.host(h.host()).flatMap(host -> host.link(h.device()));
       // An OVS bridge's own netdev is its LOCAL internal port: neutron leaves br-int/br-tun DOWN
       // on healthy hosts, and VM traffic never crosses it, so its state says nothing about the path.
-      if (link.isPresent() && !link.get().up() && !isOvsBridge(h)) {
+      if (link.isPresent() && !link.get().up() && !h.kind().isOvsBridge()) {
         out.add(Flags.flag(Severity.ERROR, PORT_DOWN, h.device() + " is " + (link.get().state().isEmpty() ? "not UP" : link.get().state()) + " (ip link) on " + h.host() + ", on the path of " + Flags.name(vm),
             vm.id(), h.host(), "`ip link set " + h.device() + " up`, or find why its peer or the VM is gone", List.of(link.get().evidence())));
         continue;
@@ -95,13 +95,6 @@ final class PathRules implements Rule {
             vm.id(), h.host(), "bring it up or find why its peer device is gone", p.get().evidence()));
       }
     }
-  }
-
-  private static boolean isOvsBridge(Hop h) {
-    return switch (h.kind()) {
-      case INTEGRATION_BRIDGE, TUNNEL_BRIDGE, PROVIDER_BRIDGE, PORT_BRIDGE -> true;
-      default -> false;
-    };
   }
 
   /**

@@ -17,15 +17,17 @@ import io.vmflow.store.FactStore;
 import io.vmflow.store.FindingStore;
 import io.vmflow.store.StageResultStore;
 import io.vmflow.topology.Hop;
+import io.vmflow.topology.HopKind;
 import io.vmflow.topology.Topology;
 import io.vmflow.topology.Vm;
 import io.vmflow.topology.VmPort;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -175,7 +177,7 @@ class PingTasklet implements Tasklet {
       }
     }
     List<Hop> back = new ArrayList<>(junction >= 0 ? to.subList(0, junction) : to);
-    java.util.Collections.reverse(back);
+    Collections.reverse(back);
     hops.addAll(back);
     List<String> path = names(hops);
     outHalf.addAll(path.subList(0, outSize));
@@ -191,7 +193,7 @@ class PingTasklet implements Tasklet {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < hops.size(); i++) {
       Hop h = hops.get(i);
-      if (h.kind() == io.vmflow.topology.HopKind.REMOTE_HOST) {
+      if (h.kind() == HopKind.REMOTE_HOST) {
         out.add("[" + (i + 1 < hops.size() ? hops.get(i + 1).host() : h.device()) + "]");
       } else {
         out.add(h.device());

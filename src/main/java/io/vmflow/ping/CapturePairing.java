@@ -59,7 +59,7 @@ public final class CapturePairing {
     List<CapturedPoint> points = new ArrayList<>(pairers.values().stream().map(PingPairer::captured).toList());
     // a capture that ran on a named device and saw nothing (tcpdump on a dead tap) still says so
     String named = CapturePoints.fromName(origin);
-    if (summary.frames() == 0 && !named.equals(CapturePoints.UNKNOWN) && summary.findings().stream().noneMatch(f -> f.code().equals("CAPTURE_UNKNOWN_FORMAT"))) {
+    if (summary.frames() == 0 && !named.equals(CapturePoints.UNKNOWN) && summary.findings().stream().noneMatch(f -> f.code().equals(CaptureReader.NOT_A_CAPTURE))) {
       points.add(new CapturedPoint(named, origin, 0, -1, -1));
     }
     return new Result(stats, points, summary);

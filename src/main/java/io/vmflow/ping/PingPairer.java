@@ -45,6 +45,11 @@ public final class PingPairer {
   /** Notes any packet of the capture, to know the capture window; nanoseconds since the epoch. */
   public void seen(long nanos) {
     frames++;
+    widen(nanos);
+  }
+
+  // an echo is inside the window too, even from a source (tcpdump text) that reports no frames
+  private void widen(long nanos) {
     first = Math.min(first, nanos);
     last = Math.max(last, nanos);
   }
@@ -58,10 +63,7 @@ public final class PingPairer {
 
   /** The allocation-free form used by the capture reader. */
   public void add(String src, String dst, boolean request, int id, int seq, long nanos) {
-    if (nanos < first || nanos > last) {
-      first = Math.min(first, nanos);
-      last = Math.max(last, nanos);
-    }
+    widen(nanos);
     String fs = request ? src : dst;
     String fd = request ? dst : src;
     FlowState f = recent(fs, fd, id);

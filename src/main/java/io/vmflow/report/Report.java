@@ -24,12 +24,6 @@ public record Report(
     Map<String, String> evidencePages,
     @com.fasterxml.jackson.annotation.JsonIgnore List<EvidenceSource> sources) {
 
-  /** Link to the line an evidence cites, or "" when its file has no page. */
-  public String link(io.vmflow.topology.Evidence e) {
-    String page = evidencePages.get(e.origin());
-    return page == null ? "" : e.line() > 0 ? page + "#L" + e.line() : page;
-  }
-
   /** Counts for the one-line summary and the exit status. */
   public record Summary(int hosts, int vms, int errors, int warnings, int infos) {
     public int count(Severity severity) {

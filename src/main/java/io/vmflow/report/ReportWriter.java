@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a report into its output folder: {@code report.json}, {@code index.html} and one page per
- * VM, host and cited file, or all of them as sections of one {@code report.html}. Pages are self-contained (inline CSS, no external resources). Every text from a dump goes
- * through Thymeleaf's escaping ({@code th:text}), never {@code th:utext}.
+ * VM, host and cited file, or all of them as sections of one {@code report.html}. Pages are
+ * self-contained (inline CSS, no external resources). Every text from a dump goes through
+ * Thymeleaf's escaping ({@code th:text}), never {@code th:utext}.
  */
 public final class ReportWriter {
 

@@ -21,5 +21,13 @@ public enum HopKind {
   PROVIDER_BRIDGE,
   PHYSICAL_NIC,
   /** The same device seen on a peer host: the path continues there. */
-  REMOTE_HOST
+  REMOTE_HOST;
+
+  /** An OVS bridge itself, whose own netdev is only its LOCAL port. */
+  public boolean isOvsBridge() {
+    return switch (this) {
+      case INTEGRATION_BRIDGE, TUNNEL_BRIDGE, PROVIDER_BRIDGE, PORT_BRIDGE -> true;
+      default -> false;
+    };
+  }
 }

@@ -34,12 +34,19 @@ final class HostFacts {
   private final Map<String, List<OvsOfctlDumpFlows.Flow>> flows = new LinkedHashMap<>();
   private final List<List<OvsOfctlDumpFlows.Flow>> unnamedFlows = new ArrayList<>();
   final Map<Spec, String> seen = new LinkedHashMap<>();
+  // path tracing asks these for every VM of the host; they are derived once after the last add()
+  private List<Located<BrctlShow.LinuxBridge>> linuxBridgesCache;
+  private final Map<String, List<OvsOfctlDumpFlows.Flow>> flowsOfCache = new LinkedHashMap<>();
+  private final Map<String, List<OvsOfctlDumpFlows.Flow>> flowsFromCache = new LinkedHashMap<>();
 
   HostFacts(String key) {
     this.key = key;
   }
 
   void add(Fact f) {
+    linuxBridgesCache = null;
+    flowsOfCache.clear();
+    flowsFromCache.clear();
     seen.merge(f.spec(), f.origin(), (a, b) -> a);
     Object v = f.value();
     if (v instanceof BrctlShow b) {
@@ -94,13 +101,29 @@ final class HostFacts {
    * whose {@code in_port} names a port OVSDB puts on it.
    */
   List<OvsOfctlDumpFlows.Flow> flowsOf(String bridge) {
-    List<OvsOfctlDumpFlows.Flow> out = new ArrayList<>(flows.getOrDefault(bridge, List.of()));
-    for (List<OvsOfctlDumpFlows.Flow> dump : unnamedFlows) {
-      if (ownerOf(dump).equals(bridge)) {
-        out.addAll(dump);
+    return flowsOfCache.computeIfAbsent(bridge, b -> {
+      List<OvsOfctlDumpFlows.Flow> out = new ArrayList<>(flows.getOrDefault(b, List.of()));
+      for (List<OvsOfctlDumpFlows.Flow> dump : unnamedFlows) {
+        if (ownerOf(dump).equals(b)) {
+          out.addAll(dump);
+        }
       }
-    }
-    return out;
+      return List.copyOf(out);
+    });
+  }
+
+  /**
+   * The flows of {@code bridge} matching traffic from {@code port}: {@code in_port="int-br-x"}
+   * (OVS 2.8+), {@code in_port=int-br-x}, or its OpenFlow number (older OVS).
+   */
+  List<OvsOfctlDumpFlows.Flow> flowsFrom(String bridge, String port) {
+    return flowsFromCache.computeIfAbsent(bridge + "\n" + port, k -> {
+      String number = ofport(bridge, port).map(o -> o.value().portNo().value()).orElse("");
+      return flowsOf(bridge).stream().filter(f -> {
+        String in = f.get("in_port").replace("\"", "");
+        return in.equals(port) || !in.isEmpty() && in.equals(number);
+      }).toList();
+    });
   }
 
   // in_port="int-br-provider" is a port name; in_port=2 or LOCAL says nothing about the bridge
@@ -146,11 +169,14 @@ final class HostFacts {
    * link} devices whose master is a bridge.
    */
   List<Located<BrctlShow.LinuxBridge>> linuxBridges() {
-    Map<String, Located<BrctlShow.LinuxBridge>> out = new LinkedHashMap<>();
-    brctl.forEach(b -> out.putIfAbsent(b.value().name(), b));
-    bridgeLink.forEach(b -> out.putIfAbsent(b.value().name(), b));
-    ipLinkBridges().forEach(b -> out.putIfAbsent(b.value().name(), b));
-    return List.copyOf(out.values());
+    if (linuxBridgesCache == null) {
+      Map<String, Located<BrctlShow.LinuxBridge>> out = new LinkedHashMap<>();
+      brctl.forEach(b -> out.putIfAbsent(b.value().name(), b));
+      bridgeLink.forEach(b -> out.putIfAbsent(b.value().name(), b));
+      ipLinkBridges().forEach(b -> out.putIfAbsent(b.value().name(), b));
+      linuxBridgesCache = List.copyOf(out.values());
+    }
+    return linuxBridgesCache;
   }
 
   private List<Located<BrctlShow.LinuxBridge>> ipLinkBridges() {

@@ -87,11 +87,11 @@ final class OnwardTracer {
    * them), or nothing but drops for traffic from the patch (a bridge mapping no network uses).
    */
   private static boolean carries(HostFacts h, String integration, String intPatch, String next, String peerPatch, int tag) {
-    List<OvsOfctlDumpFlows.Flow> own = h.flowsOf(integration).stream().filter(f -> isFrom(h, integration, intPatch, f)).toList();
-    List<OvsOfctlDumpFlows.Flow> far = h.flowsOf(next);
     if (tag < 0) {
       return true;
     }
+    List<OvsOfctlDumpFlows.Flow> own = h.flowsFrom(integration, intPatch);
+    List<OvsOfctlDumpFlows.Flow> far = h.flowsOf(next);
     String vid = String.valueOf(tag);
     if (own.stream().anyMatch(OnwardTracer::mapsVlan) || far.stream().anyMatch(OnwardTracer::mapsVlan)) {
       return own.stream().anyMatch(f -> f.actions().contains("mod_vlan_vid:" + vid))
@@ -102,12 +102,6 @@ final class OnwardTracer {
 
   private static boolean mapsVlan(OvsOfctlDumpFlows.Flow f) {
     return !f.get("dl_vlan").isEmpty() && !f.get("dl_vlan").equals("4095") || f.actions().stream().anyMatch(a -> a.startsWith("mod_vlan_vid:"));
-  }
-
-  // in_port="int-br-provider" (OVS 2.8+), in_port=int-br-provider, or in_port=2 (older)
-  private static boolean isFrom(HostFacts h, String bridge, String port, OvsOfctlDumpFlows.Flow f) {
-    String in = f.get("in_port").replace("\"", "");
-    return in.equals(port) || !in.isEmpty() && h.ofport(bridge, port).map(o -> o.value().portNo().value().equals(in)).orElse(false);
   }
 
   private static Hop patch(HostFacts h, String name, String bridge, String origin, int line) {
