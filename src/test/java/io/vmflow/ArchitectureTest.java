@@ -8,7 +8,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** STYLE.md §1: a stage imports only earlier stages and the leaves; Spring only in cli, job, store. */
+/**
+ * STYLE.md §1: a stage imports only earlier stages and the leaves; Spring only in cli, job, store.
+ */
 class ArchitectureTest {
 
   private static JavaClasses classes;
@@ -29,9 +31,16 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "io.vmflow.ingest..", "io.vmflow.parse..", "io.vmflow.capture..", "io.vmflow.topology..",
-            "io.vmflow.check..", "io.vmflow.ping..", "io.vmflow.report..", "io.vmflow.store..",
-            "io.vmflow.job..", "io.vmflow.cli..")
+            "io.vmflow.ingest..",
+            "io.vmflow.parse..",
+            "io.vmflow.capture..",
+            "io.vmflow.topology..",
+            "io.vmflow.check..",
+            "io.vmflow.ping..",
+            "io.vmflow.report..",
+            "io.vmflow.store..",
+            "io.vmflow.job..",
+            "io.vmflow.cli..")
         .check(classes);
   }
 

@@ -4,18 +4,29 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Text forms of IP addresses as tcpdump and neutron print them (dotted IPv4, RFC 5952 IPv6), with
- * a small cache: a capture repeats the same few addresses millions of times.
+ * Text forms of IP addresses as tcpdump and neutron print them (dotted IPv4, RFC 5952 IPv6), with a
+ * small cache: a capture repeats the same few addresses millions of times.
  */
 final class Addresses {
 
   private final Map<Integer, String> v4 = new HashMap<>();
 
   String v4(byte[] b, int off) {
-    int key = (b[off] & 0xff) << 24 | (b[off + 1] & 0xff) << 16 | (b[off + 2] & 0xff) << 8 | (b[off + 3] & 0xff);
+    int key =
+        (b[off] & 0xff) << 24
+            | (b[off + 1] & 0xff) << 16
+            | (b[off + 2] & 0xff) << 8
+            | (b[off + 3] & 0xff);
     String s = v4.get(key);
     if (s == null) {
-      s = (b[off] & 0xff) + "." + (b[off + 1] & 0xff) + "." + (b[off + 2] & 0xff) + "." + (b[off + 3] & 0xff);
+      s =
+          (b[off] & 0xff)
+              + "."
+              + (b[off + 1] & 0xff)
+              + "."
+              + (b[off + 2] & 0xff)
+              + "."
+              + (b[off + 3] & 0xff);
       if (v4.size() < 65536) {
         v4.put(key, s);
       }

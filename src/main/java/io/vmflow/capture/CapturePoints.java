@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 public final class CapturePoints {
 
   // neutron device names: tap1c65142e-2a, qvo81e4a23a-40, ... ; OVS bridges and NICs: br-int, eth0
-  private static final Pattern DEVICE = Pattern.compile("((tap|qbr|qvb|qvo|qvm|ply|pvi|pvo|qr-|qg-|ha-|sg-)[0-9a-f]{8}-[0-9a-f]{2})");
+  private static final Pattern DEVICE =
+      Pattern.compile("((tap|qbr|qvb|qvo|qvm|ply|pvi|pvo|qr-|qg-|ha-|sg-)[0-9a-f]{8}-[0-9a-f]{2})");
   private static final Pattern ANY_I = Pattern.compile("(?:^|_)-i_([A-Za-z0-9.:@-]+)");
 
   public static final String UNKNOWN = "unknown";

@@ -17,8 +17,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * Entry point of the capture stage: streams one capture file (classic pcap in either byte order
  * with micro- or nanosecond timestamps, pcapng with several interfaces, either gzipped) once, with
- * memory bounded by the largest frame, and hands every echo to a sink. A truncated last record or
- * a garbage tail becomes a finding; everything before it is kept.
+ * memory bounded by the largest frame, and hands every echo to a sink. A truncated last record or a
+ * garbage tail becomes a finding; everything before it is kept.
  */
 public final class CaptureReader {
 
@@ -44,7 +44,8 @@ public final class CaptureReader {
   }
 
   /** Reads {@code in}, which the caller owns and closes. */
-  public static CaptureSummary read(InputStream in, String origin, EchoSink sink) throws IOException {
+  public static CaptureSummary read(InputStream in, String origin, EchoSink sink)
+      throws IOException {
     BufferedInputStream buf = new BufferedInputStream(in, 1 << 20);
     buf.mark(4);
     byte[] magic = buf.readNBytes(4);
@@ -67,7 +68,9 @@ public final class CaptureReader {
       this.in = in;
     }
 
-    /** Reads exactly {@code n} bytes; false at a clean end before any byte; EOFException mid-way. */
+    /**
+     * Reads exactly {@code n} bytes; false at a clean end before any byte; EOFException mid-way.
+     */
     boolean fill(byte[] b, int n) throws IOException {
       int got = in.readNBytes(b, 0, n);
       if (got == 0 && n > 0) {
@@ -115,7 +118,11 @@ public final class CaptureReader {
           findings.add(Finding.input(Severity.WARNING, TRUNCATED, "empty capture", origin, 0));
           return summary("empty" + gz);
         }
-        int m = (head[0] & 0xff) << 24 | (head[1] & 0xff) << 16 | (head[2] & 0xff) << 8 | (head[3] & 0xff);
+        int m =
+            (head[0] & 0xff) << 24
+                | (head[1] & 0xff) << 16
+                | (head[2] & 0xff) << 8
+                | (head[3] & 0xff);
         if (m == 0x0a0d0d0a) {
           format = "pcapng" + gz;
           new PcapngFormat(this).read();
@@ -123,22 +130,47 @@ public final class CaptureReader {
           format = "pcap" + gz;
           new PcapFormat(this, m).read();
         } else {
-          findings.add(Finding.input(Severity.WARNING, NOT_A_CAPTURE, "not a pcap or pcapng file", origin, 0));
+          findings.add(
+              Finding.input(
+                  Severity.WARNING, NOT_A_CAPTURE, "not a pcap or pcapng file", origin, 0));
           return summary("unknown");
         }
       } catch (EOFException e) {
-        findings.add(Finding.input(Severity.WARNING, TRUNCATED,
-            "capture ends inside frame " + (frames + 1) + " (" + e.getMessage() + "); the " + frames + " frames before it are kept", origin, 0));
+        findings.add(
+            Finding.input(
+                Severity.WARNING,
+                TRUNCATED,
+                "capture ends inside frame "
+                    + (frames + 1)
+                    + " ("
+                    + e.getMessage()
+                    + "); the "
+                    + frames
+                    + " frames before it are kept",
+                origin,
+                0));
         format = "truncated" + gz;
       } catch (java.util.zip.ZipException e) {
-        findings.add(Finding.input(Severity.WARNING, TRUNCATED, "gzip stream damaged after frame " + frames + ": " + e.getMessage(), origin, 0));
+        findings.add(
+            Finding.input(
+                Severity.WARNING,
+                TRUNCATED,
+                "gzip stream damaged after frame " + frames + ": " + e.getMessage(),
+                origin,
+                0));
         format = "damaged" + gz;
       }
       return summary(format);
     }
 
     void corrupt(String why) {
-      findings.add(Finding.input(Severity.WARNING, CORRUPT, "garbage after frame " + frames + ": " + why + "; the frames before it are kept", origin, 0));
+      findings.add(
+          Finding.input(
+              Severity.WARNING,
+              CORRUPT,
+              "garbage after frame " + frames + ": " + why + "; the frames before it are kept",
+              origin,
+              0));
     }
 
     /** Decodes one frame seen at {@code point}. */
@@ -164,7 +196,13 @@ public final class CaptureReader {
     String point(String ifName) {
       String p = ifName.isEmpty() ? CapturePoints.fromName(origin) : ifName;
       if (points.add(p) && p.equals(CapturePoints.UNKNOWN)) {
-        findings.add(Finding.input(Severity.INFO, POINT_UNKNOWN, "neither the capture nor its file name names an interface", origin, 0));
+        findings.add(
+            Finding.input(
+                Severity.INFO,
+                POINT_UNKNOWN,
+                "neither the capture nor its file name names an interface",
+                origin,
+                0));
       }
       return p;
     }

@@ -9,7 +9,8 @@ import java.util.List;
  * @param format {@code pcap}, {@code pcapng}, possibly with {@code +gzip}
  * @param points the capture points (interfaces) the frames were seen on
  */
-public record CaptureSummary(String format, long frames, long echoes, List<String> points, List<Finding> findings) {
+public record CaptureSummary(
+    String format, long frames, long echoes, List<String> points, List<Finding> findings) {
 
   public CaptureSummary {
     points = List.copyOf(points);

@@ -7,5 +7,6 @@ public interface EchoSink {
   void frame(String point, long nanos);
 
   /** An ICMP or ICMPv6 echo at {@code point}; for tunnelled frames, the inner packet's fields. */
-  void echo(String point, String src, String dst, boolean request, int id, int seq, int vlan, long nanos);
+  void echo(
+      String point, String src, String dst, boolean request, int id, int seq, int vlan, long nanos);
 }

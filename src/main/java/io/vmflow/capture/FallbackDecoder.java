@@ -24,7 +24,9 @@ final class FallbackDecoder {
   boolean decode(byte[] b, int len, int linkType) {
     Packet packet;
     try {
-      packet = PacketFactories.getFactory(Packet.class, DataLinkType.class).newInstance(b, 0, len, DataLinkType.getInstance(linkType));
+      packet =
+          PacketFactories.getFactory(Packet.class, DataLinkType.class)
+              .newInstance(b, 0, len, DataLinkType.getInstance(linkType));
     } catch (RuntimeException e) {
       return false;
     }
@@ -35,22 +37,36 @@ final class FallbackDecoder {
     src = text(ip.getHeader().getSrcAddr().getAddress());
     dst = text(ip.getHeader().getDstAddr().getAddress());
     if (packet.contains(IcmpV4EchoPacket.class)) {
-      return set(true, packet.get(IcmpV4EchoPacket.class).getHeader().getIdentifierAsInt(), packet.get(IcmpV4EchoPacket.class).getHeader().getSequenceNumberAsInt());
+      return set(
+          true,
+          packet.get(IcmpV4EchoPacket.class).getHeader().getIdentifierAsInt(),
+          packet.get(IcmpV4EchoPacket.class).getHeader().getSequenceNumberAsInt());
     }
     if (packet.contains(IcmpV4EchoReplyPacket.class)) {
-      return set(false, packet.get(IcmpV4EchoReplyPacket.class).getHeader().getIdentifierAsInt(), packet.get(IcmpV4EchoReplyPacket.class).getHeader().getSequenceNumberAsInt());
+      return set(
+          false,
+          packet.get(IcmpV4EchoReplyPacket.class).getHeader().getIdentifierAsInt(),
+          packet.get(IcmpV4EchoReplyPacket.class).getHeader().getSequenceNumberAsInt());
     }
     if (packet.contains(IcmpV6EchoRequestPacket.class)) {
-      return set(true, packet.get(IcmpV6EchoRequestPacket.class).getHeader().getIdentifierAsInt(), packet.get(IcmpV6EchoRequestPacket.class).getHeader().getSequenceNumberAsInt());
+      return set(
+          true,
+          packet.get(IcmpV6EchoRequestPacket.class).getHeader().getIdentifierAsInt(),
+          packet.get(IcmpV6EchoRequestPacket.class).getHeader().getSequenceNumberAsInt());
     }
     if (packet.contains(IcmpV6EchoReplyPacket.class)) {
-      return set(false, packet.get(IcmpV6EchoReplyPacket.class).getHeader().getIdentifierAsInt(), packet.get(IcmpV6EchoReplyPacket.class).getHeader().getSequenceNumberAsInt());
+      return set(
+          false,
+          packet.get(IcmpV6EchoReplyPacket.class).getHeader().getIdentifierAsInt(),
+          packet.get(IcmpV6EchoReplyPacket.class).getHeader().getSequenceNumberAsInt());
     }
     return false;
   }
 
   private static String text(byte[] a) {
-    return a.length == 16 ? Addresses.v6(a, 0) : (a[0] & 0xff) + "." + (a[1] & 0xff) + "." + (a[2] & 0xff) + "." + (a[3] & 0xff);
+    return a.length == 16
+        ? Addresses.v6(a, 0)
+        : (a[0] & 0xff) + "." + (a[1] & 0xff) + "." + (a[2] & 0xff) + "." + (a[3] & 0xff);
   }
 
   private boolean set(boolean request, int id, int seq) {

@@ -3,15 +3,16 @@ package io.vmflow.capture;
 /**
  * The fast path: finds an ICMP/ICMPv6 echo in a frame by reading header fields in place, without
  * allocating for frames that are not echoes. Covers Ethernet with 802.1Q / 802.1ad (QinQ) tags,
- * Linux cooked captures v1 and v2, IP over InfiniBand, Solaris ipnet, raw IP, IPv4 and IPv6 (with extension headers), and the tunnels
- * a cloud puts frames in: VXLAN (UDP 4789), Geneve (6081), GRE (transparent Ethernet, IP) and
- * ERSPAN types II and III, IP-in-IP and 6in4. Anything else returns false and is left to {@link
- * FallbackDecoder}.
+ * Linux cooked captures v1 and v2, IP over InfiniBand, Solaris ipnet, raw IP, IPv4 and IPv6 (with
+ * extension headers), and the tunnels a cloud puts frames in: VXLAN (UDP 4789), Geneve (6081), GRE
+ * (transparent Ethernet, IP) and ERSPAN types II and III, IP-in-IP and 6in4. Anything else returns
+ * false and is left to {@link FallbackDecoder}.
  */
 final class FrameDecoder {
 
   /** Link types (pcap LINKTYPE_*) the fast path reads. */
   static final int ETHERNET = 1;
+
   static final int RAW = 101;
   static final int RAW_12 = 12;
   static final int RAW_14 = 14;
@@ -28,6 +29,7 @@ final class FrameDecoder {
 
   /** What the last successful {@link #decode} found. */
   String src;
+
   String dst;
   boolean request;
   int id;
@@ -54,7 +56,8 @@ final class FrameDecoder {
       case ETHERNET -> ethernet(b, start, end, 0);
       case SLL -> n >= 16 && ether(b, start + 16, end, u16(b, start + 14), 0);
       case SLL2 -> n >= 20 && ether(b, start + 20, end, u16(b, start), 0);
-      // IP over InfiniBand (RFC 4391): 20-byte destination and source hardware addresses, type, reserved
+      // IP over InfiniBand (RFC 4391): 20-byte destination and source hardware addresses, type,
+      // reserved
       case IPOIB -> n >= 44 && ether(b, start + 44, end, u16(b, start + 40), 0);
       // Solaris ipnet: a 24-byte header, then the IP packet
       case IPNET -> n > 24 && ip(b, start + 24, end, 0);
@@ -123,7 +126,8 @@ final class FrameDecoder {
       if (len - p < 8) {
         return false;
       }
-      int hdrLen = next == 44 ? 8 : next == 51 ? ((b[p + 1] & 0xff) + 2) * 4 : ((b[p + 1] & 0xff) + 1) * 8;
+      int hdrLen =
+          next == 44 ? 8 : next == 51 ? ((b[p + 1] & 0xff) + 2) * 4 : ((b[p + 1] & 0xff) + 1) * 8;
       if (next == 44 && (u16(b, p + 2) & 0xfff8) != 0) {
         return false;
       }
@@ -180,7 +184,9 @@ final class FrameDecoder {
       int optLen = (b[q] & 0x3f) * 4;
       int proto = u16(b, q + 2);
       int inner = q + 8 + optLen;
-      return proto == 0x6558 ? ethernet(b, inner, len, depth + 1) : ether(b, inner, len, proto, depth + 1);
+      return proto == 0x6558
+          ? ethernet(b, inner, len, depth + 1)
+          : ether(b, inner, len, proto, depth + 1);
     }
     return false;
   }
@@ -192,11 +198,20 @@ final class FrameDecoder {
     }
     int flags = u16(b, p);
     int proto = u16(b, p + 2);
-    int q = p + 4 + ((flags & 0x8000) != 0 ? 4 : 0) + ((flags & 0x2000) != 0 ? 4 : 0) + ((flags & 0x1000) != 0 ? 4 : 0);
+    int q =
+        p
+            + 4
+            + ((flags & 0x8000) != 0 ? 4 : 0)
+            + ((flags & 0x2000) != 0 ? 4 : 0)
+            + ((flags & 0x1000) != 0 ? 4 : 0);
     return switch (proto) {
       case 0x6558 -> ethernet(b, q, len, depth + 1);
-      case 0x88be -> (flags & 0x1000) != 0 ? ethernet(b, q + 8, len, depth + 1) : ethernet(b, q, len, depth + 1);
-      case 0x22eb -> len - q >= 12 && ethernet(b, q + 12 + ((b[q + 11] & 0x01) != 0 ? 8 : 0), len, depth + 1);
+      case 0x88be ->
+          (flags & 0x1000) != 0
+              ? ethernet(b, q + 8, len, depth + 1)
+              : ethernet(b, q, len, depth + 1);
+      case 0x22eb ->
+          len - q >= 12 && ethernet(b, q + 12 + ((b[q + 11] & 0x01) != 0 ? 8 : 0), len, depth + 1);
       case 0x0800, 0x86dd -> ip(b, q, len, depth + 1);
       default -> false;
     };

@@ -19,7 +19,9 @@ final class PcapFormat {
     return m == 0xa1b2c3d4 || m == 0xd4c3b2a1 || m == 0xa1b23c4d || m == 0x4d3cb2a1;
   }
 
-  /** Records are parsed in place from a large buffer; only a record cut by the buffer's end moves. */
+  /**
+   * Records are parsed in place from a large buffer; only a record cut by the buffer's end moves.
+   */
   void read() throws IOException {
     byte[] rest = new byte[20];
     f.r.fill(rest, 20);
@@ -50,10 +52,17 @@ final class PcapFormat {
         limit = refill(buf, pos, limit);
         pos = 0;
         if (limit < 16 + incl) {
-          throw new java.io.EOFException("frame cut after " + Math.max(0, limit - 16) + " of " + incl + " bytes");
+          throw new java.io.EOFException(
+              "frame cut after " + Math.max(0, limit - 16) + " of " + incl + " bytes");
         }
       }
-      f.frame(point, buf, pos + 16, incl, linkType, sec * 1_000_000_000L + (nanos ? frac : frac * 1000));
+      f.frame(
+          point,
+          buf,
+          pos + 16,
+          incl,
+          linkType,
+          sec * 1_000_000_000L + (nanos ? frac : frac * 1000));
       pos += 16 + incl;
     }
   }
@@ -70,6 +79,9 @@ final class PcapFormat {
   private int i32(byte[] b, int o) {
     return swapped
         ? (b[o] & 0xff) | (b[o + 1] & 0xff) << 8 | (b[o + 2] & 0xff) << 16 | (b[o + 3] & 0xff) << 24
-        : (b[o] & 0xff) << 24 | (b[o + 1] & 0xff) << 16 | (b[o + 2] & 0xff) << 8 | (b[o + 3] & 0xff);
+        : (b[o] & 0xff) << 24
+            | (b[o + 1] & 0xff) << 16
+            | (b[o + 2] & 0xff) << 8
+            | (b[o + 3] & 0xff);
   }
 }

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * pcapng: a section header (which sets the byte order), interface descriptions (link type,
- * {@code if_name}, {@code if_tsresol}), then packet blocks (enhanced, simple, obsolete) naming
- * their interface. Unknown blocks are skipped by their length.
+ * pcapng: a section header (which sets the byte order), interface descriptions (link type, {@code
+ * if_name}, {@code if_tsresol}), then packet blocks (enhanced, simple, obsolete) naming their
+ * interface. Unknown blocks are skipped by their length.
  */
 final class PcapngFormat {
 
@@ -50,8 +50,18 @@ final class PcapngFormat {
       f.r.fill(block, body);
       switch (type) {
         case IDB -> idb(body - 4);
-        case EPB -> packet(i32(block, 0), ((long) i32(block, 4) << 32) | (i32(block, 8) & 0xffffffffL), i32(block, 12), 20);
-        case OPB -> packet(u16(block, 0), ((long) i32(block, 4) << 32) | (i32(block, 8) & 0xffffffffL), i32(block, 12), 20);
+        case EPB ->
+            packet(
+                i32(block, 0),
+                ((long) i32(block, 4) << 32) | (i32(block, 8) & 0xffffffffL),
+                i32(block, 12),
+                20);
+        case OPB ->
+            packet(
+                u16(block, 0),
+                ((long) i32(block, 4) << 32) | (i32(block, 8) & 0xffffffffL),
+                i32(block, 12),
+                20);
         case SPB -> packet(0, -1, Math.min(i32(block, 0), body - 8), 4);
         default -> {
           // name resolution, statistics, custom blocks carry no packets
@@ -106,7 +116,8 @@ final class PcapngFormat {
 
   private void packet(int iface, long ts, int caplen, int dataOffset) {
     if (iface < 0 || iface >= interfaces.size()) {
-      f.corrupt("packet names interface " + iface + " but the section describes " + interfaces.size());
+      f.corrupt(
+          "packet names interface " + iface + " but the section describes " + interfaces.size());
       return;
     }
     Interface i = interfaces.get(iface);
@@ -137,7 +148,10 @@ final class PcapngFormat {
   private int i32(byte[] b, int o) {
     return little
         ? (b[o] & 0xff) | (b[o + 1] & 0xff) << 8 | (b[o + 2] & 0xff) << 16 | (b[o + 3] & 0xff) << 24
-        : (b[o] & 0xff) << 24 | (b[o + 1] & 0xff) << 16 | (b[o + 2] & 0xff) << 8 | (b[o + 3] & 0xff);
+        : (b[o] & 0xff) << 24
+            | (b[o + 1] & 0xff) << 16
+            | (b[o + 2] & 0xff) << 8
+            | (b[o + 3] & 0xff);
   }
 
   private int u16(byte[] b, int o) {

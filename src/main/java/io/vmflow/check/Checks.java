@@ -7,7 +7,15 @@ import java.util.List;
 /** Entry point of the check stage: every rule over the topology. */
 public final class Checks {
 
-  private static final List<Rule> RULES = List.of(new PathRules(), new FdbRules(), new FlowRules(), new PatchRules(), new OvsdbRules(), new NetworkRules(), new MacRules());
+  private static final List<Rule> RULES =
+      List.of(
+          new PathRules(),
+          new FdbRules(),
+          new FlowRules(),
+          new PatchRules(),
+          new OvsdbRules(),
+          new NetworkRules(),
+          new MacRules());
 
   private Checks() {}
 

@@ -32,7 +32,11 @@ final class FdbRules implements Rule {
         Optional<Hop> own = Flags.integrationPort(port);
         Optional<Hop> br = Flags.integrationBridge(port);
         Optional<Host> host = br.flatMap(b -> t.host(b.host()));
-        if (own.isEmpty() || br.isEmpty() || host.isEmpty() || port.mac().isEmpty() || own.get().ofport().isEmpty()) {
+        if (own.isEmpty()
+            || br.isEmpty()
+            || host.isEmpty()
+            || port.mac().isEmpty()
+            || own.get().ofport().isEmpty()) {
           continue;
         }
         elsewhere(t, vm, port, br.get(), out);
@@ -41,15 +45,49 @@ final class FdbRules implements Rule {
             continue;
           }
           if (!f.port().equals(own.get().ofport())) {
-            out.add(Flags.flag(Severity.ERROR, FDB_WRONG_PORT,
-                br.get().device() + " learned " + port.mac() + " (" + Flags.name(vm) + ") on port " + f.port() + " VLAN " + f.vlan()
-                    + ", but the VM's port " + own.get().device() + " is OpenFlow port " + own.get().ofport(),
-                vm.id(), host.get().key(), "frames for the VM leave through port " + f.port() + ": look for a duplicate MAC or a loop; `ovs-appctl fdb/flush " + br.get().device() + "`",
-                List.of(f.evidence())));
+            out.add(
+                Flags.flag(
+                    Severity.ERROR,
+                    FDB_WRONG_PORT,
+                    br.get().device()
+                        + " learned "
+                        + port.mac()
+                        + " ("
+                        + Flags.name(vm)
+                        + ") on port "
+                        + f.port()
+                        + " VLAN "
+                        + f.vlan()
+                        + ", but the VM's port "
+                        + own.get().device()
+                        + " is OpenFlow port "
+                        + own.get().ofport(),
+                    vm.id(),
+                    host.get().key(),
+                    "frames for the VM leave through port "
+                        + f.port()
+                        + ": look for a duplicate MAC or a loop; `ovs-appctl fdb/flush "
+                        + br.get().device()
+                        + "`",
+                    List.of(f.evidence())));
           } else if (own.get().vlan() >= 0 && f.vlan() != own.get().vlan()) {
-            out.add(Flags.flag(Severity.ERROR, FDB_WRONG_VLAN,
-                br.get().device() + " learned " + port.mac() + " on its port " + f.port() + " in VLAN " + f.vlan() + ", but the port's tag is " + own.get().vlan(),
-                vm.id(), host.get().key(), "the port was re-tagged after learning, or traffic arrives tagged from elsewhere", List.of(f.evidence())));
+            out.add(
+                Flags.flag(
+                    Severity.ERROR,
+                    FDB_WRONG_VLAN,
+                    br.get().device()
+                        + " learned "
+                        + port.mac()
+                        + " on its port "
+                        + f.port()
+                        + " in VLAN "
+                        + f.vlan()
+                        + ", but the port's tag is "
+                        + own.get().vlan(),
+                    vm.id(),
+                    host.get().key(),
+                    "the port was re-tagged after learning, or traffic arrives tagged from elsewhere",
+                    List.of(f.evidence())));
           }
         }
       }
@@ -75,13 +113,39 @@ final class FdbRules implements Rule {
         if (!sights(f, port.mac(), br.device())) {
           continue;
         }
-        Optional<io.vmflow.topology.BridgePort> on = bridge.get().ports().stream().filter(p -> p.ofport().equals(f.port())).findFirst();
+        Optional<io.vmflow.topology.BridgePort> on =
+            bridge.get().ports().stream().filter(p -> p.ofport().equals(f.port())).findFirst();
         if (on.isPresent() && isVmFacing(on.get().name())) {
-          out.add(Flags.flag(Severity.ERROR, FDB_WRONG_PORT,
-              br.device() + " on " + other.key() + " sends " + port.mac() + " (" + Flags.name(vm) + ", on " + br.host() + ") to port " + f.port()
-                  + " (" + on.get().name() + ", a VM's port) in VLAN " + f.vlan() + ": frames for the VM never reach the tunnel",
-              vm.id(), other.key(), "a static or stale entry: `ovs-appctl fdb/show " + br.device() + "` on " + other.key() + ", then `ovs-appctl fdb/flush " + br.device() + "`",
-              List.of(f.evidence())));
+          out.add(
+              Flags.flag(
+                  Severity.ERROR,
+                  FDB_WRONG_PORT,
+                  br.device()
+                      + " on "
+                      + other.key()
+                      + " sends "
+                      + port.mac()
+                      + " ("
+                      + Flags.name(vm)
+                      + ", on "
+                      + br.host()
+                      + ") to port "
+                      + f.port()
+                      + " ("
+                      + on.get().name()
+                      + ", a VM's port) in VLAN "
+                      + f.vlan()
+                      + ": frames for the VM never reach the tunnel",
+                  vm.id(),
+                  other.key(),
+                  "a static or stale entry: `ovs-appctl fdb/show "
+                      + br.device()
+                      + "` on "
+                      + other.key()
+                      + ", then `ovs-appctl fdb/flush "
+                      + br.device()
+                      + "`",
+                  List.of(f.evidence())));
         }
       }
     }

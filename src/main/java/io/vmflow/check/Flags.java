@@ -17,9 +17,21 @@ final class Flags {
 
   private Flags() {}
 
-  static VmFinding flag(Severity s, String code, String message, String vmId, String host, String hint, List<Evidence> evidence) {
+  static VmFinding flag(
+      Severity s,
+      String code,
+      String message,
+      String vmId,
+      String host,
+      String hint,
+      List<Evidence> evidence) {
     Evidence first = evidence.isEmpty() ? new Evidence("", 0) : evidence.get(0);
-    return new VmFinding(vmId, host, Finding.network(s, code, message, first.origin(), first.line()), hint, evidence);
+    return new VmFinding(
+        vmId,
+        host,
+        Finding.network(s, code, message, first.origin(), first.line()),
+        hint,
+        evidence);
   }
 
   /** The hop where the VM port meets the integration bridge: the port on br-int (qvo, pvo, tap). */

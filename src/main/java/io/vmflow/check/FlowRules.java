@@ -39,11 +39,33 @@ final class FlowRules implements Rule {
           for (DropFlow f : host.dropFlows()) {
             String named = addresses.stream().filter(f::names).findFirst().orElse("");
             if (!named.isEmpty() && bridges.contains(f.bridge())) {
-              out.add(Flags.flag(Severity.ERROR, FLOW_DROPS_VM_TRAFFIC,
-                  "a flow on " + f.bridge() + " (" + hostKey + ", table " + f.table() + ", priority " + f.priority() + ", " + f.match()
-                      + ") drops traffic for " + named + " of " + Flags.name(vm) + ": " + f.packets() + " packets so far",
-                  vm.id(), hostKey, "find who added it (`ovs-ofctl dump-flows " + f.bridge() + "` cookie) and remove it if it is not the agent's",
-                  List.of(f.evidence())));
+              out.add(
+                  Flags.flag(
+                      Severity.ERROR,
+                      FLOW_DROPS_VM_TRAFFIC,
+                      "a flow on "
+                          + f.bridge()
+                          + " ("
+                          + hostKey
+                          + ", table "
+                          + f.table()
+                          + ", priority "
+                          + f.priority()
+                          + ", "
+                          + f.match()
+                          + ") drops traffic for "
+                          + named
+                          + " of "
+                          + Flags.name(vm)
+                          + ": "
+                          + f.packets()
+                          + " packets so far",
+                      vm.id(),
+                      hostKey,
+                      "find who added it (`ovs-ofctl dump-flows "
+                          + f.bridge()
+                          + "` cookie) and remove it if it is not the agent's",
+                      List.of(f.evidence())));
             }
           }
         }

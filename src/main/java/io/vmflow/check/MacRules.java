@@ -50,9 +50,20 @@ final class MacRules implements Rule {
     List<String> said = new ArrayList<>();
     byMac.forEach((mac, sources) -> said.add(String.join("/", sources) + " " + mac));
     List<Evidence> evidence = port.macs().stream().map(MacSighting::evidence).toList();
-    out.add(Flags.flag(Severity.ERROR, MAC_MISMATCH,
-        "port " + port.portId() + " of " + Flags.name(vm) + " has different MACs: " + String.join(" vs ", said),
-        vm.id(), vm.hostKey(), "the VM was re-plugged or its domain XML is stale: compare `virsh domiflist` with `openstack port show`", evidence));
+    out.add(
+        Flags.flag(
+            Severity.ERROR,
+            MAC_MISMATCH,
+            "port "
+                + port.portId()
+                + " of "
+                + Flags.name(vm)
+                + " has different MACs: "
+                + String.join(" vs ", said),
+            vm.id(),
+            vm.hostKey(),
+            "the VM was re-plugged or its domain XML is stale: compare `virsh domiflist` with `openstack port show`",
+            evidence));
   }
 
   private static void tap(Vm vm, VmPort port, List<VmFinding> out) {
@@ -60,13 +71,28 @@ final class MacRules implements Rule {
       return;
     }
     for (Hop h : port.hops()) {
-      if (h.kind() != HopKind.TAP || h.mac().length() != 17 || h.mac().startsWith(SOS_CLEAN_VENDOR)) {
+      if (h.kind() != HopKind.TAP
+          || h.mac().length() != 17
+          || h.mac().startsWith(SOS_CLEAN_VENDOR)) {
         continue;
       }
       if (!h.mac().substring(3).equalsIgnoreCase(port.mac().substring(3))) {
-        out.add(Flags.flag(Severity.ERROR, MAC_MISMATCH,
-            h.device() + " has MAC " + h.mac() + ", which does not pair with the port's " + port.mac() + " (expected fe" + port.mac().substring(2) + ")",
-            vm.id(), h.host(), "the tap may belong to another port: compare `virsh domiflist` with `neutron port-show`", h.evidence()));
+        out.add(
+            Flags.flag(
+                Severity.ERROR,
+                MAC_MISMATCH,
+                h.device()
+                    + " has MAC "
+                    + h.mac()
+                    + ", which does not pair with the port's "
+                    + port.mac()
+                    + " (expected fe"
+                    + port.mac().substring(2)
+                    + ")",
+                vm.id(),
+                h.host(),
+                "the tap may belong to another port: compare `virsh domiflist` with `neutron port-show`",
+                h.evidence()));
       }
     }
   }

@@ -39,8 +39,12 @@ final class NetworkRules implements Rule {
         Optional<Hop> h = Flags.integrationPort(port);
         if (h.isPresent() && h.get().vlan() >= 0 && !port.networkId().isEmpty()) {
           Tagged x = new Tagged(vm, port, h.get());
-          byHostNet.computeIfAbsent(h.get().host() + "|" + port.networkId(), k -> new ArrayList<>()).add(x);
-          byHostTag.computeIfAbsent(h.get().host() + "|" + h.get().vlan(), k -> new ArrayList<>()).add(x);
+          byHostNet
+              .computeIfAbsent(h.get().host() + "|" + port.networkId(), k -> new ArrayList<>())
+              .add(x);
+          byHostTag
+              .computeIfAbsent(h.get().host() + "|" + h.get().vlan(), k -> new ArrayList<>())
+              .add(x);
         }
       }
     }
@@ -58,9 +62,24 @@ final class NetworkRules implements Rule {
       return;
     }
     for (Tagged x : list) {
-      out.add(Flags.flag(Severity.ERROR, VLAN_TAG_MISMATCH,
-          "ports of network " + x.port().networkId() + " on " + x.hop().host() + " carry different local VLAN tags " + tags + "; " + x.hop().device() + " has " + x.hop().vlan(),
-          x.vm().id(), x.hop().host(), "VMs of one network on one host must share its local VLAN; restart the OVS agent or retag the port", x.hop().evidence()));
+      out.add(
+          Flags.flag(
+              Severity.ERROR,
+              VLAN_TAG_MISMATCH,
+              "ports of network "
+                  + x.port().networkId()
+                  + " on "
+                  + x.hop().host()
+                  + " carry different local VLAN tags "
+                  + tags
+                  + "; "
+                  + x.hop().device()
+                  + " has "
+                  + x.hop().vlan(),
+              x.vm().id(),
+              x.hop().host(),
+              "VMs of one network on one host must share its local VLAN; restart the OVS agent or retag the port",
+              x.hop().evidence()));
     }
   }
 
@@ -71,9 +90,21 @@ final class NetworkRules implements Rule {
       return;
     }
     for (Tagged x : list) {
-      out.add(Flags.flag(Severity.ERROR, VLAN_SHARED,
-          "networks " + nets + " share local VLAN " + x.hop().vlan() + " on " + x.hop().host() + ": their traffic is not isolated",
-          x.vm().id(), x.hop().host(), "one of the ports was tagged by hand or by a stale agent", x.hop().evidence()));
+      out.add(
+          Flags.flag(
+              Severity.ERROR,
+              VLAN_SHARED,
+              "networks "
+                  + nets
+                  + " share local VLAN "
+                  + x.hop().vlan()
+                  + " on "
+                  + x.hop().host()
+                  + ": their traffic is not isolated",
+              x.vm().id(),
+              x.hop().host(),
+              "one of the ports was tagged by hand or by a stale agent",
+              x.hop().evidence()));
     }
   }
 
@@ -99,17 +130,39 @@ final class NetworkRules implements Rule {
     report(ips, evidence, "i", DUPLICATE_IP, "IP", out);
   }
 
-  private static void report(Map<String, List<Vm>> seen, Map<String, List<Evidence>> ev, String p, String code, String what, List<VmFinding> out) {
-    seen.forEach((k, vms) -> {
-      Set<String> distinct = new LinkedHashSet<>();
-      vms.forEach(v -> distinct.add(v.id()));
-      if (distinct.size() > 1) {
-        for (Vm vm : vms) {
-          out.add(Flags.flag(Severity.ERROR, code, what + " " + k.substring(k.indexOf('|') + 1) + " is used by " + distinct.size() + " VMs in network " + k.substring(0, k.indexOf('|')) + ": " + distinct,
-              vm.id(), vm.hostKey(), "replies go to whichever VM answered ARP last", ev.get(p + k)));
-        }
-      }
-    });
+  private static void report(
+      Map<String, List<Vm>> seen,
+      Map<String, List<Evidence>> ev,
+      String p,
+      String code,
+      String what,
+      List<VmFinding> out) {
+    seen.forEach(
+        (k, vms) -> {
+          Set<String> distinct = new LinkedHashSet<>();
+          vms.forEach(v -> distinct.add(v.id()));
+          if (distinct.size() > 1) {
+            for (Vm vm : vms) {
+              out.add(
+                  Flags.flag(
+                      Severity.ERROR,
+                      code,
+                      what
+                          + " "
+                          + k.substring(k.indexOf('|') + 1)
+                          + " is used by "
+                          + distinct.size()
+                          + " VMs in network "
+                          + k.substring(0, k.indexOf('|'))
+                          + ": "
+                          + distinct,
+                      vm.id(),
+                      vm.hostKey(),
+                      "replies go to whichever VM answered ARP last",
+                      ev.get(p + k)));
+            }
+          }
+        });
   }
 
   private static void twoHosts(Topology t, List<VmFinding> out) {
@@ -118,15 +171,33 @@ final class NetworkRules implements Rule {
         Set<String> hosts = new LinkedHashSet<>();
         List<Evidence> ev = new ArrayList<>();
         for (Host h : t.hosts()) {
-          h.bridges().stream().flatMap(b -> b.ports().stream()).filter(p -> p.name().equals("tap" + port.deviceId())).findFirst()
-              .ifPresent(p -> {
-                hosts.add(h.name());
-                ev.addAll(p.evidence());
-              });
+          h.bridges().stream()
+              .flatMap(b -> b.ports().stream())
+              .filter(p -> p.name().equals("tap" + port.deviceId()))
+              .findFirst()
+              .ifPresent(
+                  p -> {
+                    hosts.add(h.name());
+                    ev.addAll(p.evidence());
+                  });
         }
         if (hosts.size() > 1) {
-          out.add(Flags.flag(Severity.ERROR, VM_ON_TWO_HOSTS, "tap" + port.deviceId() + " of " + Flags.name(vm) + " exists on " + hosts.size() + " hosts: " + hosts,
-              vm.id(), vm.hostKey(), "a failed migration left the VM plugged on its old host; clean the stale devices there", ev));
+          out.add(
+              Flags.flag(
+                  Severity.ERROR,
+                  VM_ON_TWO_HOSTS,
+                  "tap"
+                      + port.deviceId()
+                      + " of "
+                      + Flags.name(vm)
+                      + " exists on "
+                      + hosts.size()
+                      + " hosts: "
+                      + hosts,
+                  vm.id(),
+                  vm.hostKey(),
+                  "a failed migration left the VM plugged on its old host; clean the stale devices there",
+                  ev));
         }
       }
     }

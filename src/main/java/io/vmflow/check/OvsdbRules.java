@@ -28,18 +28,48 @@ final class OvsdbRules implements Rule {
         for (BridgePort p : b.ports()) {
           String vm = owner(t, host, p.name());
           if (!p.error().isEmpty()) {
-            out.add(Flags.flag(vm.isEmpty() ? Severity.WARNING : Severity.ERROR, OVS_INTERFACE_ERROR,
-                "OVSDB reports an error on " + p.name() + " (" + b.name() + "): " + p.error(), vm, host.key(),
-                "a stale port whose device is gone: delete it with `ovs-vsctl del-port " + b.name() + " " + p.name() + "` or replug the VM", p.evidence()));
+            out.add(
+                Flags.flag(
+                    vm.isEmpty() ? Severity.WARNING : Severity.ERROR,
+                    OVS_INTERFACE_ERROR,
+                    "OVSDB reports an error on " + p.name() + " (" + b.name() + "): " + p.error(),
+                    vm,
+                    host.key(),
+                    "a stale port whose device is gone: delete it with `ovs-vsctl del-port "
+                        + b.name()
+                        + " "
+                        + p.name()
+                        + "` or replug the VM",
+                    p.evidence()));
           }
-          if (!p.remoteIp().isEmpty() && knowsAddresses(t) && t.hosts().stream().noneMatch(x -> x.ips().contains(p.remoteIp()))) {
-            out.add(Flags.flag(Severity.WARNING, TUNNEL_REMOTE_UNKNOWN,
-                p.name() + " on " + host.name() + " tunnels to " + p.remoteIp() + ", which no host of the dump owns",
-                "", host.key(), "a decommissioned or renumbered peer leaves a stale tunnel: compare with `openstack network agent list`", p.evidence()));
+          if (!p.remoteIp().isEmpty()
+              && knowsAddresses(t)
+              && t.hosts().stream().noneMatch(x -> x.ips().contains(p.remoteIp()))) {
+            out.add(
+                Flags.flag(
+                    Severity.WARNING,
+                    TUNNEL_REMOTE_UNKNOWN,
+                    p.name()
+                        + " on "
+                        + host.name()
+                        + " tunnels to "
+                        + p.remoteIp()
+                        + ", which no host of the dump owns",
+                    "",
+                    host.key(),
+                    "a decommissioned or renumbered peer leaves a stale tunnel: compare with `openstack network agent list`",
+                    p.evidence()));
           }
           if (p.ofport().equals("-1")) {
-            out.add(Flags.flag(Severity.ERROR, OFPORT_INVALID, p.name() + " on " + b.name() + " has OpenFlow port -1: OVS could not attach it",
-                vm, host.key(), "check `ovs-vsctl list interface " + p.name() + "` for the error", p.evidence()));
+            out.add(
+                Flags.flag(
+                    Severity.ERROR,
+                    OFPORT_INVALID,
+                    p.name() + " on " + b.name() + " has OpenFlow port -1: OVS could not attach it",
+                    vm,
+                    host.key(),
+                    "check `ovs-vsctl list interface " + p.name() + "` for the error",
+                    p.evidence()));
           }
         }
       }
@@ -55,7 +85,8 @@ final class OvsdbRules implements Rule {
   private static String owner(Topology t, Host host, String device) {
     for (Vm vm : t.vms()) {
       for (VmPort port : vm.ports()) {
-        if (port.hops().stream().anyMatch(h -> h.host().equals(host.key()) && h.device().equals(device))
+        if (port.hops().stream()
+                .anyMatch(h -> h.host().equals(host.key()) && h.device().equals(device))
             || !port.deviceId().isEmpty() && device.endsWith(port.deviceId())) {
           return vm.id();
         }

@@ -32,21 +32,49 @@ final class PatchRules implements Rule {
             continue;
           }
           Optional<Host> host = t.host(h.host());
-          Optional<BridgePort> p = host.flatMap(x -> x.bridge(h.bridge())).flatMap(b -> b.port(h.device()));
+          Optional<BridgePort> p =
+              host.flatMap(x -> x.bridge(h.bridge())).flatMap(b -> b.port(h.device()));
           if (host.isEmpty() || p.isEmpty() || !p.get().inOvsdb() || p.get().peer().isEmpty()) {
             continue;
           }
           Optional<BridgePort> peer = find(host.get(), p.get().peer());
           if (peer.isEmpty()) {
             if (complete(host.get())) {
-              out.add(Flags.flag(Severity.ERROR, PATCH_PEER_MISSING, h.device() + " names peer " + p.get().peer() + ", which no bridge on " + host.get().name() + " has",
-                  vm.id(), host.get().key(), "recreate the patch pair or fix its options:peer", p.get().evidence()));
+              out.add(
+                  Flags.flag(
+                      Severity.ERROR,
+                      PATCH_PEER_MISSING,
+                      h.device()
+                          + " names peer "
+                          + p.get().peer()
+                          + ", which no bridge on "
+                          + host.get().name()
+                          + " has",
+                      vm.id(),
+                      host.get().key(),
+                      "recreate the patch pair or fix its options:peer",
+                      p.get().evidence()));
             }
           } else if (peer.get().inOvsdb() && !peer.get().peer().equals(h.device())) {
-            out.add(Flags.flag(Severity.ERROR, PATCH_PEER_MISMATCH,
-                h.device() + " names peer " + p.get().peer() + ", but " + p.get().peer() + " names " + (peer.get().peer().isEmpty() ? "no peer" : peer.get().peer()),
-                vm.id(), host.get().key(), "a patch pair must name each other: `ovs-vsctl set interface " + p.get().peer() + " options:peer=" + h.device() + "`",
-                p.get().evidence()));
+            out.add(
+                Flags.flag(
+                    Severity.ERROR,
+                    PATCH_PEER_MISMATCH,
+                    h.device()
+                        + " names peer "
+                        + p.get().peer()
+                        + ", but "
+                        + p.get().peer()
+                        + " names "
+                        + (peer.get().peer().isEmpty() ? "no peer" : peer.get().peer()),
+                    vm.id(),
+                    host.get().key(),
+                    "a patch pair must name each other: `ovs-vsctl set interface "
+                        + p.get().peer()
+                        + " options:peer="
+                        + h.device()
+                        + "`",
+                    p.get().evidence()));
           }
         }
       }

@@ -12,7 +12,8 @@ import java.util.List;
  * @param hint one line saying what to look at next
  * @param evidence every entry and line the finding rests on (the finding's own origin first)
  */
-public record VmFinding(String vmId, String hostKey, Finding finding, String hint, List<Evidence> evidence) {
+public record VmFinding(
+    String vmId, String hostKey, Finding finding, String hint, List<Evidence> evidence) {
 
   public VmFinding {
     vmId = vmId == null ? "" : vmId;

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
     name = "analyze",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Analyse dumps (folders, archives, transcripts, captures) and write an HTML + JSON report.",
+    description =
+        "Analyse dumps (folders, archives, transcripts, captures) and write an HTML + JSON report.",
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       "0:no finding at or above --fail-on",
@@ -32,7 +33,10 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Folders, archives, transcripts or captures.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "INPUT",
+      description = "Folders, archives, transcripts or captures.")
   List<Path> inputs;
 
   @Option(
@@ -45,12 +49,14 @@ final class AnalyzeCommand implements Callable<Integer> {
       names = "--fail-on",
       paramLabel = "LEVEL",
       defaultValue = "error",
-      description = "Exit 1 when a finding is at or above this level: info, warning, error (default: ${DEFAULT-VALUE}).")
+      description =
+          "Exit 1 when a finding is at or above this level: info, warning, error (default: ${DEFAULT-VALUE}).")
   String failOn;
 
   @Option(
       names = "--single-file",
-      description = "Write the HTML report as one self-contained DIR/report.html (pages as sections, links as in-page anchors) instead of a folder of pages.")
+      description =
+          "Write the HTML report as one self-contained DIR/report.html (pages as sections, links as in-page anchors) instead of a folder of pages.")
   boolean singleFile;
 
   @Override
@@ -68,14 +74,18 @@ final class AnalyzeCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
-    Path dir = (output != null ? output : Path.of("reports", defaultName(inputs.get(0)))).toAbsolutePath().normalize();
+    Path dir =
+        (output != null ? output : Path.of("reports", defaultName(inputs.get(0))))
+            .toAbsolutePath()
+            .normalize();
     Files.createDirectories(dir.resolve(".vmflow"));
     AnalyzeOutcome outcome;
     try (ConfigurableApplicationContext ctx = start(dir)) {
       outcome = ctx.getBean(AnalyzeLauncher.class).run(inputs, dir, singleFile);
     }
     if (!outcome.completed()) {
-      err.println("vmflow analyze: run " + outcome.status() + "; see the log above. Run again to resume.");
+      err.println(
+          "vmflow analyze: run " + outcome.status() + "; see the log above. Run again to resume.");
       return ExitCodes.USAGE;
     }
     out.println(outcome.index());
@@ -102,7 +112,15 @@ final class AnalyzeCommand implements Callable<Integer> {
   }
 
   static ConfigurableApplicationContext start(Path dir) {
-    String url = "jdbc:h2:file:" + dir.resolve(".vmflow").resolve("vmflow") + ";DB_CLOSE_ON_EXIT=FALSE";
-    return Levels.start(Map.of("spring.datasource.url", url, "spring.datasource.username", "sa", "spring.datasource.password", ""));
+    String url =
+        "jdbc:h2:file:" + dir.resolve(".vmflow").resolve("vmflow") + ";DB_CLOSE_ON_EXIT=FALSE";
+    return Levels.start(
+        Map.of(
+            "spring.datasource.url",
+            url,
+            "spring.datasource.username",
+            "sa",
+            "spring.datasource.password",
+            ""));
   }
 }

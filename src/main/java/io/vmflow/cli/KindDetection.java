@@ -13,11 +13,15 @@ final class KindDetection {
   private KindDetection() {}
 
   static Optional<Spec> detect(Path file, List<String> lines) {
-    return BundleLayout.match(file.toString().replace('\\', '/')).map(BundleLayout.Match::spec).or(() -> KindSniffer.sniff(lines));
+    return BundleLayout.match(file.toString().replace('\\', '/'))
+        .map(BundleLayout.Match::spec)
+        .or(() -> KindSniffer.sniff(lines));
   }
 
   /** The per-object subject a sos-style file name carries ({@code ovs-ofctl_show_br-int}). */
   static String subject(Path file) {
-    return BundleLayout.match(file.toString().replace('\\', '/')).map(BundleLayout.Match::subject).orElse("");
+    return BundleLayout.match(file.toString().replace('\\', '/'))
+        .map(BundleLayout.Match::subject)
+        .orElse("");
   }
 }

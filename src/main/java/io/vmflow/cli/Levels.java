@@ -19,13 +19,17 @@ final class Levels {
     try {
       return Optional.of(Severity.valueOf(text.toUpperCase(Locale.ROOT)));
     } catch (IllegalArgumentException e) {
-      err.println("vmflow " + command + ": --fail-on takes info, warning or error, not '" + text + "'");
+      err.println(
+          "vmflow " + command + ": --fail-on takes info, warning or error, not '" + text + "'");
       return Optional.empty();
     }
   }
 
   /** Starts the Spring context of the job with the given datasource properties. */
   static ConfigurableApplicationContext start(Map<String, Object> properties) {
-    return new SpringApplicationBuilder(VmflowApplication.class).properties(properties).logStartupInfo(false).run();
+    return new SpringApplicationBuilder(VmflowApplication.class)
+        .properties(properties)
+        .logStartupInfo(false)
+        .run();
   }
 }

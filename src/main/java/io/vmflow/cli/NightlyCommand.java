@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
     name = "nightly",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Analyse every bundle of an inbox not analysed before; report new, open and resolved findings per VM.",
+    description =
+        "Analyse every bundle of an inbox not analysed before; report new, open and resolved findings per VM.",
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       "0:no VM has a current finding at or above --fail-on",
@@ -30,25 +31,49 @@ final class NightlyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--inbox", required = true, paramLabel = "DIR", description = "Folder the collectors drop bundles into.")
+  @Option(
+      names = "--inbox",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder the collectors drop bundles into.")
   Path inbox;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder (default: reports/nightly).")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "DIR",
+      description = "Output folder (default: reports/nightly).")
   Path output;
 
-  @Option(names = "--db", paramLabel = "URL", description = "JDBC URL of the history database (default: H2 file in the output folder).")
+  @Option(
+      names = "--db",
+      paramLabel = "URL",
+      description = "JDBC URL of the history database (default: H2 file in the output folder).")
   String db;
 
-  @Option(names = "--db-user", paramLabel = "USER", description = "Database user (default: sa for H2).")
+  @Option(
+      names = "--db-user",
+      paramLabel = "USER",
+      description = "Database user (default: sa for H2).")
   String dbUser;
 
-  @Option(names = "--db-password-env", paramLabel = "VAR", description = "Environment variable holding the database password.")
+  @Option(
+      names = "--db-password-env",
+      paramLabel = "VAR",
+      description = "Environment variable holding the database password.")
   String dbPasswordEnv;
 
-  @Option(names = "--keep", paramLabel = "N", defaultValue = "30", description = "Runs of history to keep (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--keep",
+      paramLabel = "N",
+      defaultValue = "30",
+      description = "Runs of history to keep (default: ${DEFAULT-VALUE}).")
   int keep;
 
-  @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error", description = "info, warning or error (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--fail-on",
+      paramLabel = "LEVEL",
+      defaultValue = "error",
+      description = "info, warning or error (default: ${DEFAULT-VALUE}).")
   String failOn;
 
   @Override
@@ -61,18 +86,24 @@ final class NightlyCommand implements Callable<Integer> {
     }
     Severity level = parsed.get();
     if (!Files.isDirectory(inbox) || keep < 1) {
-      err.println("vmflow nightly: " + (keep < 1 ? "--keep must be at least 1" : "no inbox folder " + inbox));
+      err.println(
+          "vmflow nightly: "
+              + (keep < 1 ? "--keep must be at least 1" : "no inbox folder " + inbox));
       return ExitCodes.USAGE;
     }
-    Path dir = (output != null ? output : Path.of("reports", "nightly")).toAbsolutePath().normalize();
+    Path dir =
+        (output != null ? output : Path.of("reports", "nightly")).toAbsolutePath().normalize();
     Files.createDirectories(dir.resolve(".vmflow"));
     NightlyRunner.NightlyOutcome o;
     try (ConfigurableApplicationContext ctx = start(dir)) {
-      o = ctx.getBean(NightlyRunner.class).run(inbox.toAbsolutePath().normalize(), dir, keep, level);
+      o =
+          ctx.getBean(NightlyRunner.class)
+              .run(inbox.toAbsolutePath().normalize(), dir, keep, level);
     }
     out.println(o.page());
     long failing = o.report().vms().stream().filter(v -> v.failsAt(level)).count();
-    out.printf("%d bundles analysed, %d failed, %d already known; %d VMs, %d failing at %s%n",
+    out.printf(
+        "%d bundles analysed, %d failed, %d already known; %d VMs, %d failing at %s%n",
         o.processed(), o.failed(), o.skipped(), o.report().vms().size(), failing, failOn);
     out.flush();
     if (o.failed() > 0) {
@@ -83,9 +114,17 @@ final class NightlyCommand implements Callable<Integer> {
 
   private ConfigurableApplicationContext start(Path dir) {
     Map<String, Object> props = new HashMap<>();
-    props.put("spring.datasource.url", db != null ? db : "jdbc:h2:file:" + dir.resolve(".vmflow").resolve("nightly") + ";DB_CLOSE_ON_EXIT=FALSE");
+    props.put(
+        "spring.datasource.url",
+        db != null
+            ? db
+            : "jdbc:h2:file:"
+                + dir.resolve(".vmflow").resolve("nightly")
+                + ";DB_CLOSE_ON_EXIT=FALSE");
     props.put("spring.datasource.username", dbUser != null ? dbUser : "sa");
-    props.put("spring.datasource.password", dbPasswordEnv != null ? System.getenv().getOrDefault(dbPasswordEnv, "") : "");
+    props.put(
+        "spring.datasource.password",
+        dbPasswordEnv != null ? System.getenv().getOrDefault(dbPasswordEnv, "") : "");
     return Levels.start(props);
   }
 }

@@ -30,17 +30,24 @@ import tools.jackson.databind.json.JsonMapper;
     description = "Print the detected output kind of FILE and its parsed records as JSON.")
 final class ParseCommand implements Callable<Integer> {
 
-  private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  private static final JsonMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   @picocli.CommandLine.Spec CommandSpec spec;
 
   @Parameters(paramLabel = "FILE", description = "A command output.")
   Path file;
 
-  @Option(names = "--kind", paramLabel = "KIND", description = "Output kind (e.g. brctl_show) instead of detecting it.")
+  @Option(
+      names = "--kind",
+      paramLabel = "KIND",
+      description = "Output kind (e.g. brctl_show) instead of detecting it.")
   String kind;
 
-  @Option(names = "--subject", paramLabel = "OBJECT", description = "Object of a per-object command, e.g. br-int.")
+  @Option(
+      names = "--subject",
+      paramLabel = "OBJECT",
+      description = "Object of a per-object command, e.g. br-int.")
   String subject = "";
 
   @Override
@@ -66,7 +73,8 @@ final class ParseCommand implements Callable<Integer> {
       err.println("vmflow parse: no parser for " + detected.get().id());
       return ExitCodes.USAGE;
     }
-    Parsed<?> parsed = parser.get().parse(new SourceText(detected.get(), file.toString(), 1, subj, lines));
+    Parsed<?> parsed =
+        parser.get().parse(new SourceText(detected.get(), file.toString(), 1, subj, lines));
     result.put("value", parsed.value().orElse(null));
     result.put("findings", parsed.findings());
     out.println(JSON.writeValueAsString(result));
@@ -76,7 +84,10 @@ final class ParseCommand implements Callable<Integer> {
 
   private static List<String> readLines(Path file) throws java.io.IOException {
     var decoder =
-        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
     String text = decoder.decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
     return text.lines().map(l -> l.endsWith("\r") ? l.substring(0, l.length() - 1) : l).toList();
   }

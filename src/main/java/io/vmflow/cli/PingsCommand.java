@@ -26,17 +26,22 @@ import tools.jackson.databind.json.JsonMapper;
     name = "pings",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Pair ICMP echo requests and replies in pcap/pcapng captures, per capture point and flow.")
+    description =
+        "Pair ICMP echo requests and replies in pcap/pcapng captures, per capture point and flow.")
 final class PingsCommand implements Callable<Integer> {
 
-  private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  private static final JsonMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   @picocli.CommandLine.Spec CommandSpec spec;
 
   @Option(names = "--json", description = "Print a JSON list instead of a table.")
   boolean json;
 
-  @Parameters(arity = "1..*", paramLabel = "CAPTURE", description = "pcap, pcapng or gzipped capture files.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "CAPTURE",
+      description = "pcap, pcapng or gzipped capture files.")
   List<Path> captures;
 
   @Override
@@ -52,7 +57,9 @@ final class PingsCommand implements Callable<Integer> {
         continue;
       }
       CapturePairing.Result r = CapturePairing.pair(c, c.getFileName().toString());
-      r.summary().findings().forEach(f -> err.println("vmflow pings: " + c + ": " + f.code() + ": " + f.message()));
+      r.summary()
+          .findings()
+          .forEach(f -> err.println("vmflow pings: " + c + ": " + f.code() + ": " + f.message()));
       r.stats().forEach(s -> rows.add(row(s)));
     }
     if (json) {
@@ -83,12 +90,34 @@ final class PingsCommand implements Callable<Integer> {
   }
 
   private static void table(PrintWriter out, List<Map<String, Object>> rows) {
-    out.printf("%-18s %-40s %6s %8s %8s %8s %10s %8s %5s  %s%n", "POINT", "FLOW", "ID", "REQ", "REPLY", "ANSWERED", "UNANSWERED",
-        "OUTSIDE", "DUP", "RTT min/avg/max ms");
+    out.printf(
+        "%-18s %-40s %6s %8s %8s %8s %10s %8s %5s  %s%n",
+        "POINT",
+        "FLOW",
+        "ID",
+        "REQ",
+        "REPLY",
+        "ANSWERED",
+        "UNANSWERED",
+        "OUTSIDE",
+        "DUP",
+        "RTT min/avg/max ms");
     for (Map<String, Object> r : rows) {
-      out.printf(Locale.ROOT, "%-18s %-40s %6d %8d %8d %8d %10d %8d %5d  %.3f/%.3f/%.3f%n", r.get("point"), r.get("src") + " > " + r.get("dst"),
-          r.get("id"), r.get("requests"), r.get("replies"), r.get("answered"), r.get("unanswered"), r.get("outsideWindow"),
-          r.get("duplicates"), r.get("rttMinMs"), r.get("rttAvgMs"), r.get("rttMaxMs"));
+      out.printf(
+          Locale.ROOT,
+          "%-18s %-40s %6d %8d %8d %8d %10d %8d %5d  %.3f/%.3f/%.3f%n",
+          r.get("point"),
+          r.get("src") + " > " + r.get("dst"),
+          r.get("id"),
+          r.get("requests"),
+          r.get("replies"),
+          r.get("answered"),
+          r.get("unanswered"),
+          r.get("outsideWindow"),
+          r.get("duplicates"),
+          r.get("rttMinMs"),
+          r.get("rttAvgMs"),
+          r.get("rttMaxMs"));
     }
   }
 }

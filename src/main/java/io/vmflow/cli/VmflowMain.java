@@ -8,8 +8,15 @@ import picocli.CommandLine.Command;
     name = "vmflow",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Offline analyzer of hypervisor dumps: each VM's network path and where its pings get lost.",
-    subcommands = {AnalyzeCommand.class, ParseCommand.class, PingsCommand.class, NightlyCommand.class, CommandLine.HelpCommand.class})
+    description =
+        "Offline analyzer of hypervisor dumps: each VM's network path and where its pings get lost.",
+    subcommands = {
+      AnalyzeCommand.class,
+      ParseCommand.class,
+      PingsCommand.class,
+      NightlyCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class VmflowMain implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -22,7 +29,8 @@ public final class VmflowMain implements Runnable {
   public static int run(String... args) {
     if (args.length > 0 && args[0].equals("pings")) {
       // the quick tool for a capture at hand: built alone, it loads no Spring class at all
-      return configure(new CommandLine(new PingsCommand()).setCommandName("vmflow pings")).execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return configure(new CommandLine(new PingsCommand()).setCommandName("vmflow pings"))
+          .execute(java.util.Arrays.copyOfRange(args, 1, args.length));
     }
     return configure(new CommandLine(new VmflowMain())).execute(args);
   }

@@ -24,7 +24,8 @@ public record Finding(
     }
   }
 
-  public static Finding input(Severity severity, String code, String message, String origin, int line) {
+  public static Finding input(
+      Severity severity, String code, String message, String origin, int line) {
     return new Finding(severity, Category.INPUT, code, message, origin, line);
   }
 
@@ -32,7 +33,8 @@ public record Finding(
     return new Finding(severity, Category.COVERAGE, code, message, origin, 0);
   }
 
-  public static Finding network(Severity severity, String code, String message, String origin, int line) {
+  public static Finding network(
+      Severity severity, String code, String message, String origin, int line) {
     return new Finding(severity, Category.NETWORK, code, message, origin, line);
   }
 }

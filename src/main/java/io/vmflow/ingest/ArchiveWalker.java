@@ -31,34 +31,54 @@ final class ArchiveWalker {
     try {
       switch (magic) {
         case TAR -> entries(new TarArchiveInputStream(in), origin, depth, walk);
-        case ZIP -> entries(new ZipArchiveInputStream(in, "UTF-8", true, true), origin, depth, walk);
+        case ZIP ->
+            entries(new ZipArchiveInputStream(in, "UTF-8", true, true), origin, depth, walk);
         default -> decompress(in, magic, origin, depth, walk);
       }
     } catch (LimitExceeded e) {
-      walk.finding(Severity.ERROR, e.code(), e.getMessage() + "; rest of " + origin + " skipped", origin);
+      walk.finding(
+          Severity.ERROR, e.code(), e.getMessage() + "; rest of " + origin + " skipped", origin);
     } catch (EOFException e) {
-      walk.finding(Severity.WARNING, IngestCodes.TRUNCATED, "truncated: " + origin + " ends early; everything before the damage is kept", origin);
+      walk.finding(
+          Severity.WARNING,
+          IngestCodes.TRUNCATED,
+          "truncated: " + origin + " ends early; everything before the damage is kept",
+          origin);
     } catch (IOException | RuntimeException e) {
-      walk.finding(Severity.WARNING, IngestCodes.TRUNCATED, "damaged: " + origin + " (" + e.getMessage() + "); everything before the damage is kept", origin);
+      walk.finding(
+          Severity.WARNING,
+          IngestCodes.TRUNCATED,
+          "damaged: " + origin + " (" + e.getMessage() + "); everything before the damage is kept",
+          origin);
     }
   }
 
-  private static void decompress(InputStream in, Magic magic, String origin, int depth, InputWalk walk) throws IOException {
+  private static void decompress(
+      InputStream in, Magic magic, String origin, int depth, InputWalk walk) throws IOException {
     AtomicLong raw = new AtomicLong();
     InputStream counted = new CountingStream(in, raw);
     InputStream plain =
         switch (magic) {
-          case GZIP -> GzipCompressorInputStream.builder().setInputStream(counted).setDecompressConcatenated(true).get();
+          case GZIP ->
+              GzipCompressorInputStream.builder()
+                  .setInputStream(counted)
+                  .setDecompressConcatenated(true)
+                  .get();
           case XZ -> new XZCompressorInputStream(counted, true);
           case BZIP2 -> new BZip2CompressorInputStream(counted, true);
           case ZSTD -> new ZstdCompressorInputStream(counted);
           default -> throw new IllegalStateException("not a compressor: " + magic);
         };
     String inner = origin.endsWith("!") ? origin : origin + "!";
-    walk.stream(new BudgetedStream(new SmallReads(plain), raw, walk.total, walk.limits(), origin), inner, depth + 1);
+    walk.stream(
+        new BudgetedStream(new SmallReads(plain), raw, walk.total, walk.limits(), origin),
+        inner,
+        depth + 1);
   }
 
-  private static void entries(ArchiveInputStream<? extends ArchiveEntry> archive, String origin, int depth, InputWalk walk) throws IOException {
+  private static void entries(
+      ArchiveInputStream<? extends ArchiveEntry> archive, String origin, int depth, InputWalk walk)
+      throws IOException {
     Set<String> seen = new HashSet<>();
     String base = origin.endsWith("!") ? origin + "/" : origin + "!/";
     ArchiveEntry e;
@@ -69,20 +89,37 @@ final class ArchiveWalker {
         continue;
       }
       if (!EntryNames.isSafe(name)) {
-        walk.finding(Severity.WARNING, IngestCodes.PATH_TRAVERSAL, "entry name escapes the archive: '" + name + "' in " + origin + "; skipped", where);
+        walk.finding(
+            Severity.WARNING,
+            IngestCodes.PATH_TRAVERSAL,
+            "entry name escapes the archive: '" + name + "' in " + origin + "; skipped",
+            where);
         continue;
       }
       // commons-compress calls links and FIFOs "files" too: ask for each special kind
-      if (e instanceof TarArchiveEntry t && (t.isSymbolicLink() || t.isLink() || t.isCharacterDevice() || t.isBlockDevice() || t.isFIFO())) {
+      if (e instanceof TarArchiveEntry t
+          && (t.isSymbolicLink()
+              || t.isLink()
+              || t.isCharacterDevice()
+              || t.isBlockDevice()
+              || t.isFIFO())) {
         special(t, name, where, walk);
         continue;
       }
       if (!archive.canReadEntryData(e)) {
-        walk.finding(Severity.INFO, IngestCodes.UNKNOWN, "cannot read entry data (encrypted or unsupported method): " + where, where);
+        walk.finding(
+            Severity.INFO,
+            IngestCodes.UNKNOWN,
+            "cannot read entry data (encrypted or unsupported method): " + where,
+            where);
         continue;
       }
       if (!seen.add(name)) {
-        walk.finding(Severity.INFO, IngestCodes.DUPLICATE_NAME, "entry name appears twice in " + origin + ": '" + name + "'; both kept", where);
+        walk.finding(
+            Severity.INFO,
+            IngestCodes.DUPLICATE_NAME,
+            "entry name appears twice in " + origin + ": '" + name + "'; both kept",
+            where);
       }
       walk.stream(new UnclosableStream(archive), where, depth + 1);
     }
@@ -95,10 +132,18 @@ final class ArchiveWalker {
       walk.finding(
           outside ? Severity.WARNING : Severity.INFO,
           outside ? IngestCodes.LINK_OUTSIDE : IngestCodes.LINK_SKIPPED,
-          (outside ? "link points outside the archive: '" : "link not followed: '") + name + "' -> '" + target + "'",
+          (outside ? "link points outside the archive: '" : "link not followed: '")
+              + name
+              + "' -> '"
+              + target
+              + "'",
           where);
     } else {
-      walk.finding(Severity.INFO, IngestCodes.SPECIAL_FILE, "device, FIFO or other special entry skipped: '" + name + "'", where);
+      walk.finding(
+          Severity.INFO,
+          IngestCodes.SPECIAL_FILE,
+          "device, FIFO or other special entry skipped: '" + name + "'",
+          where);
     }
   }
 }

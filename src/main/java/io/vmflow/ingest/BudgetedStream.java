@@ -6,9 +6,9 @@ import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counts the bytes a decompressor yields against the compressed bytes read under it and the
- * input's total budget, and stops reading the moment either bound is crossed, so a bomb is
- * refused after at most a few megabytes of work rather than gigabytes.
+ * Counts the bytes a decompressor yields against the compressed bytes read under it and the input's
+ * total budget, and stops reading the moment either bound is crossed, so a bomb is refused after at
+ * most a few megabytes of work rather than gigabytes.
  */
 final class BudgetedStream extends FilterInputStream {
 
@@ -21,7 +21,8 @@ final class BudgetedStream extends FilterInputStream {
   private final String origin;
   private long expanded;
 
-  BudgetedStream(InputStream in, AtomicLong compressed, AtomicLong total, IngestLimits limits, String origin) {
+  BudgetedStream(
+      InputStream in, AtomicLong compressed, AtomicLong total, IngestLimits limits, String origin) {
     super(in);
     this.compressed = compressed;
     this.total = total;
@@ -43,13 +44,23 @@ final class BudgetedStream extends FilterInputStream {
       expanded += n;
       long all = total.addAndGet(n);
       if (all > limits.maxTotalBytes()) {
-        throw new LimitExceeded(IngestCodes.TOO_LARGE, "expanded size of " + origin + " exceeds " + limits.maxTotalBytes() + " bytes");
+        throw new LimitExceeded(
+            IngestCodes.TOO_LARGE,
+            "expanded size of " + origin + " exceeds " + limits.maxTotalBytes() + " bytes");
       }
       long c = Math.max(1, compressed.get());
       if (expanded > RATIO_FLOOR && expanded > c * limits.maxRatio()) {
         throw new LimitExceeded(
             IngestCodes.BOMB_RATIO,
-            "decompression bomb: " + origin + " expands " + expanded + " bytes from " + c + " (ratio over " + (long) limits.maxRatio() + ")");
+            "decompression bomb: "
+                + origin
+                + " expands "
+                + expanded
+                + " bytes from "
+                + c
+                + " (ratio over "
+                + (long) limits.maxRatio()
+                + ")");
       }
     }
     return n;

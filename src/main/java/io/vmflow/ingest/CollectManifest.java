@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The {@code vmflow-manifest.tsv} that {@code src/main/collect/vmflow-collect} writes at the root of
- * its bundle: who collected where and when, then one row per command it ran.
+ * The {@code vmflow-manifest.tsv} that {@code src/main/collect/vmflow-collect} writes at the root
+ * of its bundle: who collected where and when, then one row per command it ran.
  *
  * <pre>
  * # vmflow-collect manifest	1
@@ -24,7 +24,13 @@ import java.util.Optional;
  * @param badLines 1-based lines that are neither a header nor a five-column row
  */
 public record CollectManifest(
-    String host, Optional<Instant> collectedUtc, String collectedLocal, String collector, String mode, List<Run> runs, List<Integer> badLines) {
+    String host,
+    Optional<Instant> collectedUtc,
+    String collectedLocal,
+    String collector,
+    String mode,
+    List<Run> runs,
+    List<Integer> badLines) {
 
   /** The file name the collector writes. */
   public static final String FILE_NAME = "vmflow-manifest.tsv";
@@ -38,7 +44,8 @@ public record CollectManifest(
    * @param exit the exit status as written: a number, or {@code -} when the command did not run
    * @param line 1-based line of the row in the manifest
    */
-  public record Run(String command, String output, String exit, long durationMs, String note, int line) {
+  public record Run(
+      String command, String output, String exit, long durationMs, String note, int line) {
 
     public Run {
       Objects.requireNonNull(command, "command");
@@ -122,7 +129,7 @@ public record CollectManifest(
         case "collected_local" -> local = f[1];
         case "collector" -> collector = f[1];
         case "mode" -> mode = f[1];
-        default -> { } // fqdn, machine_id, tool versions: shown to people, not needed here
+        default -> {} // fqdn, machine_id, tool versions: shown to people, not needed here
       }
     }
     return new CollectManifest(host, utc, local, collector, mode, runs, bad);

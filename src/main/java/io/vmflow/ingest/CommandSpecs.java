@@ -28,14 +28,17 @@ public final class CommandSpecs {
       case "nova" -> nova(args);
       case "neutron" -> neutron(args);
       case "openstack" -> openstack(args);
-      case "cps" -> first(args).equals("host-list") ? call(Spec.CPS_HOST_LIST, "") : Optional.empty();
+      case "cps" ->
+          first(args).equals("host-list") ? call(Spec.CPS_HOST_LIST, "") : Optional.empty();
       case "brctl" -> first(args).equals("show") ? call(Spec.BRCTL_SHOW, "") : Optional.empty();
       case "bridge" -> bridge(args);
       case "ip" -> ip(args);
-      case "ovs-vsctl" -> first(args).equals("show") ? call(Spec.OVS_VSCTL_SHOW, "") : Optional.empty();
+      case "ovs-vsctl" ->
+          first(args).equals("show") ? call(Spec.OVS_VSCTL_SHOW, "") : Optional.empty();
       case "ovs-ofctl" -> ovsOfctl(args);
       case "ovs-appctl" -> ovsAppctl(args);
-      case "ovs-dpctl" -> first(args).equals("show") ? call(Spec.OVS_DPCTL_SHOW, "") : Optional.empty();
+      case "ovs-dpctl" ->
+          first(args).equals("show") ? call(Spec.OVS_DPCTL_SHOW, "") : Optional.empty();
       case "virsh" -> virsh(args);
       case "tcpdump" -> tcpdump(words);
       case "hostname" -> call(Spec.HOSTNAME, "");

@@ -11,12 +11,16 @@ import java.util.regex.Pattern;
 final class HostNames {
 
   // sosreport-compute-0-2024-01-01-abcdef, sosreport-c7-12345-2023-05-01-xyz
-  private static final Pattern SOSREPORT = Pattern.compile("sosreport-(?<host>.+?)(-\\d+)?-\\d{4}-\\d{2}-\\d{2}-\\w+.*");
-  private static final Pattern SOSREPORT_SHORT = Pattern.compile("sosreport-(?<host>[\\w.]+(-[A-Za-z][\\w.]*)*).*");
+  private static final Pattern SOSREPORT =
+      Pattern.compile("sosreport-(?<host>.+?)(-\\d+)?-\\d{4}-\\d{2}-\\d{2}-\\w+.*");
+  private static final Pattern SOSREPORT_SHORT =
+      Pattern.compile("sosreport-(?<host>[\\w.]+(-[A-Za-z][\\w.]*)*).*");
 
   private HostNames() {}
 
-  /** The tree an entry belongs to: everything before {@code sos_commands/} or the last component. */
+  /**
+   * The tree an entry belongs to: everything before {@code sos_commands/} or the last component.
+   */
   static String rootOf(String origin) {
     int sos = origin.indexOf("/sos_commands/");
     if (sos >= 0) {

@@ -9,7 +9,8 @@ package io.vmflow.ingest;
  * @param maxEntries entries over all archives of one input
  * @param maxDepth archives nested inside archives
  */
-public record IngestLimits(long maxTotalBytes, long maxEntryBytes, double maxRatio, int maxEntries, int maxDepth) {
+public record IngestLimits(
+    long maxTotalBytes, long maxEntryBytes, double maxRatio, int maxEntries, int maxDepth) {
 
   /**
    * Lets a real 10 GB sosreport through (text compresses 5 to 50 times); refuses a 4 GiB all-zero

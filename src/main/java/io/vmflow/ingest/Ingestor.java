@@ -1,6 +1,5 @@
 package io.vmflow.ingest;
 
-import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entry point of the ingest stage: walks every input (folders, files, archives nested to any
- * depth) as streams and reports each artifact to a sink. Hostile input becomes findings and the
- * walk goes on; the work folder is the only place it writes.
+ * Entry point of the ingest stage: walks every input (folders, files, archives nested to any depth)
+ * as streams and reports each artifact to a sink. Hostile input becomes findings and the walk goes
+ * on; the work folder is the only place it writes.
  */
 public final class Ingestor {
 
@@ -61,11 +60,20 @@ public final class Ingestor {
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              String origin = walk.rootName() + "/" + root.relativize(file).toString().replace('\\', '/');
+              String origin =
+                  walk.rootName() + "/" + root.relativize(file).toString().replace('\\', '/');
               if (attrs.isSymbolicLink()) {
-                walk.finding(Severity.INFO, IngestCodes.LINK_SKIPPED, "symbolic link not followed: " + origin, origin);
+                walk.finding(
+                    Severity.INFO,
+                    IngestCodes.LINK_SKIPPED,
+                    "symbolic link not followed: " + origin,
+                    origin);
               } else if (!attrs.isRegularFile()) {
-                walk.finding(Severity.INFO, IngestCodes.SPECIAL_FILE, "not a regular file: " + origin, origin);
+                walk.finding(
+                    Severity.INFO,
+                    IngestCodes.SPECIAL_FILE,
+                    "not a regular file: " + origin,
+                    origin);
               } else {
                 walkFile(file, origin, walk);
               }
@@ -74,12 +82,20 @@ public final class Ingestor {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException exc) {
-              walk.finding(Severity.WARNING, IngestCodes.UNREADABLE, "cannot read " + file + ": " + exc.getMessage(), file.toString());
+              walk.finding(
+                  Severity.WARNING,
+                  IngestCodes.UNREADABLE,
+                  "cannot read " + file + ": " + exc.getMessage(),
+                  file.toString());
               return FileVisitResult.CONTINUE;
             }
           });
     } catch (IOException e) {
-      walk.finding(Severity.ERROR, IngestCodes.UNREADABLE, "cannot walk " + root + ": " + e.getMessage(), root.toString());
+      walk.finding(
+          Severity.ERROR,
+          IngestCodes.UNREADABLE,
+          "cannot walk " + root + ": " + e.getMessage(),
+          root.toString());
     }
   }
 
@@ -87,7 +103,11 @@ public final class Ingestor {
     try (InputStream in = Files.newInputStream(file)) {
       walk.stream(in, origin, 0);
     } catch (IOException e) {
-      walk.finding(Severity.WARNING, IngestCodes.UNREADABLE, "cannot read " + origin + ": " + e.getMessage(), origin);
+      walk.finding(
+          Severity.WARNING,
+          IngestCodes.UNREADABLE,
+          "cannot read " + origin + ": " + e.getMessage(),
+          origin);
     }
   }
 

@@ -62,7 +62,11 @@ final class InputWalk {
     Magic magic = Magic.of(head, head.length);
     if (magic.isArchive()) {
       if (depth >= limits.maxDepth()) {
-        finding(Severity.WARNING, IngestCodes.TOO_DEEP, "archive nested deeper than " + limits.maxDepth() + ": " + origin, origin);
+        finding(
+            Severity.WARNING,
+            IngestCodes.TOO_DEEP,
+            "archive nested deeper than " + limits.maxDepth() + ": " + origin,
+            origin);
         return;
       }
       ArchiveWalker.walk(buf, magic, origin, depth, this);
@@ -74,12 +78,21 @@ final class InputWalk {
   private void artifact(InputStream in, Magic magic, String origin) throws IOException {
     Spool.Spooled s = spool.copy(in, limits.maxEntryBytes());
     if (s.truncated()) {
-      finding(Severity.WARNING, IngestCodes.ENTRY_TOO_LARGE, "entry larger than " + limits.maxEntryBytes() + " bytes, kept its start: " + origin, origin);
+      finding(
+          Severity.WARNING,
+          IngestCodes.ENTRY_TOO_LARGE,
+          "entry larger than " + limits.maxEntryBytes() + " bytes, kept its start: " + origin,
+          origin);
     }
     switch (magic) {
-      case PCAP, PCAPNG -> add(entry(origin, s, ArtifactType.CAPTURE, Optional.empty(), "", "", "", 1));
+      case PCAP, PCAPNG ->
+          add(entry(origin, s, ArtifactType.CAPTURE, Optional.empty(), "", "", "", 1));
       case BINARY -> {
-        finding(Severity.INFO, IngestCodes.UNKNOWN, "not a capture, archive or text; skipped: " + origin, origin);
+        finding(
+            Severity.INFO,
+            IngestCodes.UNKNOWN,
+            "not a capture, archive or text; skipped: " + origin,
+            origin);
         add(entry(origin, s, ArtifactType.UNKNOWN, Optional.empty(), "", "", "", 1));
       }
       default -> TextEntries.handle(s, magic == Magic.EMPTY, origin, this);
@@ -90,13 +103,24 @@ final class InputWalk {
     return spool;
   }
 
-  CatalogEntry entry(String origin, Spool.Spooled s, ArtifactType type, Optional<Spec> spec, String host, String subject, String command, int firstLine) {
-    return new CatalogEntry(origin, s.size(), s.sha256(), type, spec, host, subject, command, firstLine, s.path());
+  CatalogEntry entry(
+      String origin,
+      Spool.Spooled s,
+      ArtifactType type,
+      Optional<Spec> spec,
+      String host,
+      String subject,
+      String command,
+      int firstLine) {
+    return new CatalogEntry(
+        origin, s.size(), s.sha256(), type, spec, host, subject, command, firstLine, s.path());
   }
 
   void add(CatalogEntry e) throws LimitExceeded {
     if (++entries > limits.maxEntries()) {
-      throw new LimitExceeded(IngestCodes.TOO_MANY_ENTRIES, "more than " + limits.maxEntries() + " entries in " + rootName);
+      throw new LimitExceeded(
+          IngestCodes.TOO_MANY_ENTRIES,
+          "more than " + limits.maxEntries() + " entries in " + rootName);
     }
     pending.add(e);
   }
@@ -118,8 +142,20 @@ final class InputWalk {
 
   void finish() {
     for (CatalogEntry e : pending) {
-      String host = e.host().isEmpty() ? HostNames.resolve(e.origin(), hostOfRoot, rootName) : e.host();
-      sink.entry(new CatalogEntry(e.origin(), e.size(), e.sha256(), e.type(), e.spec(), host, e.subject(), e.command(), e.firstLine(), e.content()));
+      String host =
+          e.host().isEmpty() ? HostNames.resolve(e.origin(), hostOfRoot, rootName) : e.host();
+      sink.entry(
+          new CatalogEntry(
+              e.origin(),
+              e.size(),
+              e.sha256(),
+              e.type(),
+              e.spec(),
+              host,
+              e.subject(),
+              e.command(),
+              e.firstLine(),
+              e.content()));
     }
     pending.clear();
   }

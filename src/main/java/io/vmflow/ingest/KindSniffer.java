@@ -15,30 +15,46 @@ public final class KindSniffer {
 
   // 14:32:10.193922 fa:16:3e:63:28:94 > fa:16:3e:29:fb:13, ethertype IPv4 (0x0800), length 98: ...
   private static final Pattern TCPDUMP =
-      Pattern.compile("^(\\d{4}-\\d\\d-\\d\\d )?\\d\\d:\\d\\d:\\d\\d\\.\\d{6,9} .*(ICMP|ICMP6|IP6?|ARP|ethertype) .*");
+      Pattern.compile(
+          "^(\\d{4}-\\d\\d-\\d\\d )?\\d\\d:\\d\\d:\\d\\d\\.\\d{6,9} .*(ICMP|ICMP6|IP6?|ARP|ethertype) .*");
   //  71(pvo1c65142e-2a): addr:7a:92:22:ab:2f:17
-  private static final Pattern OFCTL_PORT = Pattern.compile("^\\s*(\\d+|LOCAL)\\([^)]+\\): addr:[0-9a-fA-F:]{17}.*");
+  private static final Pattern OFCTL_PORT =
+      Pattern.compile("^\\s*(\\d+|LOCAL)\\([^)]+\\): addr:[0-9a-fA-F:]{17}.*");
   //  cookie=0x0, duration=10.5s, table=0, n_packets=0, ..., actions=NORMAL
-  private static final Pattern FLOW = Pattern.compile("^\\s*(cookie=0x[0-9a-f]+|table=\\d+|priority=\\d+).*actions=.*");
+  private static final Pattern FLOW =
+      Pattern.compile("^\\s*(cookie=0x[0-9a-f]+|table=\\d+|priority=\\d+).*actions=.*");
   //  port  VLAN  MAC                Age      /    71    15  fa:16:3e:29:fb:13    0
-  private static final Pattern FDB_HEADER = Pattern.compile("^\\s*(port|Port)\\s+VLAN\\s+MAC\\s+Age\\s*$");
-  private static final Pattern FDB_ROW = Pattern.compile("^\\s*(\\d+|LOCAL)\\s+\\d+\\s+[0-9a-f]{2}(:[0-9a-f]{2}){5}\\s+(\\d+|static)\\s*$");
+  private static final Pattern FDB_HEADER =
+      Pattern.compile("^\\s*(port|Port)\\s+VLAN\\s+MAC\\s+Age\\s*$");
+  private static final Pattern FDB_ROW =
+      Pattern.compile(
+          "^\\s*(\\d+|LOCAL)\\s+\\d+\\s+[0-9a-f]{2}(:[0-9a-f]{2}){5}\\s+(\\d+|static)\\s*$");
   //     Bridge br-int   /    Port "pvo1c65142e-2a"   /   ovs_version: "2.17.0"
-  private static final Pattern VSCTL = Pattern.compile("^\\s*(Bridge \"?[\\w.:-]+\"?|ovs_version: .*|Manager \".*|Port \"?[\\w.:-]+\"?)\\s*$");
-  // bridge name	bridge id		STP enabled	interfaces  /  qbr1c65142e-2a		8000.4e62113fce3a	no		qvm1c65142e-2a
-  private static final Pattern BRCTL = Pattern.compile("^(bridge name\\s+bridge id\\s+STP enabled.*|\\S+\\s+[0-9a-f]{4}\\.[0-9a-f]{12}\\s+(yes|no)\\b.*)$");
+  private static final Pattern VSCTL =
+      Pattern.compile(
+          "^\\s*(Bridge \"?[\\w.:-]+\"?|ovs_version: .*|Manager \".*|Port \"?[\\w.:-]+\"?)\\s*$");
+  // bridge name	bridge id		STP enabled	interfaces  /  qbr1c65142e-2a		8000.4e62113fce3a	no
+  //	qvm1c65142e-2a
+  private static final Pattern BRCTL =
+      Pattern.compile(
+          "^(bridge name\\s+bridge id\\s+STP enabled.*|\\S+\\s+[0-9a-f]{4}\\.[0-9a-f]{12}\\s+(yes|no)\\b.*)$");
   // 2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc ...
   private static final Pattern IP_HEADER = Pattern.compile("^\\d+: [^:]+: <.*> mtu \\d+.*");
   private static final Pattern IP_INET = Pattern.compile("^\\s+inet6? [0-9a-f.:]+/\\d+.*");
-  // 17: veth1883dceb@if16: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master br-ens3 state forwarding priority 32 cost 2
+  // 17: veth1883dceb@if16: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master br-ens3 state
+  // forwarding priority 32 cost 2
   // (bridge link: no qdisc, which ip link always prints; old iproute2: "2: eth0 state UP : <...")
-  private static final Pattern BRIDGE_LINK = Pattern.compile("^\\d+: \\S+( state \\S+)?( @\\S+)? ?: <.*> mtu \\d+ master \\S+.*");
-  // 00:16:3e:3a:20:be dev ens3 used 23504/25 master br-ens3  /  33:33:00:00:00:01 dev ens3 self permanent
-  private static final Pattern BRIDGE_FDB = Pattern.compile("^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5} dev \\S+( .*)?$");
+  private static final Pattern BRIDGE_LINK =
+      Pattern.compile("^\\d+: \\S+( state \\S+)?( @\\S+)? ?: <.*> mtu \\d+ master \\S+.*");
+  // 00:16:3e:3a:20:be dev ens3 used 23504/25 master br-ens3  /  33:33:00:00:00:01 dev ens3 self
+  // permanent
+  private static final Pattern BRIDGE_FDB =
+      Pattern.compile("^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5} dev \\S+( .*)?$");
   //  Id    Name                           State   /    2     instance-00000002              running
   private static final Pattern VIRSH_HEADER = Pattern.compile("^\\s*Id\\s+\\S+\\s+\\S+\\s*$");
   private static final Pattern VIRSH_ROW =
-      Pattern.compile("^\\s*(\\d+|-)\\s+\\S+\\s+(running|shut off|paused|idle|in shutdown|crashed|pmsuspended|blocked)\\s*$");
+      Pattern.compile(
+          "^\\s*(\\d+|-)\\s+\\S+\\s+(running|shut off|paused|idle|in shutdown|crashed|pmsuspended|blocked)\\s*$");
   // system@ovs-system:
   private static final Pattern DPCTL = Pattern.compile("^(system|netdev)@[\\w-]+:\\s*$");
 
@@ -60,7 +76,9 @@ public final class KindSniffer {
     int ip = 0;
     int inet = 0;
     for (String l : head) {
-      if (l.startsWith("OFPT_FEATURES_REPLY") || l.startsWith("OFPST_PORT_DESC") || OFCTL_PORT.matcher(l).matches()) {
+      if (l.startsWith("OFPT_FEATURES_REPLY")
+          || l.startsWith("OFPST_PORT_DESC")
+          || OFCTL_PORT.matcher(l).matches()) {
         return Optional.of(Spec.OVS_OFCTL_SHOW);
       }
       if (l.startsWith("NXST_FLOW") || l.startsWith("OFPST_FLOW") || FLOW.matcher(l).matches()) {
@@ -75,7 +93,9 @@ public final class KindSniffer {
       if (DPCTL.matcher(l).matches()) {
         return Optional.of(Spec.OVS_DPCTL_SHOW);
       }
-      if (TCPDUMP.matcher(l).matches() || l.startsWith("listening on ") || l.startsWith("tcpdump: verbose output")) {
+      if (TCPDUMP.matcher(l).matches()
+          || l.startsWith("listening on ")
+          || l.startsWith("tcpdump: verbose output")) {
         return Optional.of(Spec.TCPDUMP_TEXT);
       }
       if (l.trim().startsWith("<domain") || l.trim().startsWith("<interface")) {
@@ -87,7 +107,10 @@ public final class KindSniffer {
       if (BRIDGE_FDB.matcher(l).matches()) {
         return Optional.of(Spec.BRIDGE_FDB_SHOW);
       }
-      if (VIRSH_ROW.matcher(l).matches() || VIRSH_HEADER.matcher(l).matches() && head.size() > 1 && head.get(1).trim().matches("-{3,}")) {
+      if (VIRSH_ROW.matcher(l).matches()
+          || VIRSH_HEADER.matcher(l).matches()
+              && head.size() > 1
+              && head.get(1).trim().matches("-{3,}")) {
         return Optional.of(Spec.VIRSH_LIST);
       }
       ip += IP_HEADER.matcher(l).matches() ? 1 : 0;

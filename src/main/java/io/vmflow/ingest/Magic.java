@@ -41,20 +41,35 @@ enum Magic {
     if (n >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
       return GZIP;
     }
-    if (n >= 6 && (head[0] & 0xff) == 0xfd && head[1] == '7' && head[2] == 'z' && head[3] == 'X' && head[4] == 'Z') {
+    if (n >= 6
+        && (head[0] & 0xff) == 0xfd
+        && head[1] == '7'
+        && head[2] == 'z'
+        && head[3] == 'X'
+        && head[4] == 'Z') {
       return XZ;
     }
     if (n >= 3 && head[0] == 'B' && head[1] == 'Z' && head[2] == 'h') {
       return BZIP2;
     }
-    if (n >= 262 && head[257] == 'u' && head[258] == 's' && head[259] == 't' && head[260] == 'a' && head[261] == 'r') {
+    if (n >= 262
+        && head[257] == 'u'
+        && head[258] == 's'
+        && head[259] == 't'
+        && head[260] == 'a'
+        && head[261] == 'r') {
       return TAR;
     }
     return looksLikeText(head, n) ? TEXT : BINARY;
   }
 
   boolean isArchive() {
-    return this == GZIP || this == XZ || this == BZIP2 || this == ZSTD || this == ZIP || this == TAR;
+    return this == GZIP
+        || this == XZ
+        || this == BZIP2
+        || this == ZSTD
+        || this == ZIP
+        || this == TAR;
   }
 
   // text: no NUL, and mostly printable (UTF-8 multibyte and tabs allowed)

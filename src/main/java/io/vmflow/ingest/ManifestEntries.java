@@ -19,25 +19,48 @@ final class ManifestEntries {
 
   private ManifestEntries() {}
 
-  static void handle(Spool.Spooled s, String origin, List<String> lines, InputWalk walk) throws IOException {
+  static void handle(Spool.Spooled s, String origin, List<String> lines, InputWalk walk)
+      throws IOException {
     CollectManifest m = CollectManifest.parse(lines);
     if (!m.host().isEmpty()) {
       walk.hostname(origin, m.host());
     }
     walk.add(walk.entry(origin, s, ArtifactType.TEXT, Optional.empty(), m.host(), "", MANIFEST, 1));
     long failed = m.failed().stream().filter(r -> !r.retried()).count();
-    walk.finding(new Finding(Severity.INFO, Category.COVERAGE, IngestCodes.COLLECT_MANIFEST,
-        "collected by " + (m.collector().isEmpty() ? "vmflow-collect" : m.collector()) + " on " + (m.host().isEmpty() ? "an unnamed host" : m.host())
-            + " at " + m.collectedUtc().map(Object::toString).orElse("an unknown time")
-            + (m.collectedLocal().isEmpty() ? "" : " (local " + m.collectedLocal() + ")")
-            + ", mode " + (m.mode().isEmpty() ? "?" : m.mode()) + ": " + m.runs().size() + " commands, " + failed + " failed or not run",
-        origin, 1));
+    walk.finding(
+        new Finding(
+            Severity.INFO,
+            Category.COVERAGE,
+            IngestCodes.COLLECT_MANIFEST,
+            "collected by "
+                + (m.collector().isEmpty() ? "vmflow-collect" : m.collector())
+                + " on "
+                + (m.host().isEmpty() ? "an unnamed host" : m.host())
+                + " at "
+                + m.collectedUtc().map(Object::toString).orElse("an unknown time")
+                + (m.collectedLocal().isEmpty() ? "" : " (local " + m.collectedLocal() + ")")
+                + ", mode "
+                + (m.mode().isEmpty() ? "?" : m.mode())
+                + ": "
+                + m.runs().size()
+                + " commands, "
+                + failed
+                + " failed or not run",
+            origin,
+            1));
     for (CollectManifest.Run r : m.failed()) {
-      walk.finding(new Finding(severity(r), Category.COVERAGE, code(r), message(r), origin, r.line()));
+      walk.finding(
+          new Finding(severity(r), Category.COVERAGE, code(r), message(r), origin, r.line()));
     }
     for (int line : m.badLines()) {
-      walk.finding(new Finding(Severity.WARNING, Category.INPUT, IngestCodes.COLLECT_MANIFEST_BAD_ROW,
-          "manifest row is not 'command, output, exit, duration_ms, note': line " + line, origin, line));
+      walk.finding(
+          new Finding(
+              Severity.WARNING,
+              Category.INPUT,
+              IngestCodes.COLLECT_MANIFEST_BAD_ROW,
+              "manifest row is not 'command, output, exit, duration_ms, note': line " + line,
+              origin,
+              line));
     }
   }
 

@@ -32,7 +32,9 @@ final class TableHeaders {
         continue;
       }
       List<String> cells = cells(t);
-      if (cells.size() >= 2 && (cells.get(0).equals("field") || cells.get(0).equals("property")) && cells.get(1).equals("value")) {
+      if (cells.size() >= 2
+          && (cells.get(0).equals("field") || cells.get(0).equals("property"))
+          && cells.get(1).equals("value")) {
         return property(head, cells.get(0).equals("property"));
       }
       Optional<Spec> s = header(cells);
@@ -63,7 +65,10 @@ final class TableHeaders {
       return Optional.of(Spec.OPENSTACK_PORT_LIST);
     }
     if (c.contains("subnets") && c.get(0).equals("id")) {
-      return Optional.of(c.contains("name") && !c.get(1).equals("name") ? Spec.OPENSTACK_NETWORK_LIST : Spec.NEUTRON_NET_LIST);
+      return Optional.of(
+          c.contains("name") && !c.get(1).equals("name")
+              ? Spec.OPENSTACK_NETWORK_LIST
+              : Spec.NEUTRON_NET_LIST);
     }
     if (c.contains("cidr") && (c.contains("allocation_pools") || c.contains("network_id"))) {
       return Optional.of(Spec.NEUTRON_SUBNET_LIST);
@@ -86,7 +91,10 @@ final class TableHeaders {
    */
   private static Optional<Spec> jsonOrShell(List<String> head) {
     String first = head.get(0).trim();
-    Pattern key = first.startsWith("[") || first.startsWith("{") ? JSON_KEY : SHELL_KEY.matcher(first).find() ? SHELL_KEY : null;
+    Pattern key =
+        first.startsWith("[") || first.startsWith("{")
+            ? JSON_KEY
+            : SHELL_KEY.matcher(first).find() ? SHELL_KEY : null;
     if (key == null) {
       return Optional.empty();
     }
@@ -112,16 +120,23 @@ final class TableHeaders {
   }
 
   private static Optional<Spec> byKeys(List<String> keys, boolean novaStyle) {
-    if (keys.stream().anyMatch(k -> k.startsWith("os-ext-srv-attr") || k.startsWith("os_ext_srv_attr"))) {
+    if (keys.stream()
+        .anyMatch(k -> k.startsWith("os-ext-srv-attr") || k.startsWith("os_ext_srv_attr"))) {
       return Optional.of(novaStyle ? Spec.NOVA_SHOW : Spec.OPENSTACK_SERVER_SHOW);
     }
-    if (keys.contains("mac_address") || keys.contains("alias_id") || keys.contains("binding:host_id") || keys.contains("binding_host_id")) {
-      return Optional.of(keys.contains("binding_host_id") ? Spec.OPENSTACK_PORT_SHOW : Spec.NEUTRON_PORT_SHOW);
+    if (keys.contains("mac_address")
+        || keys.contains("alias_id")
+        || keys.contains("binding:host_id")
+        || keys.contains("binding_host_id")) {
+      return Optional.of(
+          keys.contains("binding_host_id") ? Spec.OPENSTACK_PORT_SHOW : Spec.NEUTRON_PORT_SHOW);
     }
     if (keys.contains("external_gateway_info")) {
-      return Optional.of(keys.contains("interfaces_info") ? Spec.OPENSTACK_ROUTER_SHOW : Spec.NEUTRON_ROUTER_SHOW);
+      return Optional.of(
+          keys.contains("interfaces_info") ? Spec.OPENSTACK_ROUTER_SHOW : Spec.NEUTRON_ROUTER_SHOW);
     }
-    if (keys.stream().anyMatch(k -> k.startsWith("provider:") || k.startsWith("provider_")) || keys.contains("subnets")) {
+    if (keys.stream().anyMatch(k -> k.startsWith("provider:") || k.startsWith("provider_"))
+        || keys.contains("subnets")) {
       return Optional.of(Spec.OPENSTACK_NETWORK_SHOW);
     }
     return Optional.empty();

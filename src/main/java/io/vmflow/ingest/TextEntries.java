@@ -26,14 +26,28 @@ public final class TextEntries {
 
   private TextEntries() {}
 
-  static void handle(Spool.Spooled s, boolean empty, String origin, InputWalk walk) throws IOException {
+  static void handle(Spool.Spooled s, boolean empty, String origin, InputWalk walk)
+      throws IOException {
     Optional<BundleLayout.Match> layout = BundleLayout.match(origin);
-    if (layout.isPresent() && layout.get().spec() == Spec.HOSTNAME && s.size() > 0 && s.size() < 256) {
-      walk.hostname(origin, Files.readString(s.path(), StandardCharsets.UTF_8).trim().split("\\s")[0]);
+    if (layout.isPresent()
+        && layout.get().spec() == Spec.HOSTNAME
+        && s.size() > 0
+        && s.size() < 256) {
+      walk.hostname(
+          origin, Files.readString(s.path(), StandardCharsets.UTF_8).trim().split("\\s")[0]);
     }
     if (empty) {
       walk.finding(Severity.INFO, IngestCodes.EMPTY, "empty file: " + origin, origin);
-      walk.add(walk.entry(origin, s, ArtifactType.TEXT, layout.map(BundleLayout.Match::spec), "", layout.map(BundleLayout.Match::subject).orElse(""), "", 1));
+      walk.add(
+          walk.entry(
+              origin,
+              s,
+              ArtifactType.TEXT,
+              layout.map(BundleLayout.Match::spec),
+              "",
+              layout.map(BundleLayout.Match::subject).orElse(""),
+              "",
+              1));
       return;
     }
     if (origin.endsWith(CollectManifest.FILE_NAME) && CollectManifest.is(origin, head(s, 1))) {
@@ -48,23 +62,56 @@ public final class TextEntries {
     }
     Optional<Spec> spec = layout.map(BundleLayout.Match::spec).or(() -> KindSniffer.sniff(head));
     if (spec.isEmpty() && !BundleLayout.isContext(origin)) {
-      walk.finding(Severity.INFO, IngestCodes.UNRECOGNISED_TEXT, "no known command output recognised in " + origin, origin);
+      walk.finding(
+          Severity.INFO,
+          IngestCodes.UNRECOGNISED_TEXT,
+          "no known command output recognised in " + origin,
+          origin);
     }
-    walk.add(walk.entry(origin, s, ArtifactType.TEXT, spec, "", layout.map(BundleLayout.Match::subject).orElse(""), "", 1));
+    walk.add(
+        walk.entry(
+            origin,
+            s,
+            ArtifactType.TEXT,
+            spec,
+            "",
+            layout.map(BundleLayout.Match::subject).orElse(""),
+            "",
+            1));
   }
 
-  private static void transcript(Spool.Spooled s, String origin, InputWalk walk) throws IOException {
-    // the session itself is cataloged too, without a kind, so reports can show every cited line in it
+  private static void transcript(Spool.Spooled s, String origin, InputWalk walk)
+      throws IOException {
+    // the session itself is cataloged too, without a kind, so reports can show every cited line in
+    // it
     walk.add(walk.entry(origin, s, ArtifactType.TEXT, Optional.empty(), "", "", TRANSCRIPT, 1));
     List<String> lines = lines(s);
     for (TranscriptSplitter.Command c : TranscriptSplitter.split(lines)) {
       Optional<CommandSpecs.SpecCall> call = CommandSpecs.of(c.command());
       if (call.isEmpty()) {
-        walk.finding(Severity.INFO, IngestCodes.TRANSCRIPT_COMMAND_UNKNOWN, "command not analysed: '" + c.command() + "' (line " + c.promptLine() + ")", origin);
+        walk.finding(
+            Severity.INFO,
+            IngestCodes.TRANSCRIPT_COMMAND_UNKNOWN,
+            "command not analysed: '" + c.command() + "' (line " + c.promptLine() + ")",
+            origin);
         continue;
       }
-      Spool.Spooled part = walk.spool().copy(String.join("\n", c.output()).concat(c.output().isEmpty() ? "" : "\n").getBytes(StandardCharsets.UTF_8));
-      walk.add(walk.entry(origin, part, ArtifactType.TEXT, Optional.of(call.get().spec()), c.host(), call.get().subject(), c.command(), c.firstLine()));
+      Spool.Spooled part =
+          walk.spool()
+              .copy(
+                  String.join("\n", c.output())
+                      .concat(c.output().isEmpty() ? "" : "\n")
+                      .getBytes(StandardCharsets.UTF_8));
+      walk.add(
+          walk.entry(
+              origin,
+              part,
+              ArtifactType.TEXT,
+              Optional.of(call.get().spec()),
+              c.host(),
+              call.get().subject(),
+              c.command(),
+              c.firstLine()));
     }
   }
 
@@ -91,7 +138,12 @@ public final class TextEntries {
   }
 
   private static BufferedReader reader(Spool.Spooled s) throws IOException {
-    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-    return new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(s.path()), decoder));
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    return new BufferedReader(
+        new java.io.InputStreamReader(Files.newInputStream(s.path()), decoder));
   }
 }

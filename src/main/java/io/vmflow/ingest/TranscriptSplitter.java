@@ -17,16 +17,19 @@ final class TranscriptSplitter {
 
   // [root@host-10-0-0-107 ~]# nohup ping 10.0.0.17 &   (RHEL/CentOS bash)
   private static final Pattern BRACKET =
-      Pattern.compile("^\\[(?<user>[\\w.-]+)@(?<host>[\\w.-]+)(?:\\s[^\\]]*)?\\]\\s?[#$]\\s?(?<cmd>.*)$");
+      Pattern.compile(
+          "^\\[(?<user>[\\w.-]+)@(?<host>[\\w.-]+)(?:\\s[^\\]]*)?\\]\\s?[#$]\\s?(?<cmd>.*)$");
 
   // 68569C29-D21D-B211-BB45-0018E1C5D866:/home/fsp # brctl show   (FusionSphere, SUSE: host:path #)
   // compute-1:~ # ovs-vsctl show
   private static final Pattern HOST_PATH =
-      Pattern.compile("^(?<host>[A-Za-z0-9][\\w.-]*):(?<path>[~/][^\\s#$>]*)\\s?[#$>]\\s?(?<cmd>.*)$");
+      Pattern.compile(
+          "^(?<host>[A-Za-z0-9][\\w.-]*):(?<path>[~/][^\\s#$>]*)\\s?[#$>]\\s?(?<cmd>.*)$");
 
   // stack@devstack:~/devstack$ openstack server list   (Debian/Ubuntu bash)
   private static final Pattern USER_HOST =
-      Pattern.compile("^(?<user>[\\w.-]+)@(?<host>[\\w.-]+):(?<path>[^\\s#$]*)\\s?[#$]\\s?(?<cmd>.*)$");
+      Pattern.compile(
+          "^(?<user>[\\w.-]+)@(?<host>[\\w.-]+):(?<path>[^\\s#$]*)\\s?[#$]\\s?(?<cmd>.*)$");
 
   // $ ovs-vsctl show   /   # brctl show   (bare prompt, host unknown)
   private static final Pattern BARE = Pattern.compile("^[#$]\\s(?<cmd>[a-z./].*)$");

@@ -1,5 +1,6 @@
 package io.vmflow.job;
 
+import io.vmflow.ingest.IngestLimits;
 import io.vmflow.store.CatalogStore;
 import io.vmflow.store.FactStore;
 import io.vmflow.store.FindingStore;
@@ -9,7 +10,6 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import io.vmflow.ingest.IngestLimits;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -110,8 +110,14 @@ class AnalyzeBundleJobConfiguration {
   }
 
   @Bean
-  Step captureFileStep(JobRepository jobRepository, PlatformTransactionManager tx, StageResultStore results, FindingStore findings) {
-    return new StepBuilder("captureFileStep", jobRepository).tasklet(new CaptureFileTasklet(results, findings), tx).build();
+  Step captureFileStep(
+      JobRepository jobRepository,
+      PlatformTransactionManager tx,
+      StageResultStore results,
+      FindingStore findings) {
+    return new StepBuilder("captureFileStep", jobRepository)
+        .tasklet(new CaptureFileTasklet(results, findings), tx)
+        .build();
   }
 
   // correlate step
@@ -133,8 +139,13 @@ class AnalyzeBundleJobConfiguration {
 
   @Bean
   Step checkStep(
-      JobRepository jobRepository, PlatformTransactionManager tx, FindingStore findings, StageResultStore results) {
-    return new StepBuilder("checkStep", jobRepository).tasklet(new CheckTasklet(findings, results), tx).build();
+      JobRepository jobRepository,
+      PlatformTransactionManager tx,
+      FindingStore findings,
+      StageResultStore results) {
+    return new StepBuilder("checkStep", jobRepository)
+        .tasklet(new CheckTasklet(findings, results), tx)
+        .build();
   }
 
   // ping step: pair echoes per capture point, localise loss along each VM's path
@@ -156,7 +167,13 @@ class AnalyzeBundleJobConfiguration {
 
   @Bean
   Step renderStep(
-      JobRepository jobRepository, PlatformTransactionManager tx, CatalogStore catalog, FindingStore findings, StageResultStore results) {
-    return new StepBuilder("renderStep", jobRepository).tasklet(new RenderTasklet(catalog, findings, results), tx).build();
+      JobRepository jobRepository,
+      PlatformTransactionManager tx,
+      CatalogStore catalog,
+      FindingStore findings,
+      StageResultStore results) {
+    return new StepBuilder("renderStep", jobRepository)
+        .tasklet(new RenderTasklet(catalog, findings, results), tx)
+        .build();
   }
 }

@@ -10,7 +10,9 @@ final class AnalyzeDirs {
   static String name(Path input) {
     Path n = input.toAbsolutePath().normalize().getFileName();
     String s = n == null ? "bundle" : n.toString();
-    s = s.replaceAll("(\\.tar)?\\.(gz|tgz|xz|bz2|zst|zip|tar)$", "").replaceAll("[^A-Za-z0-9._-]", "_");
+    s =
+        s.replaceAll("(\\.tar)?\\.(gz|tgz|xz|bz2|zst|zip|tar)$", "")
+            .replaceAll("[^A-Za-z0-9._-]", "_");
     return s.isBlank() || s.startsWith(".") ? "bundle" + s : s;
   }
 }

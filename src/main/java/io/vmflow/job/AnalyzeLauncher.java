@@ -41,14 +41,23 @@ public class AnalyzeLauncher {
     return run(inputs, output, false);
   }
 
-  /** @param singleFile write the HTML report as one {@code report.html} instead of a folder of pages */
+  /**
+   * @param singleFile write the HTML report as one {@code report.html} instead of a folder of pages
+   */
   public AnalyzeOutcome run(List<Path> inputs, Path output, boolean singleFile) throws Exception {
-    JobParameters params = parameters(inputs, output, singleFile, InputFingerprint.sha256(inputs), null);
+    JobParameters params =
+        parameters(inputs, output, singleFile, InputFingerprint.sha256(inputs), null);
     JobInstance instance = repository.getJobInstance(job.getName(), params);
     if (instance != null) {
       JobExecution last = repository.getLastJobExecution(instance);
       if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-        params = parameters(inputs, output, singleFile, params.getString("bundle.sha256"), System.currentTimeMillis());
+        params =
+            parameters(
+                inputs,
+                output,
+                singleFile,
+                params.getString("bundle.sha256"),
+                System.currentTimeMillis());
       } else if (last != null && last.isRunning()) {
         // only one vmflow process uses this database: a "running" execution is a killed one
         log.info("recovering interrupted execution {}", last.getId());
@@ -59,14 +68,17 @@ public class AnalyzeLauncher {
     return outcome(execution);
   }
 
-  private static JobParameters parameters(List<Path> inputs, Path output, boolean singleFile, String sha, Long runId) {
+  private static JobParameters parameters(
+      List<Path> inputs, Path output, boolean singleFile, String sha, Long runId) {
     JobParametersBuilder b =
         new JobParametersBuilder()
             .addString("bundle.sha256", sha, true)
             .addString("vmflow.version", VmflowVersion.get(), true)
             .addString(
                 RunScope.INPUTS,
-                inputs.stream().map(p -> p.toAbsolutePath().normalize().toString()).collect(Collectors.joining("\n")),
+                inputs.stream()
+                    .map(p -> p.toAbsolutePath().normalize().toString())
+                    .collect(Collectors.joining("\n")),
                 false)
             .addString(RunScope.OUTPUT, output.toAbsolutePath().normalize().toString(), false)
             .addString(RunScope.SINGLE_FILE, String.valueOf(singleFile), false);
@@ -79,7 +91,8 @@ public class AnalyzeLauncher {
   private static AnalyzeOutcome outcome(JobExecution execution) {
     ExecutionContext ctx = execution.getExecutionContext();
     boolean ok = execution.getStatus() == BatchStatus.COMPLETED;
-    Path index = ctx.containsKey(RenderTasklet.INDEX) ? Path.of(ctx.getString(RenderTasklet.INDEX)) : null;
+    Path index =
+        ctx.containsKey(RenderTasklet.INDEX) ? Path.of(ctx.getString(RenderTasklet.INDEX)) : null;
     if (!ok) {
       execution.getAllFailureExceptions().forEach(t -> log.error("job failed", t));
     }

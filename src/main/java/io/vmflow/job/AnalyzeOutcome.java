@@ -9,4 +9,12 @@ import java.nio.file.Path;
  * @param index the report's index.html, when rendered
  */
 public record AnalyzeOutcome(
-    boolean completed, String status, Path index, int hosts, int vms, int errors, int warnings, int infos, long instanceId) {}
+    boolean completed,
+    String status,
+    Path index,
+    int hosts,
+    int vms,
+    int errors,
+    int warnings,
+    int infos,
+    long instanceId) {}

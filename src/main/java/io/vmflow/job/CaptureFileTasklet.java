@@ -38,13 +38,40 @@ class CaptureFileTasklet implements Tasklet {
     int seq = ctx.getInt(CapturePartitioner.SEQ);
     String origin = ctx.getString(CapturePartitioner.ORIGIN);
     try {
-      CapturePairing.Result r = CapturePairing.pair(Path.of(ctx.getString(CapturePartitioner.PATH)), origin);
-      results.put(instance, CaptureResults.KIND + String.format("%06d", seq), new CaptureResults.All(r.stats(), r.points()));
-      findings.replace(instance, "capture:" + seq, r.summary().findings().stream().map(f -> new VmFinding("", "", f, "", List.of())).toList());
-      log.info("read capture {}: {} frames, {} echoes, points {}", origin, r.summary().frames(), r.summary().echoes(), r.summary().points());
+      CapturePairing.Result r =
+          CapturePairing.pair(Path.of(ctx.getString(CapturePartitioner.PATH)), origin);
+      results.put(
+          instance,
+          CaptureResults.KIND + String.format("%06d", seq),
+          new CaptureResults.All(r.stats(), r.points()));
+      findings.replace(
+          instance,
+          "capture:" + seq,
+          r.summary().findings().stream()
+              .map(f -> new VmFinding("", "", f, "", List.of()))
+              .toList());
+      log.info(
+          "read capture {}: {} frames, {} echoes, points {}",
+          origin,
+          r.summary().frames(),
+          r.summary().echoes(),
+          r.summary().points());
     } catch (IOException e) {
-      findings.replace(instance, "capture:" + seq,
-          List.of(new VmFinding("", "", Finding.input(Severity.ERROR, "CAPTURE_UNREADABLE", "cannot read capture: " + e.getMessage(), origin, 0), "", List.of())));
+      findings.replace(
+          instance,
+          "capture:" + seq,
+          List.of(
+              new VmFinding(
+                  "",
+                  "",
+                  Finding.input(
+                      Severity.ERROR,
+                      "CAPTURE_UNREADABLE",
+                      "cannot read capture: " + e.getMessage(),
+                      origin,
+                      0),
+                  "",
+                  List.of())));
     }
     return RepeatStatus.FINISHED;
   }

@@ -10,7 +10,9 @@ final class CaptureResults {
 
   static final String KIND = "capture:";
 
-  /** Stored form: all capture points and flows of one capture file, and the points it captured on. */
+  /**
+   * Stored form: all capture points and flows of one capture file, and the points it captured on.
+   */
   record All(List<PointFlowStats> stats, List<CapturedPoint> points) {
 
     All {
@@ -21,10 +23,14 @@ final class CaptureResults {
   private CaptureResults() {}
 
   static List<PointFlowStats> load(StageResultStore results, long instance) {
-    return results.list(instance, KIND, All.class).stream().flatMap(a -> a.stats().stream()).toList();
+    return results.list(instance, KIND, All.class).stream()
+        .flatMap(a -> a.stats().stream())
+        .toList();
   }
 
   static List<CapturedPoint> points(StageResultStore results, long instance) {
-    return results.list(instance, KIND, All.class).stream().flatMap(a -> a.points().stream()).toList();
+    return results.list(instance, KIND, All.class).stream()
+        .flatMap(a -> a.points().stream())
+        .toList();
   }
 }

@@ -9,10 +9,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads the catalog's text entries that have a known spec, in catalog order, each distinct
- * content once. Its position is saved
- * in the step's execution context, so a restarted parse step resumes after the last committed
- * chunk.
+ * Reads the catalog's text entries that have a known spec, in catalog order, each distinct content
+ * once. Its position is saved in the step's execution context, so a restarted parse step resumes
+ * after the last committed chunk.
  */
 class CatalogRowReader implements ItemStreamReader<CatalogStore.Row>, StepExecutionListener {
 
@@ -34,7 +33,16 @@ class CatalogRowReader implements ItemStreamReader<CatalogStore.Row>, StepExecut
     rows =
         catalog.list(instance).stream()
             .filter(r -> r.entry().type() == ArtifactType.TEXT && r.entry().spec().isPresent())
-            .filter(r -> seen.add(r.entry().sha256() + "|" + r.entry().spec().get() + "|" + r.entry().subject() + "|" + r.entry().host()))
+            .filter(
+                r ->
+                    seen.add(
+                        r.entry().sha256()
+                            + "|"
+                            + r.entry().spec().get()
+                            + "|"
+                            + r.entry().subject()
+                            + "|"
+                            + r.entry().host()))
             .toList();
   }
 

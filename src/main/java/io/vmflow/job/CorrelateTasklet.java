@@ -31,7 +31,8 @@ class CorrelateTasklet implements Tasklet {
   private final FindingStore findings;
   private final StageResultStore results;
 
-  CorrelateTasklet(CatalogStore catalog, FactStore facts, FindingStore findings, StageResultStore results) {
+  CorrelateTasklet(
+      CatalogStore catalog, FactStore facts, FindingStore findings, StageResultStore results) {
     this.catalog = catalog;
     this.facts = facts;
     this.findings = findings;
@@ -42,18 +43,21 @@ class CorrelateTasklet implements Tasklet {
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
     long instance = RunScope.of(contribution.getStepExecution().getJobExecution()).instanceId();
     Map<Integer, CatalogEntry> entries =
-        catalog.list(instance).stream().collect(Collectors.toMap(CatalogStore.Row::seq, CatalogStore.Row::entry, (a, b) -> a));
+        catalog.list(instance).stream()
+            .collect(Collectors.toMap(CatalogStore.Row::seq, CatalogStore.Row::entry, (a, b) -> a));
     List<Fact> input =
-        facts.list(instance).stream()
-            .map(f -> toFact(entries.get(f.entrySeq()), f))
-            .toList();
+        facts.list(instance).stream().map(f -> toFact(entries.get(f.entrySeq()), f)).toList();
     Topology topology = TopologyBuilder.build(input);
     results.put(instance, RESULT, topology);
     findings.replace(
         instance,
         "correlate",
         topology.findings().stream().map(f -> new VmFinding("", "", f, "", List.of())).toList());
-    log.info("correlated {} facts: {} hosts, {} VMs", input.size(), topology.hosts().size(), topology.vms().size());
+    log.info(
+        "correlated {} facts: {} hosts, {} VMs",
+        input.size(),
+        topology.hosts().size(),
+        topology.vms().size());
     return RepeatStatus.FINISHED;
   }
 
@@ -62,6 +66,9 @@ class CorrelateTasklet implements Tasklet {
   }
 
   static Function<Long, Topology> loader(StageResultStore results) {
-    return instance -> results.get(instance, RESULT, Topology.class).orElse(new Topology(List.of(), List.of(), List.of()));
+    return instance ->
+        results
+            .get(instance, RESULT, Topology.class)
+            .orElse(new Topology(List.of(), List.of(), List.of()));
   }
 }

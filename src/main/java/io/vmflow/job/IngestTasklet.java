@@ -18,7 +18,9 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** ingestStep: walks the inputs into the catalog. Re-running it starts the instance's facts afresh. */
+/**
+ * ingestStep: walks the inputs into the catalog. Re-running it starts the instance's facts afresh.
+ */
 class IngestTasklet implements Tasklet {
 
   private static final Logger log = LoggerFactory.getLogger(IngestTasklet.class);
@@ -59,7 +61,8 @@ class IngestTasklet implements Tasklet {
             });
     findings.replace(run.instanceId(), "ingest", found);
     contribution.incrementWriteCount(seq[0]);
-    log.info("ingested {} inputs: {} entries, {} findings", run.inputs().size(), seq[0], found.size());
+    log.info(
+        "ingested {} inputs: {} entries, {} findings", run.inputs().size(), seq[0], found.size());
     return RepeatStatus.FINISHED;
   }
 }

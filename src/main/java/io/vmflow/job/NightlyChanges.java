@@ -17,8 +17,12 @@ final class NightlyChanges {
 
   /** One VM's change record. */
   record VmChange(
-      HistoryStore.VmState state, long seenInRun, List<VmFindingRow> newFindings, List<OpenFinding> open,
-      List<VmFindingRow> resolved, List<Double> lossTrend) {}
+      HistoryStore.VmState state,
+      long seenInRun,
+      List<VmFindingRow> newFindings,
+      List<OpenFinding> open,
+      List<VmFindingRow> resolved,
+      List<Double> lossTrend) {}
 
   /** A finding still open, with the first run of its current streak. */
   record OpenFinding(VmFindingRow finding, long since) {}

@@ -26,8 +26,8 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * {@code vmflow nightly}: analyses every bundle of an inbox not analysed before (by content hash),
- * each as its own job execution, records each VM's state in the history, and writes what changed.
- * A bundle left STARTED by a killed run is analysed again; its job restarts where it stopped.
+ * each as its own job execution, records each VM's state in the history, and writes what changed. A
+ * bundle left STARTED by a killed run is analysed again; its job restarts where it stopped.
  */
 @Component
 public class NightlyRunner {
@@ -39,7 +39,11 @@ public class NightlyRunner {
   private final FindingStore findings;
   private final StageResultStore results;
 
-  public NightlyRunner(AnalyzeLauncher launcher, HistoryStore history, FindingStore findings, StageResultStore results) {
+  public NightlyRunner(
+      AnalyzeLauncher launcher,
+      HistoryStore history,
+      FindingStore findings,
+      StageResultStore results) {
     this.launcher = launcher;
     this.history = history;
     this.findings = findings;
@@ -47,7 +51,8 @@ public class NightlyRunner {
   }
 
   /** Result of one nightly invocation. */
-  public record NightlyOutcome(int processed, int failed, int skipped, NightlyReport report, Path page) {}
+  public record NightlyOutcome(
+      int processed, int failed, int skipped, NightlyReport report, Path page) {}
 
   public NightlyOutcome run(Path inbox, Path out, int keep, Severity failOn) throws IOException {
     long runId = history.startRun(Instant.now());
@@ -61,8 +66,10 @@ public class NightlyRunner {
         skipped++;
         continue;
       }
-      Path dir = out.resolve("bundles").resolve(AnalyzeDirs.name(bundle) + "-" + sha.substring(0, 12));
-      history.markStarted(sha, bundle.getFileName().toString(), runId, out.relativize(dir).toString());
+      Path dir =
+          out.resolve("bundles").resolve(AnalyzeDirs.name(bundle) + "-" + sha.substring(0, 12));
+      history.markStarted(
+          sha, bundle.getFileName().toString(), runId, out.relativize(dir).toString());
       try {
         AnalyzeOutcome o = launcher.run(List.of(bundle), dir);
         if (!o.completed()) {
@@ -86,9 +93,15 @@ public class NightlyRunner {
       history.finishRun(runId, Instant.now(), processed);
     }
     retain(out, keep);
-    NightlyReport report = NightlyReports.build(history, shown, NightlyChanges.asOf(history, shown), failOn);
+    NightlyReport report =
+        NightlyReports.build(history, shown, NightlyChanges.asOf(history, shown), failOn);
     Path page = new NightlyWriter().write(report, out);
-    log.info("nightly run {}: {} bundles analysed, {} failed, {} already known", shown, processed, failed, skipped);
+    log.info(
+        "nightly run {}: {} bundles analysed, {} failed, {} already known",
+        shown,
+        processed,
+        failed,
+        skipped);
     return new NightlyOutcome(processed, failed, skipped, report, page);
   }
 
@@ -108,13 +121,24 @@ public class NightlyRunner {
       String host = topology.host(vm.hostKey()).map(h -> h.name()).orElse(vm.hostKey());
       states.add(
           new HistoryStore.VmState(
-              vm.id(), vm.name(), host, status, errors, warnings,
+              vm.id(),
+              vm.name(),
+              host,
+              status,
+              errors,
+              warnings,
               p.stream().mapToLong(PingRow::requests).max().orElse(0),
               p.stream().mapToLong(PingRow::answered).min().orElse(0),
               relDir.resolve("index.html").toString()));
       for (VmFinding f : mine) {
         String key = f.finding().code() + "|" + f.finding().message();
-        rows.add(new HistoryStore.VmFindingRow(vm.id(), key, f.finding().code(), f.finding().severity().name(), f.finding().message()));
+        rows.add(
+            new HistoryStore.VmFindingRow(
+                vm.id(),
+                key,
+                f.finding().code(),
+                f.finding().severity().name(),
+                f.finding().message()));
       }
     }
     history.recordDone(runId, sha, instance, states, rows);
@@ -138,7 +162,9 @@ public class NightlyRunner {
 
   private static List<Path> bundles(Path inbox) throws IOException {
     try (Stream<Path> s = Files.list(inbox)) {
-      return s.filter(p -> !p.getFileName().toString().startsWith(".")).sorted(Comparator.comparing(Path::toString)).toList();
+      return s.filter(p -> !p.getFileName().toString().startsWith("."))
+          .sorted(Comparator.comparing(Path::toString))
+          .toList();
     }
   }
 }

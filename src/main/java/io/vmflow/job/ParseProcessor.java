@@ -30,27 +30,39 @@ class ParseProcessor implements ItemProcessor<CatalogStore.Row, ParsedArtifact> 
     Spec spec = e.spec().orElseThrow();
     Optional<CommandParser<?>> parser = ParserRegistry.parserFor(spec);
     if (parser.isEmpty()) {
-      return failed(row, spec, Severity.INFO, "PARSER_MISSING", "no parser for " + spec.id() + " yet");
+      return failed(
+          row, spec, Severity.INFO, "PARSER_MISSING", "no parser for " + spec.id() + " yet");
     }
     try {
-      SourceText source = new SourceText(spec, e.origin(), e.firstLine(), e.subject(), ArtifactText.lines(e.content()));
+      SourceText source =
+          new SourceText(
+              spec, e.origin(), e.firstLine(), e.subject(), ArtifactText.lines(e.content()));
       Optional<Finding> noise = Screens.collectorNoise(source);
       if (noise.isPresent()) {
         return new ParsedArtifact(row.seq(), spec, Optional.empty(), List.of(noise.get()));
       }
       Parsed<?> parsed = parser.get().parse(source);
       log.debug("parsed {} as {}: {} findings", e.origin(), spec.id(), parsed.findings().size());
-      return new ParsedArtifact(row.seq(), spec, parsed.value().map(v -> (Object) v), parsed.findings());
+      return new ParsedArtifact(
+          row.seq(), spec, parsed.value().map(v -> (Object) v), parsed.findings());
     } catch (IOException ex) {
-      return failed(row, spec, Severity.ERROR, "ENTRY_UNREADABLE", "cannot read spooled entry: " + ex.getMessage());
+      return failed(
+          row,
+          spec,
+          Severity.ERROR,
+          "ENTRY_UNREADABLE",
+          "cannot read spooled entry: " + ex.getMessage());
     } catch (RuntimeException ex) {
       log.error("parser {} failed on {}", spec.id(), e.origin(), ex);
-      return failed(row, spec, Severity.ERROR, "INTERNAL_ERROR", "parser " + spec.id() + " failed: " + ex);
+      return failed(
+          row, spec, Severity.ERROR, "INTERNAL_ERROR", "parser " + spec.id() + " failed: " + ex);
     }
   }
 
-  private static ParsedArtifact failed(CatalogStore.Row row, Spec spec, Severity severity, String code, String message) {
-    Finding f = Finding.input(severity, code, message, row.entry().origin(), row.entry().firstLine());
+  private static ParsedArtifact failed(
+      CatalogStore.Row row, Spec spec, Severity severity, String code, String message) {
+    Finding f =
+        Finding.input(severity, code, message, row.entry().origin(), row.entry().firstLine());
     return new ParsedArtifact(row.seq(), spec, Optional.empty(), List.of(f));
   }
 }

@@ -30,7 +30,8 @@ class ParsedArtifactWriter implements ItemWriter<ParsedArtifact>, StepExecutionL
   public void write(Chunk<? extends ParsedArtifact> chunk) {
     for (ParsedArtifact a : chunk) {
       a.value().ifPresent(v -> facts.put(instanceId, a.entrySeq(), a.spec(), v));
-      List<VmFinding> fs = a.findings().stream().map(f -> new VmFinding("", "", f, "", List.of())).toList();
+      List<VmFinding> fs =
+          a.findings().stream().map(f -> new VmFinding("", "", f, "", List.of())).toList();
       findings.replace(instanceId, "parse:" + a.entrySeq(), fs);
     }
   }

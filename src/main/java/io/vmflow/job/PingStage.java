@@ -18,7 +18,10 @@ final class PingStage {
   record TimelinesByVm(Map<String, List<PointTimeline>> rows) {}
 
   static Map<String, List<PointTimeline>> timelines(StageResultStore results, long instance) {
-    return results.get(instance, TIMELINES, TimelinesByVm.class).map(TimelinesByVm::rows).orElse(Map.of());
+    return results
+        .get(instance, TIMELINES, TimelinesByVm.class)
+        .map(TimelinesByVm::rows)
+        .orElse(Map.of());
   }
 
   private PingStage() {}

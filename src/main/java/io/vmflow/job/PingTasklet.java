@@ -75,7 +75,8 @@ class PingTasklet implements Tasklet {
     }
     List<PointFlowStats> stats = new ArrayList<>(merged.values());
     Map<String, List<CapturedPoint>> captured = new LinkedHashMap<>();
-    CaptureResults.points(results, instance).forEach(c -> captured.computeIfAbsent(c.point(), k -> new ArrayList<>()).add(c));
+    CaptureResults.points(results, instance)
+        .forEach(c -> captured.computeIfAbsent(c.point(), k -> new ArrayList<>()).add(c));
     Topology topology = CorrelateTasklet.loader(results).apply(instance);
     Map<String, List<PingRow>> rows = new LinkedHashMap<>();
     Map<String, List<LossRow>> losses = new LinkedHashMap<>();
@@ -91,37 +92,86 @@ class PingTasklet implements Tasklet {
     results.put(instance, PingStage.LOSSES, new PingStage.LossesByVm(losses));
     results.put(instance, PingStage.TIMELINES, new PingStage.TimelinesByVm(timelines));
     findings.replace(instance, "ping", found);
-    log.info("paired echoes at {} capture points and flows; {} VMs with pings", stats.size(), rows.size());
+    log.info(
+        "paired echoes at {} capture points and flows; {} VMs with pings",
+        stats.size(),
+        rows.size());
     return RepeatStatus.FINISHED;
   }
 
-  private static void assign(Vm vm, VmPort port, List<PointFlowStats> stats, Map<String, List<CapturedPoint>> captured, Map<String, List<PingRow>> rows,
-      Map<String, List<LossRow>> losses, Map<String, List<PointTimeline>> timelines, List<VmFinding> found) {
+  private static void assign(
+      Vm vm,
+      VmPort port,
+      List<PointFlowStats> stats,
+      Map<String, List<CapturedPoint>> captured,
+      Map<String, List<PingRow>> rows,
+      Map<String, List<LossRow>> losses,
+      Map<String, List<PointTimeline>> timelines,
+      List<VmFinding> found) {
     List<String> path = names(port.hops());
     Map<String, Map<String, PointFlowStats>> byFlow = new LinkedHashMap<>();
     for (String device : path) {
       for (PointFlowStats s : stats) {
-        boolean mine = port.ips().isEmpty() || port.ips().contains(s.src()) || port.ips().contains(s.dst());
+        boolean mine =
+            port.ips().isEmpty() || port.ips().contains(s.src()) || port.ips().contains(s.dst());
         if (s.point().equals(device) && mine) {
           rows.computeIfAbsent(vm.id(), k -> new ArrayList<>()).add(row(s));
           byFlow.computeIfAbsent(s.flow(), k -> new LinkedHashMap<>()).put(device, s);
-          // said once per flow, at the point nearest the VM; where it stops is the loss segments' job
+          // said once per flow, at the point nearest the VM; where it stops is the loss segments'
+          // job
           if (s.unanswered() > 0 && byFlow.get(s.flow()).size() == 1) {
-            found.add(new VmFinding(vm.id(), vm.hostKey(), Finding.network(Severity.WARNING, PING_UNANSWERED,
-                s.unanswered() + " of " + s.requests() + " echo requests (" + s.flow() + ") at " + device + " got no reply", s.origin(), 0),
-                "compare with the next capture point along the path", List.of()));
+            found.add(
+                new VmFinding(
+                    vm.id(),
+                    vm.hostKey(),
+                    Finding.network(
+                        Severity.WARNING,
+                        PING_UNANSWERED,
+                        s.unanswered()
+                            + " of "
+                            + s.requests()
+                            + " echo requests ("
+                            + s.flow()
+                            + ") at "
+                            + device
+                            + " got no reply",
+                        s.origin(),
+                        0),
+                    "compare with the next capture point along the path",
+                    List.of()));
           }
         }
       }
     }
-    byFlow.values().forEach(points -> timelines.computeIfAbsent(vm.id(), k -> new ArrayList<>()).addAll(Timelines.of(path, points)));
+    byFlow
+        .values()
+        .forEach(
+            points ->
+                timelines
+                    .computeIfAbsent(vm.id(), k -> new ArrayList<>())
+                    .addAll(Timelines.of(path, points)));
     for (Map.Entry<String, Map<String, PointFlowStats>> f : byFlow.entrySet()) {
       PointFlowStats any = f.getValue().values().iterator().next();
       boolean outward = port.ips().contains(any.src());
-      for (LossSegment l : LossLocaliser.localise(path, withSilentPoints(path, f.getValue(), captured, carriers(port.hops())), outward)) {
-        losses.computeIfAbsent(vm.id(), k -> new ArrayList<>()).add(new LossRow(l.from(), l.to(), l.direction(), l.lost(), l.flow(), l.sentence()));
-        found.add(new VmFinding(vm.id(), vm.hostKey(), Finding.network(Severity.ERROR, PING_LOSS_LOCALISED, l.sentence(), any.origin(), 0),
-            "inspect " + (l.inside().isEmpty() ? "the link between " + l.from() + " and " + l.to() : l.inside()) + " (flows, filters, port state)", List.of()));
+      for (LossSegment l :
+          LossLocaliser.localise(
+              path,
+              withSilentPoints(path, f.getValue(), captured, carriers(port.hops())),
+              outward)) {
+        losses
+            .computeIfAbsent(vm.id(), k -> new ArrayList<>())
+            .add(new LossRow(l.from(), l.to(), l.direction(), l.lost(), l.flow(), l.sentence()));
+        found.add(
+            new VmFinding(
+                vm.id(),
+                vm.hostKey(),
+                Finding.network(Severity.ERROR, PING_LOSS_LOCALISED, l.sentence(), any.origin(), 0),
+                "inspect "
+                    + (l.inside().isEmpty()
+                        ? "the link between " + l.from() + " and " + l.to()
+                        : l.inside())
+                    + " (flows, filters, port state)",
+                List.of()));
       }
     }
   }
@@ -132,10 +182,15 @@ class PingTasklet implements Tasklet {
    * peer's integration bridge across a tunnel), then the destination VM's hops inward. Loss between
    * the last point of one half and the first of the other lies in between.
    */
-  private static void betweenVms(Topology topology, List<PointFlowStats> stats, Map<String, List<CapturedPoint>> captured,
-      Map<String, List<LossRow>> losses, List<VmFinding> found) {
+  private static void betweenVms(
+      Topology topology,
+      List<PointFlowStats> stats,
+      Map<String, List<CapturedPoint>> captured,
+      Map<String, List<LossRow>> losses,
+      List<VmFinding> found) {
     Map<String, Map<String, PointFlowStats>> byFlow = new LinkedHashMap<>();
-    stats.forEach(s -> byFlow.computeIfAbsent(s.flow(), k -> new LinkedHashMap<>()).put(s.point(), s));
+    stats.forEach(
+        s -> byFlow.computeIfAbsent(s.flow(), k -> new LinkedHashMap<>()).put(s.point(), s));
     for (Map<String, PointFlowStats> points : byFlow.values()) {
       PointFlowStats any = points.values().iterator().next();
       var a = portWith(topology, any.src());
@@ -147,22 +202,36 @@ class PingTasklet implements Tasklet {
       List<String> path = vmToVm(a.getValue().hops(), b.getValue().hops(), out);
       Set<String> carriers = carriers(a.getValue().hops());
       carriers.addAll(carriers(b.getValue().hops()));
-      for (LossSegment l : LossLocaliser.localise(path, withSilentPoints(path, points, captured, carriers), true)) {
+      for (LossSegment l :
+          LossLocaliser.localise(path, withSilentPoints(path, points, captured, carriers), true)) {
         boolean crosses = out.contains(l.from()) != out.contains(l.to());
         if (!crosses) {
           continue;
         }
-        LossRow row = new LossRow(l.from(), l.to(), l.direction(), l.lost(), l.flow(), l.sentence());
+        LossRow row =
+            new LossRow(l.from(), l.to(), l.direction(), l.lost(), l.flow(), l.sentence());
         for (Vm vm : List.of(a.getKey(), b.getKey())) {
           losses.computeIfAbsent(vm.id(), k -> new ArrayList<>()).add(row);
-          found.add(new VmFinding(vm.id(), vm.hostKey(), Finding.network(Severity.ERROR, PING_LOSS_LOCALISED, l.sentence(), any.origin(), 0),
-              "between the two VMs' paths: inspect " + (l.inside().isEmpty() ? "the integration bridge or the tunnel" : l.inside()), List.of()));
+          found.add(
+              new VmFinding(
+                  vm.id(),
+                  vm.hostKey(),
+                  Finding.network(
+                      Severity.ERROR, PING_LOSS_LOCALISED, l.sentence(), any.origin(), 0),
+                  "between the two VMs' paths: inspect "
+                      + (l.inside().isEmpty()
+                          ? "the integration bridge or the tunnel"
+                          : l.inside()),
+                  List.of()));
         }
       }
     }
   }
 
-  /** Source hops up to the junction with the destination's path, then the destination's hops back to its VM. */
+  /**
+   * Source hops up to the junction with the destination's path, then the destination's hops back to
+   * its VM.
+   */
   static List<String> vmToVm(List<Hop> from, List<Hop> to, List<String> outHalf) {
     List<String> toKeys = to.stream().map(h -> h.device() + "@" + h.host()).toList();
     List<Hop> hops = new ArrayList<>();
@@ -203,16 +272,17 @@ class PingTasklet implements Tasklet {
   }
 
   /**
-   * Devices every frame of the VM crosses, so that a capture there that saw nothing means the frames
-   * did not get there. Not an OVS bridge's own netdev (its LOCAL port sees only what is flooded or
-   * addressed to the host) nor patch ports (no device to capture on).
+   * Devices every frame of the VM crosses, so that a capture there that saw nothing means the
+   * frames did not get there. Not an OVS bridge's own netdev (its LOCAL port sees only what is
+   * flooded or addressed to the host) nor patch ports (no device to capture on).
    */
   static Set<String> carriers(List<Hop> hops) {
     Set<String> out = new HashSet<>();
     for (Hop h : hops) {
       switch (h.kind()) {
-        case TAP, LINUX_BRIDGE, VETH_BRIDGE_SIDE, VETH_OVS_SIDE, PHYSICAL_NIC -> out.add(h.device());
-        default -> { }
+        case TAP, LINUX_BRIDGE, VETH_BRIDGE_SIDE, VETH_OVS_SIDE, PHYSICAL_NIC ->
+            out.add(h.device());
+        default -> {}
       }
     }
     return out;
@@ -222,7 +292,10 @@ class PingTasklet implements Tasklet {
    * The flow's points on {@code path}, plus an empty sighting for every point of the path that was
    * captured on while the flow went on but never saw it: the flow did not get there.
    */
-  static Map<String, PointFlowStats> withSilentPoints(List<String> path, Map<String, PointFlowStats> points, Map<String, List<CapturedPoint>> captured,
+  static Map<String, PointFlowStats> withSilentPoints(
+      List<String> path,
+      Map<String, PointFlowStats> points,
+      Map<String, List<CapturedPoint>> captured,
       Set<String> carriers) {
     long from = Long.MAX_VALUE;
     long to = Long.MIN_VALUE;
@@ -265,7 +338,22 @@ class PingTasklet implements Tasklet {
   }
 
   private static PingRow row(PointFlowStats s) {
-    return new PingRow(s.point(), s.flow(), s.src(), s.dst(), s.id(), s.requests(), s.replies(), s.answered(), s.unanswered(),
-        s.outsideWindow(), s.duplicates(), s.rttMinMs(), s.rttAvgMs(), s.rttMaxMs(), s.rttHistogram(), s.origin());
+    return new PingRow(
+        s.point(),
+        s.flow(),
+        s.src(),
+        s.dst(),
+        s.id(),
+        s.requests(),
+        s.replies(),
+        s.answered(),
+        s.unanswered(),
+        s.outsideWindow(),
+        s.duplicates(),
+        s.rttMinMs(),
+        s.rttAvgMs(),
+        s.rttMaxMs(),
+        s.rttHistogram(),
+        s.origin());
   }
 }

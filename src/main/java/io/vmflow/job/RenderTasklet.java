@@ -2,15 +2,13 @@ package io.vmflow.job;
 
 import io.vmflow.ingest.CatalogEntry;
 import io.vmflow.ingest.TextEntries;
-import io.vmflow.report.EvidenceSource;
-import io.vmflow.store.CatalogStore;
 import io.vmflow.model.VmflowVersion;
-import io.vmflow.report.LossRow;
-import io.vmflow.report.PingRow;
+import io.vmflow.report.EvidenceSource;
 import io.vmflow.report.Report;
 import io.vmflow.report.ReportBuilder;
 import io.vmflow.report.ReportInput;
 import io.vmflow.report.ReportWriter;
+import io.vmflow.store.CatalogStore;
 import io.vmflow.store.FindingStore;
 import io.vmflow.store.StageResultStore;
 import java.io.IOException;
@@ -51,7 +49,8 @@ class RenderTasklet implements Tasklet {
     Map<String, EvidenceSource> byOrigin = new java.util.LinkedHashMap<>();
     for (CatalogStore.Row r : rows) {
       CatalogEntry e = r.entry();
-      boolean whole = e.command().equals(TextEntries.TRANSCRIPT) || e.command().isEmpty() && e.firstLine() == 1;
+      boolean whole =
+          e.command().equals(TextEntries.TRANSCRIPT) || e.command().isEmpty() && e.firstLine() == 1;
       if (whole && e.type() == io.vmflow.ingest.ArtifactType.TEXT) {
         byOrigin.putIfAbsent(e.origin(), new EvidenceSource(e.origin(), e.content()));
       }
@@ -60,12 +59,14 @@ class RenderTasklet implements Tasklet {
   }
 
   @Override
-  public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+  public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext)
+      throws IOException {
     var execution = contribution.getStepExecution().getJobExecution();
     RunScope run = RunScope.of(execution);
     ReportInput input =
         new ReportInput(
-            new ReportInput.RunInfo(VmflowVersion.get(), Instant.now().toString(), inputs(run.inputs())),
+            new ReportInput.RunInfo(
+                VmflowVersion.get(), Instant.now().toString(), inputs(run.inputs())),
             CorrelateTasklet.loader(results).apply(run.instanceId()),
             findings.list(run.instanceId()),
             PingStage.pings(results, run.instanceId()),
@@ -74,7 +75,10 @@ class RenderTasklet implements Tasklet {
             sources(catalog.list(run.instanceId())));
     Report report = ReportBuilder.build(input);
     ReportWriter writer = new ReportWriter();
-    Path index = run.singleFile() ? writer.writeSingleFile(report, run.output()) : writer.write(report, run.output());
+    Path index =
+        run.singleFile()
+            ? writer.writeSingleFile(report, run.output())
+            : writer.write(report, run.output());
     ExecutionContext ctx = execution.getExecutionContext();
     ctx.putInt(ERRORS, report.summary().errors());
     ctx.putInt(WARNINGS, report.summary().warnings());
@@ -87,7 +91,10 @@ class RenderTasklet implements Tasklet {
 
   private static List<ReportInput.InputFile> inputs(List<Path> paths) {
     return paths.stream()
-        .map(p -> new ReportInput.InputFile(p.toString(), sizeOf(p), InputFingerprint.sha256(List.of(p))))
+        .map(
+            p ->
+                new ReportInput.InputFile(
+                    p.toString(), sizeOf(p), InputFingerprint.sha256(List.of(p))))
         .toList();
   }
 

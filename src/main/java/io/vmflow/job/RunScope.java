@@ -8,7 +8,8 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 
 /**
  * What every step needs to know about the run it belongs to, read from the job execution: the job
- * instance (which scopes every stored fact), the inputs, the output folder and whether the report is one file.
+ * instance (which scopes every stored fact), the inputs, the output folder and whether the report
+ * is one file.
  */
 record RunScope(long instanceId, List<Path> inputs, Path output, boolean singleFile) {
 
@@ -19,8 +20,14 @@ record RunScope(long instanceId, List<Path> inputs, Path output, boolean singleF
   static RunScope of(JobExecution execution) {
     JobParameters p = execution.getJobParameters();
     List<Path> inputs =
-        Arrays.stream(p.getString(INPUTS, "").split("\n")).filter(s -> !s.isBlank()).map(Path::of).toList();
-    return new RunScope(execution.getJobInstance().getInstanceId(), inputs, Path.of(p.getString(OUTPUT, ".")),
+        Arrays.stream(p.getString(INPUTS, "").split("\n"))
+            .filter(s -> !s.isBlank())
+            .map(Path::of)
+            .toList();
+    return new RunScope(
+        execution.getJobInstance().getInstanceId(),
+        inputs,
+        Path.of(p.getString(OUTPUT, ".")),
         Boolean.parseBoolean(p.getString(SINGLE_FILE, "false")));
   }
 

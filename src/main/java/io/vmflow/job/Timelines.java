@@ -7,7 +7,9 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 
-/** Buckets the sequence numbers each point saw of one flow into at most {@link #COLUMNS} columns. */
+/**
+ * Buckets the sequence numbers each point saw of one flow into at most {@link #COLUMNS} columns.
+ */
 final class Timelines {
 
   static final int COLUMNS = 120;
@@ -17,10 +19,13 @@ final class Timelines {
   /** One timeline per point of {@code points}, in path order. */
   static List<PointTimeline> of(List<String> path, Map<String, PointFlowStats> points) {
     BitSet all = new BitSet();
-    points.values().forEach(p -> {
-      all.or(p.requestSeqs());
-      all.or(p.replySeqs());
-    });
+    points
+        .values()
+        .forEach(
+            p -> {
+              all.or(p.requestSeqs());
+              all.or(p.replySeqs());
+            });
     List<PointTimeline> out = new ArrayList<>();
     if (all.isEmpty()) {
       return out;
@@ -34,7 +39,14 @@ final class Timelines {
     for (String device : path) {
       PointFlowStats s = points.get(device);
       if (s != null) {
-        out.add(new PointTimeline(device, s.flow(), first, bucket, counts(s.requestSeqs(), first, last, bucket), counts(s.replySeqs(), first, last, bucket)));
+        out.add(
+            new PointTimeline(
+                device,
+                s.flow(),
+                first,
+                bucket,
+                counts(s.requestSeqs(), first, last, bucket),
+                counts(s.replySeqs(), first, last, bucket)));
       }
     }
     return out;

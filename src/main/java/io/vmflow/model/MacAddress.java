@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * An Ethernet MAC address, lower-case, colon separated. {@code sos clean} masks MACs with other
- * hex values, so nothing beyond "six hex octets" is assumed.
+ * An Ethernet MAC address, lower-case, colon separated. {@code sos clean} masks MACs with other hex
+ * values, so nothing beyond "six hex octets" is assumed.
  */
 public record MacAddress(String value) {
 

@@ -14,7 +14,8 @@ public record BrctlShow(List<LinuxBridge> bridges) {
    * @param id bridge id as printed ({@code 8000.4e62113fce3a}), "" when cut off
    * @param stp whether STP is enabled ({@code yes})
    */
-  public record LinuxBridge(String name, String id, boolean stp, List<String> interfaces, int line) {
+  public record LinuxBridge(
+      String name, String id, boolean stp, List<String> interfaces, int line) {
     public LinuxBridge {
       interfaces = List.copyOf(interfaces);
     }

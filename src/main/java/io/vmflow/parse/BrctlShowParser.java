@@ -17,14 +17,15 @@ import java.util.regex.Pattern;
  * 							tap1c65142e-2a
  * </pre>
  *
- * Tabs or spaces; the header may be cut by {@code grep}. A member line before any bridge (grep
- * kept only it) goes to a bridge named "".
+ * Tabs or spaces; the header may be cut by {@code grep}. A member line before any bridge (grep kept
+ * only it) goes to a bridge named "".
  */
 final class BrctlShowParser implements CommandParser<BrctlShow> {
 
   // qbr1c65142e-2a		8000.4e62113fce3a	no		qvm1c65142e-2a   (members optional; id may be cut)
   private static final Pattern BRIDGE =
-      Pattern.compile("^(?<name>\\S+)(\\s+(?<id>[0-9a-fA-F]{4}\\.[0-9a-fA-F]{12})\\s+(?<stp>yes|no)(\\s+(?<iface>\\S+))?)?\\s*$");
+      Pattern.compile(
+          "^(?<name>\\S+)(\\s+(?<id>[0-9a-fA-F]{4}\\.[0-9a-fA-F]{12})\\s+(?<stp>yes|no)(\\s+(?<iface>\\S+))?)?\\s*$");
   // 							tap1c65142e-2a
   private static final Pattern MEMBER = Pattern.compile("^\\s+(?<iface>\\S+)\\s*$");
 
@@ -55,8 +56,14 @@ final class BrctlShowParser implements CommandParser<BrctlShow> {
           bridges.add(new Builder("", "", false, source.lineNo(i)));
         }
         bridges.get(bridges.size() - 1).members.add(member.group("iface"));
-      } else if (bridge.matches() && (bridge.group("id") != null || !line.contains(" ") && !line.contains("\t"))) {
-        Builder b = new Builder(bridge.group("name"), bridge.group("id") == null ? "" : bridge.group("id"), "yes".equals(bridge.group("stp")), source.lineNo(i));
+      } else if (bridge.matches()
+          && (bridge.group("id") != null || !line.contains(" ") && !line.contains("\t"))) {
+        Builder b =
+            new Builder(
+                bridge.group("name"),
+                bridge.group("id") == null ? "" : bridge.group("id"),
+                "yes".equals(bridge.group("stp")),
+                source.lineNo(i));
         if (bridge.group("iface") != null) {
           b.members.add(bridge.group("iface"));
         }

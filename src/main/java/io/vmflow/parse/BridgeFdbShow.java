@@ -15,9 +15,19 @@ public record BridgeFdbShow(List<Entry> entries) {
    * @param vlan -1 when none printed
    * @param dst VXLAN remote ({@code dst 10.6.1.235}), "" when none
    * @param permanence {@code permanent}, {@code static}, or "" for a learned (dynamic) entry
-   * @param used {@code used}/{@code updated} seconds as printed with {@code -s} ({@code 23504/25}), "" without
+   * @param used {@code used}/{@code updated} seconds as printed with {@code -s} ({@code 23504/25}),
+   *     "" without
    */
-  public record Entry(MacAddress mac, String dev, String master, int vlan, String dst, boolean self, String permanence, String used, int line) {
+  public record Entry(
+      MacAddress mac,
+      String dev,
+      String master,
+      int vlan,
+      String dst,
+      boolean self,
+      String permanence,
+      String used,
+      int line) {
     public boolean learned() {
       return permanence.isEmpty();
     }

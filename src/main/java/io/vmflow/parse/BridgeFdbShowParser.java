@@ -47,7 +47,12 @@ final class BridgeFdbShowParser implements CommandParser<BridgeFdbShow> {
       Matcher m = ENTRY.matcher(line);
       Optional<MacAddress> mac = m.matches() ? MacAddress.parse(m.group(1)) : Optional.empty();
       if (mac.isPresent()) {
-        entries.add(entry(mac.get(), m.group(2), Arrays.asList(m.group(3).trim().split("\\s+")), source.lineNo(i)));
+        entries.add(
+            entry(
+                mac.get(),
+                m.group(2),
+                Arrays.asList(m.group(3).trim().split("\\s+")),
+                source.lineNo(i)));
       } else if (m.matches()) {
         findings.add(ParseFindings.badValue(source, i, "not a MAC address: '" + m.group(1) + "'"));
       } else if (!line.isBlank()) {
@@ -57,11 +62,21 @@ final class BridgeFdbShowParser implements CommandParser<BridgeFdbShow> {
     return Parsed.of(new BridgeFdbShow(entries), findings);
   }
 
-  private static BridgeFdbShow.Entry entry(MacAddress mac, String dev, List<String> words, int line) {
+  private static BridgeFdbShow.Entry entry(
+      MacAddress mac, String dev, List<String> words, int line) {
     String vlan = after(words, "vlan");
-    String permanence = words.contains("permanent") ? "permanent" : words.contains("static") ? "static" : "";
-    return new BridgeFdbShow.Entry(mac, dev, after(words, "master"), vlan.matches("\\d{1,4}") ? Integer.parseInt(vlan) : -1,
-        after(words, "dst"), words.contains("self"), permanence, after(words, "used"), line);
+    String permanence =
+        words.contains("permanent") ? "permanent" : words.contains("static") ? "static" : "";
+    return new BridgeFdbShow.Entry(
+        mac,
+        dev,
+        after(words, "master"),
+        vlan.matches("\\d{1,4}") ? Integer.parseInt(vlan) : -1,
+        after(words, "dst"),
+        words.contains("self"),
+        permanence,
+        after(words, "used"),
+        line);
   }
 
   private static String after(List<String> words, String key) {

@@ -16,7 +16,15 @@ public record BridgeLinkShow(List<Port> ports) {
    * @param peer what follows {@code @} in the device name ({@code if16}), "" when none
    * @param state STP port state ({@code forwarding}, {@code disabled}, ...), "" when not printed
    */
-  public record Port(int index, String name, String peer, List<String> flags, int mtu, String master, String state, int line) {
+  public record Port(
+      int index,
+      String name,
+      String peer,
+      List<String> flags,
+      int mtu,
+      String master,
+      String state,
+      int line) {
     public Port {
       flags = List.copyOf(flags);
     }
@@ -34,6 +42,10 @@ public record BridgeLinkShow(List<Port> ports) {
 
   /** Bridges that have at least one member, in order of first appearance. */
   public List<String> bridges() {
-    return ports.stream().filter(p -> !p.master().isEmpty() && !p.isBridgeItself()).map(Port::master).distinct().toList();
+    return ports.stream()
+        .filter(p -> !p.master().isEmpty() && !p.isBridgeItself())
+        .map(Port::master)
+        .distinct()
+        .toList();
   }
 }

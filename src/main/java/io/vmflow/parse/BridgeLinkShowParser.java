@@ -27,9 +27,11 @@ final class BridgeLinkShowParser implements CommandParser<BridgeLinkShow> {
   // 17: veth1883dceb@if16: <...> mtu 1500 master br-ens3 state forwarding ...
   // iproute2 before 4.x: 2: eth0 state UP : <...> ...   and   89: veth0 state UP @(null): <...> ...
   private static final Pattern PORT =
-      Pattern.compile("^(\\d+):\\s+([^\\s:@]+)(?:@([^\\s:]+))?(?:\\s+state\\s+\\S+)?(?:\\s+@\\S+?)?\\s*:\\s+<([^>]*)>(.*)$");
+      Pattern.compile(
+          "^(\\d+):\\s+([^\\s:@]+)(?:@([^\\s:]+))?(?:\\s+state\\s+\\S+)?(?:\\s+@\\S+?)?\\s*:\\s+<([^>]*)>(.*)$");
   // eth0	1 PVID Egress Untagged   (vlan lines old iproute2 mixes into -d output)
-  private static final Pattern VLAN_LINE = Pattern.compile("^\\S+\\s+\\d+(\\s+PVID)?(\\s+Egress Untagged)?\\s*$");
+  private static final Pattern VLAN_LINE =
+      Pattern.compile("^\\S+\\s+\\d+(\\s+PVID)?(\\s+Egress Untagged)?\\s*$");
 
   @Override
   public Spec spec() {
@@ -50,7 +52,9 @@ final class BridgeLinkShowParser implements CommandParser<BridgeLinkShow> {
       Matcher m = PORT.matcher(line);
       if (m.matches()) {
         ports.add(port(m, source.lineNo(i)));
-      } else if (!line.isBlank() && !(Character.isWhitespace(line.charAt(0)) && !ports.isEmpty()) && !VLAN_LINE.matcher(line).matches()) {
+      } else if (!line.isBlank()
+          && !(Character.isWhitespace(line.charAt(0)) && !ports.isEmpty())
+          && !VLAN_LINE.matcher(line).matches()) {
         findings.add(ParseFindings.unrecognised(source, i, "bridge link"));
       }
     }
@@ -62,9 +66,15 @@ final class BridgeLinkShowParser implements CommandParser<BridgeLinkShow> {
 
   private static BridgeLinkShow.Port port(Matcher m, int line) {
     List<String> words = Arrays.asList(m.group(5).trim().split("\\s+"));
-    return new BridgeLinkShow.Port(Integer.parseInt(m.group(1).length() > 9 ? "-1" : m.group(1)), m.group(2),
-        m.group(3) == null ? "" : m.group(3), m.group(4).isEmpty() ? List.of() : List.of(m.group(4).split(",")),
-        number(after(words, "mtu")), after(words, "master"), after(words, "state"), line);
+    return new BridgeLinkShow.Port(
+        Integer.parseInt(m.group(1).length() > 9 ? "-1" : m.group(1)),
+        m.group(2),
+        m.group(3) == null ? "" : m.group(3),
+        m.group(4).isEmpty() ? List.of() : List.of(m.group(4).split(",")),
+        number(after(words, "mtu")),
+        after(words, "master"),
+        after(words, "state"),
+        line);
   }
 
   private static String after(List<String> words, String key) {

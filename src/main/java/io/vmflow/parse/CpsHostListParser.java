@@ -14,12 +14,13 @@ import java.util.List;
  * </pre>
  *
  * With a header, columns are found by name ({@code id, hostname, roles, status, manageip, omip});
- * rows cut by {@code grep} have none and are read in that order, the remaining cells kept in
- * {@code extra} by position. A roles cell wrapped over several rows is joined.
+ * rows cut by {@code grep} have none and are read in that order, the remaining cells kept in {@code
+ * extra} by position. A roles cell wrapped over several rows is joined.
  */
 final class CpsHostListParser implements CommandParser<HostList> {
 
-  static final List<String> COLUMNS = List.of("id", "hostname", "roles", "status", "manageip", "omip");
+  static final List<String> COLUMNS =
+      List.of("id", "hostname", "roles", "status", "manageip", "omip");
 
   @Override
   public Spec spec() {
@@ -47,10 +48,16 @@ final class CpsHostListParser implements CommandParser<HostList> {
     ParseFindings.unrecognisedAll(source, t.other(), "cps host-list", findings);
     List<HostList.CpsHost> hosts = new ArrayList<>();
     for (AsciiTable.Row r : table.rows()) {
-      hosts.add(new HostList.CpsHost(table.get(r, "id"), table.get(r, "hostname"),
-          table.get(r, "roles").replace("\n", " ").trim(), table.get(r, "status"),
-          table.get(r, "manageip", "manage_ip"), table.get(r, "omip", "om_ip"),
-          table.extra(r, COLUMNS), source.lineNo(r.index())));
+      hosts.add(
+          new HostList.CpsHost(
+              table.get(r, "id"),
+              table.get(r, "hostname"),
+              table.get(r, "roles").replace("\n", " ").trim(),
+              table.get(r, "status"),
+              table.get(r, "manageip", "manage_ip"),
+              table.get(r, "omip", "om_ip"),
+              table.extra(r, COLUMNS),
+              source.lineNo(r.index())));
     }
     return Parsed.of(new HostList(hosts), findings);
   }

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * FusionSphere {@code cps host-list}: hosts with their management IPs. Rows cut by {@code grep} have
- * no header; columns are then taken in the documented order.
+ * FusionSphere {@code cps host-list}: hosts with their management IPs. Rows cut by {@code grep}
+ * have no header; columns are then taken in the documented order.
  */
 public record HostList(List<CpsHost> hosts) {
 

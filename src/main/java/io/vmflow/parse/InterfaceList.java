@@ -12,7 +12,12 @@ public record InterfaceList(String serverId, List<VmInterface> interfaces) {
   }
 
   public record VmInterface(
-      String portState, String portId, String netId, List<String> ips, Optional<MacAddress> mac, int line) {
+      String portState,
+      String portId,
+      String netId,
+      List<String> ips,
+      Optional<MacAddress> mac,
+      int line) {
     public VmInterface {
       ips = List.copyOf(ips);
     }

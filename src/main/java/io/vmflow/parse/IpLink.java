@@ -12,9 +12,11 @@ public record IpLink(List<LinkDevice> devices) {
   }
 
   /**
-   * @param peer what follows {@code @} in the name: a veth peer's name or {@code if43}, "" when none
+   * @param peer what follows {@code @} in the name: a veth peer's name or {@code if43}, "" when
+   *     none
    * @param master the bridge or OVS datapath the device is enslaved to, "" when none
-   * @param state operational state ({@code UP}, {@code DOWN}, {@code UNKNOWN}, {@code LOWERLAYERDOWN})
+   * @param state operational state ({@code UP}, {@code DOWN}, {@code UNKNOWN}, {@code
+   *     LOWERLAYERDOWN})
    * @param kind link kind from {@code -d} ({@code veth}, {@code bridge}, {@code openvswitch},
    *     {@code vxlan}, ...), "" when not shown
    * @param addresses {@code inet}/{@code inet6} addresses with prefix length, when {@code ip addr}

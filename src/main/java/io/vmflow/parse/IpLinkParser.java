@@ -11,9 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code ip -d link show}, {@code ip -o link}, {@code ip -s -d link}, {@code ip addr}, {@code ip
- * -o addr}: one block per device, continuation lines indented (or joined by {@code \} in the
- * one-line forms).
+ * {@code ip -d link show}, {@code ip -o link}, {@code ip -s -d link}, {@code ip addr}, {@code ip -o
+ * addr}: one block per device, continuation lines indented (or joined by {@code \} in the one-line
+ * forms).
  *
  * <pre>
  * 12: qvb81e4a23a-40@qvo81e4a23a-40: &lt;BROADCAST,MULTICAST,PROMISC,UP,LOWER_UP&gt; mtu 1450 qdisc noqueue master qbr81e4a23a-40 state UP mode DEFAULT group default qlen 1000
@@ -27,16 +27,24 @@ import java.util.regex.Pattern;
  */
 final class IpLinkParser implements CommandParser<IpLink> {
 
-  // 12: qvb81e4a23a-40@qvo81e4a23a-40: <BROADCAST,...,UP,LOWER_UP> mtu 1450 qdisc noqueue master qbr... state UP ...
-  private static final Pattern HEADER = Pattern.compile("^(?<idx>\\d+):\\s+(?<name>[^:@\\s]+)(@(?<peer>[^:\\s]+))?:\\s+<(?<flags>[^>]*)>(?<rest>.*)$");
+  // 12: qvb81e4a23a-40@qvo81e4a23a-40: <BROADCAST,...,UP,LOWER_UP> mtu 1450 qdisc noqueue master
+  // qbr... state UP ...
+  private static final Pattern HEADER =
+      Pattern.compile(
+          "^(?<idx>\\d+):\\s+(?<name>[^:@\\s]+)(@(?<peer>[^:\\s]+))?:\\s+<(?<flags>[^>]*)>(?<rest>.*)$");
   //     link/ether 9a:2b:3c:4d:5e:6f brd ff:ff:ff:ff:ff:ff
   private static final Pattern LINK = Pattern.compile("^\\s*link/\\S+\\s+(?<mac>[0-9a-fA-F:]+).*");
   //     inet 10.0.0.1/24 brd ...   /   inet6 fe80::1/64 scope link
-  private static final Pattern INET = Pattern.compile("^\\s*inet6?\\s+(?<addr>[0-9a-fA-F.:]+/\\d+).*");
+  private static final Pattern INET =
+      Pattern.compile("^\\s*inet6?\\s+(?<addr>[0-9a-fA-F.:]+/\\d+).*");
   //  2: eth0    inet 10.0.0.5/24 brd ...   (ip -o addr: index, name, then the address)
-  private static final Pattern O_ADDR = Pattern.compile("^(?<idx>\\d+):\\s+(?<name>\\S+)\\s+inet6?\\s+(?<addr>[0-9a-fA-F.:]+/\\d+).*");
+  private static final Pattern O_ADDR =
+      Pattern.compile(
+          "^(?<idx>\\d+):\\s+(?<name>\\S+)\\s+inet6?\\s+(?<addr>[0-9a-fA-F.:]+/\\d+).*");
   //     veth  /  bridge forward_delay ...  /  vxlan id 100 remote 10.0.0.2 ...  /  openvswitch
-  private static final Pattern KIND = Pattern.compile("^\\s+(?<kind>veth|bridge|openvswitch|vxlan|geneve|gretap|vlan|bond|tun|dummy|macvlan|ipvlan)\\b.*");
+  private static final Pattern KIND =
+      Pattern.compile(
+          "^\\s+(?<kind>veth|bridge|openvswitch|vxlan|geneve|gretap|vlan|bond|tun|dummy|macvlan|ipvlan)\\b.*");
   private static final Pattern WORD = Pattern.compile("\\b(mtu|master|state)\\s+(\\S+)");
 
   private final Spec spec;
@@ -72,7 +80,8 @@ final class IpLinkParser implements CommandParser<IpLink> {
     return Parsed.of(new IpLink(devices.stream().map(Builder::build).toList()), findings);
   }
 
-  private static void read(String line, SourceText source, int i, List<Builder> devices, List<Finding> findings) {
+  private static void read(
+      String line, SourceText source, int i, List<Builder> devices, List<Finding> findings) {
     if (line.isBlank() || line.trim().equals("--") || line.trim().equals("...")) {
       return;
     }
@@ -82,9 +91,12 @@ final class IpLinkParser implements CommandParser<IpLink> {
     if (h.matches()) {
       devices.add(new Builder(h, source.lineNo(i)));
     } else if (oaddr.matches()) {
-      Builder b = devices.stream().filter(d -> d.name.equals(oaddr.group("name"))).findFirst().orElse(null);
+      Builder b =
+          devices.stream().filter(d -> d.name.equals(oaddr.group("name"))).findFirst().orElse(null);
       if (b == null) {
-        b = new Builder(Integer.parseInt(oaddr.group("idx")), oaddr.group("name"), source.lineNo(i));
+        b =
+            new Builder(
+                Integer.parseInt(oaddr.group("idx")), oaddr.group("name"), source.lineNo(i));
         devices.add(b);
       }
       b.addresses.add(oaddr.group("addr"));
@@ -123,7 +135,8 @@ final class IpLinkParser implements CommandParser<IpLink> {
       this.index = Integer.parseInt(h.group("idx"));
       this.name = h.group("name");
       this.peer = h.group("peer") == null ? "" : h.group("peer");
-      this.flags = h.group("flags").isEmpty() ? List.of() : Arrays.asList(h.group("flags").split(","));
+      this.flags =
+          h.group("flags").isEmpty() ? List.of() : Arrays.asList(h.group("flags").split(","));
       this.line = line;
       Matcher w = WORD.matcher(h.group("rest"));
       while (w.find()) {
@@ -144,7 +157,8 @@ final class IpLinkParser implements CommandParser<IpLink> {
     }
 
     IpLink.LinkDevice build() {
-      return new IpLink.LinkDevice(index, name, peer, flags, mtu, master, state, mac, kind, addresses, line);
+      return new IpLink.LinkDevice(
+          index, name, peer, flags, mtu, master, state, mac, kind, addresses, line);
     }
   }
 }

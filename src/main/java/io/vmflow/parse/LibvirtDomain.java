@@ -19,5 +19,11 @@ public record LibvirtDomain(String name, String uuid, List<DomainInterface> inte
    * {@code <interface type='bridge'>} with its MAC, target device, source bridge and the neutron
    * port id OVS knows it by ({@code <virtualport><parameters interfaceid=.../>}).
    */
-  public record DomainInterface(String type, Optional<MacAddress> mac, String targetDev, String sourceBridge, String interfaceId, int line) {}
+  public record DomainInterface(
+      String type,
+      Optional<MacAddress> mac,
+      String targetDev,
+      String sourceBridge,
+      String interfaceId,
+      int line) {}
 }

@@ -19,7 +19,9 @@ public record NetworkList(List<Network> networks) {
     }
   }
 
-  /** @param cidr "" when the output lists the subnet id alone */
+  /**
+   * @param cidr "" when the output lists the subnet id alone
+   */
   public record SubnetRef(String id, String cidr) {}
 
   public Optional<Network> network(String id) {

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * {@code openstack network show} / {@code neutron net-show}: one network's segment and subnets.
  *
- * @param networkType {@code provider:network_type} ({@code vlan}, {@code vxlan}, {@code flat}), "" when hidden
+ * @param networkType {@code provider:network_type} ({@code vlan}, {@code vxlan}, {@code flat}), ""
+ *     when hidden
  * @param segmentationId VLAN id or VNI, empty when hidden or none
  * @param fields every field as printed
  */

@@ -25,7 +25,8 @@ final class NeutronNetListParser implements CommandParser<NetworkList> {
 
   // 0d67a197-449f-47c2-8ed4-037fd3519644 10.0.0.0/24   (cidr optional; v6 cidrs too)
   private static final Pattern SUBNET =
-      Pattern.compile("(?<id>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(\\s+(?<cidr>[0-9a-fA-F.:]+/\\d{1,3}))?");
+      Pattern.compile(
+          "(?<id>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(\\s+(?<cidr>[0-9a-fA-F.:]+/\\d{1,3}))?");
 
   @Override
   public Spec spec() {
@@ -40,17 +41,27 @@ final class NeutronNetListParser implements CommandParser<NetworkList> {
   @Override
   public Parsed<NetworkList> parse(SourceText source) {
     AsciiTable.Table t = AsciiTable.parse(source.lines());
-    AsciiTable.Table table = t.header().isEmpty() ? new AsciiTable.Table(COLUMNS, t.rows(), t.other()) : t;
+    AsciiTable.Table table =
+        t.header().isEmpty() ? new AsciiTable.Table(COLUMNS, t.rows(), t.other()) : t;
     List<Finding> findings = new ArrayList<>();
     ParseFindings.unrecognisedAll(source, t.other(), "net-list", findings);
     List<NetworkList.Network> nets = new ArrayList<>();
     for (AsciiTable.Row r : table.rows()) {
       String id = table.get(r, "id");
       if (!Cells.isUuid(id)) {
-        findings.add(ParseFindings.badValue(source, r.index(), "network row without an id: '" + String.join(" | ", r.cells()) + "'"));
+        findings.add(
+            ParseFindings.badValue(
+                source,
+                r.index(),
+                "network row without an id: '" + String.join(" | ", r.cells()) + "'"));
         continue;
       }
-      nets.add(new NetworkList.Network(id, table.get(r, "name"), subnets(table.get(r, "subnets")), source.lineNo(r.index())));
+      nets.add(
+          new NetworkList.Network(
+              id,
+              table.get(r, "name"),
+              subnets(table.get(r, "subnets")),
+              source.lineNo(r.index())));
     }
     return Parsed.of(new NetworkList(nets), findings);
   }
@@ -59,7 +70,8 @@ final class NeutronNetListParser implements CommandParser<NetworkList> {
     List<NetworkList.SubnetRef> out = new ArrayList<>();
     Matcher m = SUBNET.matcher(cell);
     while (m.find()) {
-      out.add(new NetworkList.SubnetRef(m.group("id"), m.group("cidr") == null ? "" : m.group("cidr")));
+      out.add(
+          new NetworkList.SubnetRef(m.group("id"), m.group("cidr") == null ? "" : m.group("cidr")));
     }
     return out;
   }

@@ -61,12 +61,25 @@ final class NeutronPortShowParser implements CommandParser<PortShow> {
     }
     String mac = p.get("mac_address");
     if (!mac.isEmpty() && MacAddress.parse(mac).isEmpty()) {
-      findings.add(ParseFindings.badValue(source, p.index("mac_address"), "not a MAC address: '" + mac + "'"));
+      findings.add(
+          ParseFindings.badValue(
+              source, p.index("mac_address"), "not a MAC address: '" + mac + "'"));
     }
-    PortShow port = new PortShow(id.isEmpty() ? source.subject() : id, p.get("name"),
-        alias.isEmpty() ? "" : DeviceNames.stripCell(alias), MacAddress.parse(mac), p.get("network_id"), fixed,
-        p.get("status"), Cells.bool(p.get("admin_state_up")), p.get("device_id"), p.get("device_owner"),
-        p.get("binding:host_id", "binding_host_id"), p.values(), source.lineNo(p.firstRowIndex()));
+    PortShow port =
+        new PortShow(
+            id.isEmpty() ? source.subject() : id,
+            p.get("name"),
+            alias.isEmpty() ? "" : DeviceNames.stripCell(alias),
+            MacAddress.parse(mac),
+            p.get("network_id"),
+            fixed,
+            p.get("status"),
+            Cells.bool(p.get("admin_state_up")),
+            p.get("device_id"),
+            p.get("device_owner"),
+            p.get("binding:host_id", "binding_host_id"),
+            p.values(),
+            source.lineNo(p.firstRowIndex()));
     return Parsed.of(port, findings);
   }
 }

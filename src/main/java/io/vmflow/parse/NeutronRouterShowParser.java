@@ -52,9 +52,15 @@ final class NeutronRouterShowParser implements CommandParser<RouterShow> {
     Map<String, String> joined = new java.util.LinkedHashMap<>();
     p.values().forEach((k, v) -> joined.put(k, v.replace("\n", " ")));
     String id = joined.getOrDefault("id", source.subject());
-    RouterList.Router router = new RouterList.Router(id, joined.getOrDefault("name", ""), joined.getOrDefault("status", ""),
-        joined.getOrDefault("external_gateway_info", ""), Cells.bool(joined.getOrDefault("distributed", "")),
-        Cells.bool(joined.getOrDefault("ha", "")), source.lineNo(p.firstRowIndex()));
+    RouterList.Router router =
+        new RouterList.Router(
+            id,
+            joined.getOrDefault("name", ""),
+            joined.getOrDefault("status", ""),
+            joined.getOrDefault("external_gateway_info", ""),
+            Cells.bool(joined.getOrDefault("distributed", "")),
+            Cells.bool(joined.getOrDefault("ha", "")),
+            source.lineNo(p.firstRowIndex()));
     return Parsed.of(new RouterShow(router, joined), findings);
   }
 }

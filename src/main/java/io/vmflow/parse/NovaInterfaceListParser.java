@@ -23,7 +23,8 @@ import java.util.List;
  */
 final class NovaInterfaceListParser implements CommandParser<InterfaceList> {
 
-  static final List<String> COLUMNS = List.of("Port State", "Port ID", "Net ID", "IP addresses", "MAC Addr");
+  static final List<String> COLUMNS =
+      List.of("Port State", "Port ID", "Net ID", "IP addresses", "MAC Addr");
 
   @Override
   public Spec spec() {
@@ -38,7 +39,8 @@ final class NovaInterfaceListParser implements CommandParser<InterfaceList> {
   @Override
   public Parsed<InterfaceList> parse(SourceText source) {
     AsciiTable.Table t = AsciiTable.parse(source.lines());
-    AsciiTable.Table table = t.header().isEmpty() ? new AsciiTable.Table(COLUMNS, t.rows(), t.other()) : t;
+    AsciiTable.Table table =
+        t.header().isEmpty() ? new AsciiTable.Table(COLUMNS, t.rows(), t.other()) : t;
     List<Finding> findings = new ArrayList<>();
     ParseFindings.unrecognisedAll(source, t.other(), "nova interface-list", findings);
     List<InterfaceList.VmInterface> out = new ArrayList<>();
@@ -46,13 +48,23 @@ final class NovaInterfaceListParser implements CommandParser<InterfaceList> {
       String portId = table.get(r, "Port ID");
       String mac = table.get(r, "MAC Addr", "MAC Address");
       if (!Cells.isUuid(portId) || (!mac.isEmpty() && MacAddress.parse(mac).isEmpty())) {
-        findings.add(ParseFindings.badValue(source, r.index(), "incomplete interface row: '" + String.join(" | ", r.cells()) + "'"));
+        findings.add(
+            ParseFindings.badValue(
+                source,
+                r.index(),
+                "incomplete interface row: '" + String.join(" | ", r.cells()) + "'"));
         if (!Cells.isUuid(portId)) {
           continue;
         }
       }
-      out.add(new InterfaceList.VmInterface(table.get(r, "Port State"), portId, table.get(r, "Net ID"),
-          Cells.ips(table.get(r, "IP addresses", "IP Address")), MacAddress.parse(mac), source.lineNo(r.index())));
+      out.add(
+          new InterfaceList.VmInterface(
+              table.get(r, "Port State"),
+              portId,
+              table.get(r, "Net ID"),
+              Cells.ips(table.get(r, "IP addresses", "IP Address")),
+              MacAddress.parse(mac),
+              source.lineNo(r.index())));
     }
     return Parsed.of(new InterfaceList(source.subject(), out), findings);
   }

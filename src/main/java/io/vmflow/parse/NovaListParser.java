@@ -25,7 +25,8 @@ import java.util.Map;
  */
 final class NovaListParser implements CommandParser<ServerList> {
 
-  static final List<String> COLUMNS = List.of("ID", "Name", "Status", "Task State", "Power State", "Networks");
+  static final List<String> COLUMNS =
+      List.of("ID", "Name", "Status", "Task State", "Power State", "Networks");
 
   @Override
   public Spec spec() {
@@ -46,14 +47,23 @@ final class NovaListParser implements CommandParser<ServerList> {
     List<ServerList.Server> servers = new ArrayList<>();
     for (AsciiTable.Row r : table.rows()) {
       String networks = table.get(r, "Networks");
-      servers.add(new ServerList.Server(table.get(r, "ID"), table.get(r, "Name"), table.get(r, "Status"),
-          table.get(r, "Task State"), table.get(r, "Power State"), networks, Cells.ips(networks),
-          table.extra(r, COLUMNS), source.lineNo(r.index())));
+      servers.add(
+          new ServerList.Server(
+              table.get(r, "ID"),
+              table.get(r, "Name"),
+              table.get(r, "Status"),
+              table.get(r, "Task State"),
+              table.get(r, "Power State"),
+              networks,
+              Cells.ips(networks),
+              table.extra(r, COLUMNS),
+              source.lineNo(r.index())));
     }
     for (int i : table.other()) {
       String line = source.lines().get(i).trim();
       if (Cells.isUuid(line)) {
-        servers.add(new ServerList.Server(line, "", "", "", "", "", List.of(), Map.of(), source.lineNo(i)));
+        servers.add(
+            new ServerList.Server(line, "", "", "", "", "", List.of(), Map.of(), source.lineNo(i)));
       } else {
         findings.add(ParseFindings.unrecognised(source, i, "nova list"));
       }

@@ -34,10 +34,16 @@ final class NovaShowParser implements CommandParser<ServerShow> {
     if (p.values().isEmpty()) {
       return Parsed.failed(ParseFindings.noData(source, "property row"));
     }
-    ServerShow show = new ServerShow(
-        p.get("id", "ID"), p.get("name", "Name"), p.get("status", "Status"),
-        p.get("OS-EXT-SRV-ATTR:hypervisor_hostname", "hypervisor_hostname"), p.get("OS-EXT-SRV-ATTR:host", "host"),
-        p.get("OS-EXT-SRV-ATTR:instance_name", "instance_name"), p.values(), source.lineNo(p.firstRowIndex()));
+    ServerShow show =
+        new ServerShow(
+            p.get("id", "ID"),
+            p.get("name", "Name"),
+            p.get("status", "Status"),
+            p.get("OS-EXT-SRV-ATTR:hypervisor_hostname", "hypervisor_hostname"),
+            p.get("OS-EXT-SRV-ATTR:host", "host"),
+            p.get("OS-EXT-SRV-ATTR:instance_name", "instance_name"),
+            p.values(),
+            source.lineNo(p.firstRowIndex()));
     return Parsed.of(show, findings);
   }
 }

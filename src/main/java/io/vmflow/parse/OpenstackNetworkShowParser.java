@@ -20,8 +20,8 @@ import java.util.Optional;
  * |                           | 277eca5d-9869-474b-960e-6da5951d09f7 |
  * </pre>
  *
- * Kept: id (else the command's subject), name, status, network type, physical network,
- * segmentation id, MTU, subnet ids; every field in {@code fields}.
+ * Kept: id (else the command's subject), name, status, network type, physical network, segmentation
+ * id, MTU, subnet ids; every field in {@code fields}.
  */
 final class OpenstackNetworkShowParser implements CommandParser<NetworkShow> {
 
@@ -45,13 +45,24 @@ final class OpenstackNetworkShowParser implements CommandParser<NetworkShow> {
     ParseFindings.unrecognisedAll(source, rows.unreadable(), "network show", findings);
     OpenstackOutput.Row r = rows.rows().get(0);
     String id = r.get("id");
-    return Parsed.of(new NetworkShow(id.isEmpty() ? source.subject() : id, r.get("name"), r.get("status"),
-        r.get("provider:network_type", "provider_network_type"), r.get("provider:physical_network", "provider_physical_network"),
-        number(r.get("provider:segmentation_id", "provider_segmentation_id")), number(r.get("mtu")), Cells.uuids(r.get("subnets", "Subnets")),
-        r.values(), source.lineNo(r.index())), findings);
+    return Parsed.of(
+        new NetworkShow(
+            id.isEmpty() ? source.subject() : id,
+            r.get("name"),
+            r.get("status"),
+            r.get("provider:network_type", "provider_network_type"),
+            r.get("provider:physical_network", "provider_physical_network"),
+            number(r.get("provider:segmentation_id", "provider_segmentation_id")),
+            number(r.get("mtu")),
+            Cells.uuids(r.get("subnets", "Subnets")),
+            r.values(),
+            source.lineNo(r.index())),
+        findings);
   }
 
   private static Optional<Integer> number(String s) {
-    return s.trim().matches("\\d{1,9}") ? Optional.of(Integer.parseInt(s.trim())) : Optional.empty();
+    return s.trim().matches("\\d{1,9}")
+        ? Optional.of(Integer.parseInt(s.trim()))
+        : Optional.empty();
   }
 }

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The {@code openstack} client's server, port, network and router commands, in table, {@code -f
- * json}, {@code -f value} and {@code -f shell} forms (told apart by {@link OpenstackOutput}), mapped to the same records as their nova/neutron equivalents:
+ * json}, {@code -f value} and {@code -f shell} forms (told apart by {@link OpenstackOutput}),
+ * mapped to the same records as their nova/neutron equivalents:
  *
  * <pre>
  * +--------------------------------------+------------+---------+------------------------------+-----------+----------+
@@ -26,7 +27,8 @@ final class OpenstackParsers {
 
   /** {@code openstack server list}. */
   static final class ServerListParser implements CommandParser<ServerList> {
-    static final List<String> COLUMNS = List.of("ID", "Name", "Status", "Networks", "Image", "Flavor");
+    static final List<String> COLUMNS =
+        List.of("ID", "Name", "Status", "Networks", "Image", "Flavor");
 
     @Override
     public Spec spec() {
@@ -44,8 +46,17 @@ final class OpenstackParsers {
       OpenstackOutput.Rows rows = OpenstackOutput.read(source.lines(), COLUMNS);
       for (OpenstackOutput.Row r : rows.rows()) {
         String networks = r.get("Networks", "addresses");
-        out.add(new ServerList.Server(r.get("ID"), r.get("Name"), r.get("Status"), r.get("Task State"), r.get("Power State"), networks,
-            Cells.ips(networks), Map.of("Image", r.get("Image"), "Flavor", r.get("Flavor")), source.lineNo(r.index())));
+        out.add(
+            new ServerList.Server(
+                r.get("ID"),
+                r.get("Name"),
+                r.get("Status"),
+                r.get("Task State"),
+                r.get("Power State"),
+                networks,
+                Cells.ips(networks),
+                Map.of("Image", r.get("Image"), "Flavor", r.get("Flavor")),
+                source.lineNo(r.index())));
       }
       return Parsed.of(new ServerList(out), unreadable(source, rows, "server list"));
     }
@@ -71,9 +82,17 @@ final class OpenstackParsers {
       }
       OpenstackOutput.Row r = rows.rows().get(0);
       String id = r.get("id");
-      return Parsed.of(new ServerShow(id.isEmpty() ? source.subject() : id, r.get("name"), r.get("status"),
-          r.get("OS-EXT-SRV-ATTR:hypervisor_hostname", "hypervisor_hostname"), r.get("OS-EXT-SRV-ATTR:host", "host"),
-          r.get("OS-EXT-SRV-ATTR:instance_name", "instance_name"), r.values(), source.lineNo(r.index())), unreadable(source, rows, "server show"));
+      return Parsed.of(
+          new ServerShow(
+              id.isEmpty() ? source.subject() : id,
+              r.get("name"),
+              r.get("status"),
+              r.get("OS-EXT-SRV-ATTR:hypervisor_hostname", "hypervisor_hostname"),
+              r.get("OS-EXT-SRV-ATTR:host", "host"),
+              r.get("OS-EXT-SRV-ATTR:instance_name", "instance_name"),
+              r.values(),
+              source.lineNo(r.index())),
+          unreadable(source, rows, "server show"));
     }
   }
 
@@ -82,7 +101,8 @@ final class OpenstackParsers {
    * JSON, one per wrapped line.
    */
   static final class PortListParser implements CommandParser<PortList> {
-    static final List<String> COLUMNS = List.of("ID", "Name", "MAC Address", "Fixed IP Addresses", "Status");
+    static final List<String> COLUMNS =
+        List.of("ID", "Name", "MAC Address", "Fixed IP Addresses", "Status");
     static final List<String> NEUTRON_COLUMNS = List.of("id", "name", "mac_address", "fixed_ips");
 
     private final Spec spec;
@@ -108,14 +128,27 @@ final class OpenstackParsers {
     @Override
     public Parsed<PortList> parse(SourceText source) {
       List<PortList.PortRow> out = new ArrayList<>();
-      OpenstackOutput.Rows rows = OpenstackOutput.read(source.lines(), spec == Spec.NEUTRON_PORT_LIST ? NEUTRON_COLUMNS : COLUMNS);
+      OpenstackOutput.Rows rows =
+          OpenstackOutput.read(
+              source.lines(), spec == Spec.NEUTRON_PORT_LIST ? NEUTRON_COLUMNS : COLUMNS);
       for (OpenstackOutput.Row r : rows.rows()) {
         List<PortShow.FixedIp> ips = new ArrayList<>();
         for (String[] f : Cells.fixedIps(r.get("Fixed IP Addresses", "fixed_ips"))) {
           ips.add(new PortShow.FixedIp(f[0], f[1]));
         }
-        out.add(new PortList.PortRow(r.get("ID"), r.get("Name"), MacAddress.parse(r.get("MAC Address", "mac_address")), ips, r.get("Status"),
-            Map.of("device_owner", r.get("Device Owner", "device_owner"), "device_id", r.get("Device ID", "device_id")), source.lineNo(r.index())));
+        out.add(
+            new PortList.PortRow(
+                r.get("ID"),
+                r.get("Name"),
+                MacAddress.parse(r.get("MAC Address", "mac_address")),
+                ips,
+                r.get("Status"),
+                Map.of(
+                    "device_owner",
+                    r.get("Device Owner", "device_owner"),
+                    "device_id",
+                    r.get("Device ID", "device_id")),
+                source.lineNo(r.index())));
       }
       return Parsed.of(new PortList(out), unreadable(source, rows, "port list"));
     }
@@ -141,8 +174,10 @@ final class OpenstackParsers {
       OpenstackOutput.Rows rows = OpenstackOutput.read(source.lines(), COLUMNS);
       for (OpenstackOutput.Row r : rows.rows()) {
         List<NetworkList.SubnetRef> subnets = new ArrayList<>();
-        Cells.uuids(r.get("Subnets", "subnets")).forEach(s -> subnets.add(new NetworkList.SubnetRef(s, "")));
-        out.add(new NetworkList.Network(r.get("ID"), r.get("Name"), subnets, source.lineNo(r.index())));
+        Cells.uuids(r.get("Subnets", "subnets"))
+            .forEach(s -> subnets.add(new NetworkList.SubnetRef(s, "")));
+        out.add(
+            new NetworkList.Network(r.get("ID"), r.get("Name"), subnets, source.lineNo(r.index())));
       }
       return Parsed.of(new NetworkList(out), unreadable(source, rows, "network list"));
     }
@@ -150,7 +185,8 @@ final class OpenstackParsers {
 
   /** {@code openstack router list}: distributed and HA are shown by admin credentials only. */
   static final class RouterListParser implements CommandParser<RouterList> {
-    static final List<String> COLUMNS = List.of("ID", "Name", "Status", "State", "Distributed", "HA", "Project");
+    static final List<String> COLUMNS =
+        List.of("ID", "Name", "Status", "State", "Distributed", "HA", "Project");
 
     @Override
     public Spec spec() {
@@ -169,17 +205,29 @@ final class OpenstackParsers {
       List<RouterList.Router> out = new ArrayList<>();
       for (OpenstackOutput.Row r : rows.rows()) {
         if (!Cells.isUuid(r.get("ID"))) {
-          findings.add(ParseFindings.badValue(source, r.index(), "router row without an id: '" + String.join(" | ", r.values().values()) + "'"));
+          findings.add(
+              ParseFindings.badValue(
+                  source,
+                  r.index(),
+                  "router row without an id: '" + String.join(" | ", r.values().values()) + "'"));
           continue;
         }
-        out.add(new RouterList.Router(r.get("ID"), r.get("Name"), r.get("Status"), r.get("External gateway info", "external_gateway_info"),
-            Cells.bool(r.get("Distributed")), Cells.bool(r.get("HA")), source.lineNo(r.index())));
+        out.add(
+            new RouterList.Router(
+                r.get("ID"),
+                r.get("Name"),
+                r.get("Status"),
+                r.get("External gateway info", "external_gateway_info"),
+                Cells.bool(r.get("Distributed")),
+                Cells.bool(r.get("HA")),
+                source.lineNo(r.index())));
       }
       return Parsed.of(new RouterList(out), findings);
     }
   }
 
-  private static List<Finding> unreadable(SourceText source, OpenstackOutput.Rows rows, String what) {
+  private static List<Finding> unreadable(
+      SourceText source, OpenstackOutput.Rows rows, String what) {
     List<Finding> out = new ArrayList<>();
     ParseFindings.unrecognisedAll(source, rows.unreadable(), what, out);
     return out;

@@ -15,13 +15,14 @@ public record OvsAppctlFdbShow(String bridge, List<FdbEntry> entries) {
   }
 
   /**
-   * {@code    71    15  fa:16:3e:29:fb:13    0}
+   * {@code 71 15 fa:16:3e:29:fb:13 0}
    *
    * @param port the OpenFlow port number or name as printed ({@code 71}, {@code LOCAL})
    * @param bridge the {@code Bridge} column when several bridges are shown, else the outer bridge
    * @param age seconds as printed, or {@code static}
    */
-  public record FdbEntry(String bridge, String port, int vlan, MacAddress mac, String age, int line) {}
+  public record FdbEntry(
+      String bridge, String port, int vlan, MacAddress mac, String age, int line) {}
 
   public List<FdbEntry> entriesFor(MacAddress mac) {
     return entries.stream().filter(e -> e.mac().equals(mac)).toList();

@@ -25,10 +25,12 @@ import java.util.regex.Pattern;
 final class OvsAppctlFdbShowParser implements CommandParser<OvsAppctlFdbShow> {
 
   //  port  VLAN  MAC                Age        (and " Port", and a leading "Bridge" column)
-  private static final Pattern HEADER = Pattern.compile("^\\s*(Bridge\\s+)?[Pp]ort\\s+VLAN\\s+MAC\\s+Age\\s*$");
+  private static final Pattern HEADER =
+      Pattern.compile("^\\s*(Bridge\\s+)?[Pp]ort\\s+VLAN\\s+MAC\\s+Age\\s*$");
   //    71    15  fa:16:3e:29:fb:13    0      /   br-int     1     0  52:54:00:2d:fb:46  284
   private static final Pattern ROW =
-      Pattern.compile("^\\s*((?<bridge>\\S+)\\s+)??(?<port>\\S+)\\s+(?<vlan>\\d+)\\s+(?<mac>\\S+)\\s+(?<age>\\d+|static|\\?)\\s*$");
+      Pattern.compile(
+          "^\\s*((?<bridge>\\S+)\\s+)??(?<port>\\S+)\\s+(?<vlan>\\d+)\\s+(?<mac>\\S+)\\s+(?<age>\\d+|static|\\?)\\s*$");
 
   @Override
   public Spec spec() {
@@ -53,11 +55,21 @@ final class OvsAppctlFdbShowParser implements CommandParser<OvsAppctlFdbShow> {
       Matcher m = ROW.matcher(line);
       Optional<MacAddress> mac = m.matches() ? MacAddress.parse(m.group("mac")) : Optional.empty();
       if (mac.isEmpty()) {
-        findings.add(m.matches() ? ParseFindings.badValue(source, i, "not a MAC address: '" + m.group("mac") + "'") : ParseFindings.unrecognised(source, i, "fdb/show"));
+        findings.add(
+            m.matches()
+                ? ParseFindings.badValue(source, i, "not a MAC address: '" + m.group("mac") + "'")
+                : ParseFindings.unrecognised(source, i, "fdb/show"));
         continue;
       }
       String bridge = m.group("bridge") != null ? m.group("bridge") : source.subject();
-      entries.add(new OvsAppctlFdbShow.FdbEntry(bridge, m.group("port"), Integer.parseInt(m.group("vlan")), mac.get(), m.group("age"), source.lineNo(i)));
+      entries.add(
+          new OvsAppctlFdbShow.FdbEntry(
+              bridge,
+              m.group("port"),
+              Integer.parseInt(m.group("vlan")),
+              mac.get(),
+              m.group("age"),
+              source.lineNo(i)));
     }
     return Parsed.of(new OvsAppctlFdbShow(source.subject(), entries), findings);
   }

@@ -20,7 +20,8 @@ final class OvsAppctlOfprotoListTunnelsParser implements CommandParser<OvsTunnel
 
   // port 7: vxlan-0a000085 (vxlan: 10.0.0.128->10.0.0.133, key=flow, legacy_l2, dp port=7, ttl=64)
   private static final Pattern TUNNEL =
-      Pattern.compile("^\\s*port (?<no>\\d+): (?<name>\\S+) \\((?<type>[\\w-]+): (?<local>[^,\\s]*)->(?<remote>[^,\\s)]*)(?<rest>.*)\\)\\s*$");
+      Pattern.compile(
+          "^\\s*port (?<no>\\d+): (?<name>\\S+) \\((?<type>[\\w-]+): (?<local>[^,\\s]*)->(?<remote>[^,\\s)]*)(?<rest>.*)\\)\\s*$");
 
   @Override
   public Spec spec() {
@@ -40,8 +41,15 @@ final class OvsAppctlOfprotoListTunnelsParser implements CommandParser<OvsTunnel
     for (int i = 0; i < lines.size(); i++) {
       Matcher m = TUNNEL.matcher(lines.get(i));
       if (m.matches()) {
-        out.add(new OvsTunnels.Tunnel(Integer.parseInt(m.group("no")), m.group("name"), m.group("type"), m.group("local"), m.group("remote"),
-            m.group("rest").replaceFirst("^,\\s*", ""), source.lineNo(i)));
+        out.add(
+            new OvsTunnels.Tunnel(
+                Integer.parseInt(m.group("no")),
+                m.group("name"),
+                m.group("type"),
+                m.group("local"),
+                m.group("remote"),
+                m.group("rest").replaceFirst("^,\\s*", ""),
+                source.lineNo(i)));
       } else if (!lines.get(i).isBlank()) {
         findings.add(ParseFindings.unrecognised(source, i, "list-tunnels"));
       }

@@ -2,7 +2,10 @@ package io.vmflow.parse;
 
 import java.util.List;
 
-/** {@code ovs-dpctl show} / {@code ovs-appctl dpctl/show}: kernel or userspace datapaths and their ports. */
+/**
+ * {@code ovs-dpctl show} / {@code ovs-appctl dpctl/show}: kernel or userspace datapaths and their
+ * ports.
+ */
 public record OvsDpctlShow(List<Datapath> datapaths) {
 
   public OvsDpctlShow {
@@ -19,7 +22,8 @@ public record OvsDpctlShow(List<Datapath> datapaths) {
   /**
    * {@code port 3: vxlan_sys_4789 (vxlan: packet_type=ptap)}
    *
-   * @param type what the parentheses say first ({@code internal}, {@code vxlan}), "" for a system port
+   * @param type what the parentheses say first ({@code internal}, {@code vxlan}), "" for a system
+   *     port
    */
   public record DpPort(int number, String name, String type, String details, int line) {}
 }

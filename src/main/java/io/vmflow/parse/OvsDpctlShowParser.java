@@ -23,10 +23,15 @@ import java.util.regex.Pattern;
 final class OvsDpctlShowParser implements CommandParser<OvsDpctlShow> {
 
   // system@ovs-system:   /   netdev@ovs-netdev:
-  private static final Pattern DATAPATH = Pattern.compile("^(?<type>[\\w-]+)@(?<name>[\\w.-]+):\\s*$");
+  private static final Pattern DATAPATH =
+      Pattern.compile("^(?<type>[\\w-]+)@(?<name>[\\w.-]+):\\s*$");
   //   port 3: vxlan_sys_4789 (vxlan: packet_type=ptap)
-  private static final Pattern PORT = Pattern.compile("^\\s+port (?<no>\\d+): (?<name>\\S+)(\\s+\\((?<type>[\\w-]+)(:\\s*(?<details>[^)]*))?\\))?\\s*$");
-  private static final Pattern STATS = Pattern.compile("^\\s+(lookups|flows|masks|cache|caches|RX|TX|collisions|port \\d+: \\S+ \\(.*)\\b.*|^\\s+[\\w ]+:.*$");
+  private static final Pattern PORT =
+      Pattern.compile(
+          "^\\s+port (?<no>\\d+): (?<name>\\S+)(\\s+\\((?<type>[\\w-]+)(:\\s*(?<details>[^)]*))?\\))?\\s*$");
+  private static final Pattern STATS =
+      Pattern.compile(
+          "^\\s+(lookups|flows|masks|cache|caches|RX|TX|collisions|port \\d+: \\S+ \\(.*)\\b.*|^\\s+[\\w ]+:.*$");
 
   @Override
   public Spec spec() {
@@ -60,8 +65,13 @@ final class OvsDpctlShowParser implements CommandParser<OvsDpctlShow> {
         line = source.lineNo(i);
         ports = new ArrayList<>();
       } else if (p.matches()) {
-        ports.add(new OvsDpctlShow.DpPort(Integer.parseInt(p.group("no")), p.group("name"), p.group("type") == null ? "" : p.group("type"),
-            p.group("details") == null ? "" : p.group("details").trim(), source.lineNo(i)));
+        ports.add(
+            new OvsDpctlShow.DpPort(
+                Integer.parseInt(p.group("no")),
+                p.group("name"),
+                p.group("type") == null ? "" : p.group("type"),
+                p.group("details") == null ? "" : p.group("details").trim(),
+                source.lineNo(i)));
       } else if (!l.isBlank() && !STATS.matcher(l).matches()) {
         findings.add(ParseFindings.unrecognised(source, i, "dpctl show"));
       }

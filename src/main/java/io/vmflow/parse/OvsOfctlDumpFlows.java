@@ -35,7 +35,11 @@ public record OvsOfctlDumpFlows(String bridge, List<Flow> flows) {
 
     /** Value of match field {@code name}, "" when absent or valueless. */
     public String get(String name) {
-      return match.stream().filter(f -> f.name().equals(name)).map(Field::value).findFirst().orElse("");
+      return match.stream()
+          .filter(f -> f.name().equals(name))
+          .map(Field::value)
+          .findFirst()
+          .orElse("");
     }
   }
 

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code ovs-ofctl dump-flows <bridge>} (OpenFlow 1.0 {@code NXST_FLOW} and 1.3 {@code
- * OFPST_FLOW} replies):
+ * {@code ovs-ofctl dump-flows <bridge>} (OpenFlow 1.0 {@code NXST_FLOW} and 1.3 {@code OFPST_FLOW}
+ * replies):
  *
  * <pre>
  * NXST_FLOW reply (xid=0x4):
@@ -42,14 +42,18 @@ final class OvsOfctlDumpFlowsParser implements CommandParser<OvsOfctlDumpFlows> 
       int a = line.indexOf(ACTIONS);
       if (a < 0) {
         String t = line.trim();
-        if (!t.isEmpty() && !t.startsWith("NXST_FLOW") && !t.startsWith("OFPST_FLOW") && !t.startsWith("OFPST_FLOW")) {
+        if (!t.isEmpty()
+            && !t.startsWith("NXST_FLOW")
+            && !t.startsWith("OFPST_FLOW")
+            && !t.startsWith("OFPST_FLOW")) {
           findings.add(ParseFindings.unrecognised(source, i, "dump-flows"));
         }
         continue;
       }
       OvsOfctlDumpFlows.Flow f = flow(line, a, source.lineNo(i));
       if (f == null) {
-        findings.add(ParseFindings.badValue(source, i, "unreadable counter in flow: '" + line.trim() + "'"));
+        findings.add(
+            ParseFindings.badValue(source, i, "unreadable counter in flow: '" + line.trim() + "'"));
       } else {
         flows.add(f);
       }
@@ -89,9 +93,17 @@ final class OvsOfctlDumpFlowsParser implements CommandParser<OvsOfctlDumpFlows> 
           case "priority" -> priority = Integer.parseInt(value);
           case "n_packets" -> packets = Long.parseLong(value);
           case "n_bytes" -> bytes = Long.parseLong(value);
-          case "duration" -> duration = Double.parseDouble(value.endsWith("s") ? value.substring(0, value.length() - 1) : value);
-          case "idle_age", "hard_age", "idle_timeout", "hard_timeout", "importance" -> { }
-          case "send_flow_rem", "reset_counts", "check_overlap", "no_packet_counts", "no_byte_counts" -> flags.add(key);
+          case "duration" ->
+              duration =
+                  Double.parseDouble(
+                      value.endsWith("s") ? value.substring(0, value.length() - 1) : value);
+          case "idle_age", "hard_age", "idle_timeout", "hard_timeout", "importance" -> {}
+          case "send_flow_rem",
+              "reset_counts",
+              "check_overlap",
+              "no_packet_counts",
+              "no_byte_counts" ->
+              flags.add(key);
           default -> match.add(new OvsOfctlDumpFlows.Field(key, value));
         }
         p = q;
@@ -99,7 +111,17 @@ final class OvsOfctlDumpFlowsParser implements CommandParser<OvsOfctlDumpFlows> 
     } catch (NumberFormatException e) {
       return null;
     }
-    return new OvsOfctlDumpFlows.Flow(cookie, table, priority, packets, bytes, duration, match, actions(line, actionsAt + ACTIONS.length()), flags, lineNo);
+    return new OvsOfctlDumpFlows.Flow(
+        cookie,
+        table,
+        priority,
+        packets,
+        bytes,
+        duration,
+        match,
+        actions(line, actionsAt + ACTIONS.length()),
+        flags,
+        lineNo);
   }
 
   // actions=mod_vlan_vid:1,resubmit(,1),output:"patch-int" : split on top-level commas only

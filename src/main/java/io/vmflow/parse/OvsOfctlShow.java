@@ -18,13 +18,18 @@ public record OvsOfctlShow(String bridge, String dpid, List<OfPort> ports) {
   }
 
   /**
-   * {@code  71(pvo1c65142e-2a): addr:7a:92:22:ab:2f:17} and its config/state lines.
+   * {@code 71(pvo1c65142e-2a): addr:7a:92:22:ab:2f:17} and its config/state lines.
    *
    * @param config {@code PORT_DOWN}, ... ; empty for {@code 0}
    * @param state {@code LINK_DOWN}, {@code STP_...} ; empty for {@code 0}
    */
   public record OfPort(
-      PortNo portNo, String name, Optional<MacAddress> mac, List<String> config, List<String> state, int line) {
+      PortNo portNo,
+      String name,
+      Optional<MacAddress> mac,
+      List<String> config,
+      List<String> state,
+      int line) {
     public OfPort {
       config = List.copyOf(config);
       state = List.copyOf(state);

@@ -33,13 +33,17 @@ import java.util.regex.Pattern;
 final class OvsOfctlShowParser implements CommandParser<OvsOfctlShow> {
 
   //  71(pvo1c65142e-2a): addr:7a:92:22:ab:2f:17     LOCAL(br-int): addr:...
-  private static final Pattern PORT = Pattern.compile("^\\s*(?<no>\\d+|LOCAL|local)\\((?<name>.*)\\): addr:(?<mac>[0-9a-fA-F:]+)\\s*$");
+  private static final Pattern PORT =
+      Pattern.compile(
+          "^\\s*(?<no>\\d+|LOCAL|local)\\((?<name>.*)\\): addr:(?<mac>[0-9a-fA-F:]+)\\s*$");
   // OFPT_FEATURES_REPLY (OF1.3) (xid=0x2): dpid:0000a69655a66744
   private static final Pattern DPID = Pattern.compile(".*\\bdpid:(?<dpid>[0-9a-fA-F]+).*");
   //      config:     PORT_DOWN       state:      LINK_DOWN LIVE
-  private static final Pattern FLAGS = Pattern.compile("^\\s+(?<key>config|state):\\s+(?<flags>.*)$");
+  private static final Pattern FLAGS =
+      Pattern.compile("^\\s+(?<key>config|state):\\s+(?<flags>.*)$");
   private static final Pattern IGNORED =
-      Pattern.compile("^(\\s*(current|advertised|supported|peer|speed|n_tables|n_buffers|capabilities|actions|OFPT_|OFPST_|NXST_|--).*|\\S+:.*)$");
+      Pattern.compile(
+          "^(\\s*(current|advertised|supported|peer|speed|n_tables|n_buffers|capabilities|actions|OFPT_|OFPST_|NXST_|--).*|\\S+:.*)$");
 
   @Override
   public Spec spec() {
@@ -63,9 +67,18 @@ final class OvsOfctlShowParser implements CommandParser<OvsOfctlShow> {
       Matcher flags = FLAGS.matcher(line);
       Matcher d = DPID.matcher(line);
       if (port.matches()) {
-        ports.add(new OvsOfctlShow.OfPort(PortNo.of(port.group("no")), port.group("name"), MacAddress.parse(port.group("mac")), List.of(), List.of(), source.lineNo(i)));
+        ports.add(
+            new OvsOfctlShow.OfPort(
+                PortNo.of(port.group("no")),
+                port.group("name"),
+                MacAddress.parse(port.group("mac")),
+                List.of(),
+                List.of(),
+                source.lineNo(i)));
       } else if (flags.matches() && !ports.isEmpty()) {
-        ports.set(ports.size() - 1, withFlags(ports.get(ports.size() - 1), flags.group("key"), flags.group("flags")));
+        ports.set(
+            ports.size() - 1,
+            withFlags(ports.get(ports.size() - 1), flags.group("key"), flags.group("flags")));
       } else if (d.matches() && dpid.isEmpty()) {
         dpid = d.group("dpid");
       } else if (!line.isBlank() && !IGNORED.matcher(line).matches() && !line.startsWith("     ")) {
@@ -76,7 +89,8 @@ final class OvsOfctlShowParser implements CommandParser<OvsOfctlShow> {
   }
 
   private static OvsOfctlShow.OfPort withFlags(OvsOfctlShow.OfPort p, String key, String text) {
-    List<String> flags = Arrays.stream(text.trim().split("\\s+")).filter(f -> !f.equals("0")).toList();
+    List<String> flags =
+        Arrays.stream(text.trim().split("\\s+")).filter(f -> !f.equals("0")).toList();
     return key.equals("config")
         ? new OvsOfctlShow.OfPort(p.portNo(), p.name(), p.mac(), flags, p.state(), p.line())
         : new OvsOfctlShow.OfPort(p.portNo(), p.name(), p.mac(), p.config(), flags, p.line());

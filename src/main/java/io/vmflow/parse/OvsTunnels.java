@@ -10,5 +10,12 @@ public record OvsTunnels(List<Tunnel> tunnels) {
   }
 
   /** {@code port 7: vxlan-0a000085 (vxlan: 10.0.0.128->10.0.0.133, key=flow, ...)} */
-  public record Tunnel(int port, String name, String type, String localIp, String remoteIp, String details, int line) {}
+  public record Tunnel(
+      int port,
+      String name,
+      String type,
+      String localIp,
+      String remoteIp,
+      String details,
+      int line) {}
 }

@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code ovs-vsctl show}: the OVSDB's bridges, ports and interfaces. A grep-cut output ({@code |grep
- * 1c65 -C 5}) holds fragments; ports seen before any {@code Bridge} line go to a bridge named "".
+ * {@code ovs-vsctl show}: the OVSDB's bridges, ports and interfaces. A grep-cut output ({@code
+ * |grep 1c65 -C 5}) holds fragments; ports seen before any {@code Bridge} line go to a bridge named
+ * "".
  */
 public record OvsVsctlShow(String uuid, String ovsVersion, List<OvsBridge> bridges) {
 
@@ -35,7 +36,8 @@ public record OvsVsctlShow(String uuid, String ovsVersion, List<OvsBridge> bridg
    * @param tag access VLAN tag, -1 when the port has none
    * @param trunks trunk VLANs, empty when none
    */
-  public record OvsPort(String name, int tag, List<Integer> trunks, List<OvsInterface> interfaces, int line) {
+  public record OvsPort(
+      String name, int tag, List<Integer> trunks, List<OvsInterface> interfaces, int line) {
     public OvsPort {
       trunks = List.copyOf(trunks);
       interfaces = List.copyOf(interfaces);
@@ -51,7 +53,8 @@ public record OvsVsctlShow(String uuid, String ovsVersion, List<OvsBridge> bridg
    * @param options {@code options: {peer="pvo1c65142e-2a"}} as key -> unquoted value
    * @param error the {@code error:} line's text, "" when none
    */
-  public record OvsInterface(String name, String type, Map<String, String> options, String error, int line) {
+  public record OvsInterface(
+      String name, String type, Map<String, String> options, String error, int line) {
     public OvsInterface {
       options = Map.copyOf(options);
     }

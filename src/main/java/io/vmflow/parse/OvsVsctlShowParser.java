@@ -30,15 +30,20 @@ import java.util.regex.Pattern;
 final class OvsVsctlShowParser implements CommandParser<OvsVsctlShow> {
 
   // Bridge "ply1c65142e-2a"  /  Port br-int  /  Interface "vxlan-0a000002"
-  private static final Pattern OBJECT = Pattern.compile("^\\s*(?<kind>Bridge|Port|Interface)\\s+\"?(?<name>[^\"]*)\"?\\s*$");
-  // tag: 15   type: patch   options: {peer="pvi1c65142e-2a"}   trunks: [1, 2]   error: "could not open ..."
+  private static final Pattern OBJECT =
+      Pattern.compile("^\\s*(?<kind>Bridge|Port|Interface)\\s+\"?(?<name>[^\"]*)\"?\\s*$");
+  // tag: 15   type: patch   options: {peer="pvi1c65142e-2a"}   trunks: [1, 2]   error: "could not
+  // open ..."
   private static final Pattern KEY = Pattern.compile("^\\s*(?<key>[a-z_]+):\\s*(?<value>.*?)\\s*$");
   // 6d1c7b9e-1f4c-4f7e-9f1a-0c9a1b2c3d4e
-  private static final Pattern UUID_LINE = Pattern.compile("^\\s*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\s*$");
+  private static final Pattern UUID_LINE =
+      Pattern.compile("^\\s*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\s*$");
   // Manager "ptcp:6640:127.0.0.1"   Controller "tcp:127.0.0.1:6633"
-  private static final Pattern TARGET = Pattern.compile("^\\s*(?<kind>Manager|Controller)\\s+\"?(?<target>[^\"]*)\"?\\s*$");
+  private static final Pattern TARGET =
+      Pattern.compile("^\\s*(?<kind>Manager|Controller)\\s+\"?(?<target>[^\"]*)\"?\\s*$");
   // {peer="pvo1c65142e-2a"} / {df_default="true", in_key=flow, remote_ip="10.0.0.2"}
-  private static final Pattern OPTION = Pattern.compile("(?<k>[\\w:-]+)=(\"(?<q>[^\"]*)\"|(?<v>[^,}\\s]*))");
+  private static final Pattern OPTION =
+      Pattern.compile("(?<k>[\\w:-]+)=(\"(?<q>[^\"]*)\"|(?<v>[^,}\\s]*))");
 
   @Override
   public Spec spec() {
@@ -73,7 +78,8 @@ final class OvsVsctlShowParser implements CommandParser<OvsVsctlShow> {
         tree.target(t.group("kind"), t.group("target"));
       } else if (k.matches()) {
         if (!tree.key(k.group("key"), k.group("value"))) {
-          findings.add(ParseFindings.badValue(source, i, "unexpected value: '" + line.trim() + "'"));
+          findings.add(
+              ParseFindings.badValue(source, i, "unexpected value: '" + line.trim() + "'"));
         }
       } else {
         findings.add(ParseFindings.unrecognised(source, i, "ovs-vsctl show"));

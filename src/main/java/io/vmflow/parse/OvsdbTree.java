@@ -45,7 +45,9 @@ final class OvsdbTree {
     }
   }
 
-  /** Applies {@code key: value} to the innermost open object; false when the value is unreadable. */
+  /**
+   * Applies {@code key: value} to the innermost open object; false when the value is unreadable.
+   */
   boolean key(String key, String value) {
     String v = unquote(value);
     switch (key) {
@@ -95,10 +97,15 @@ final class OvsdbTree {
     for (BridgeB b : bridges) {
       List<OvsVsctlShow.OvsPort> ports = new ArrayList<>();
       for (PortB p : b.ports) {
-        List<OvsVsctlShow.OvsInterface> ifs = p.ifaces.stream().map(i -> new OvsVsctlShow.OvsInterface(i.name, i.type, i.options, i.error, i.line)).toList();
+        List<OvsVsctlShow.OvsInterface> ifs =
+            p.ifaces.stream()
+                .map(i -> new OvsVsctlShow.OvsInterface(i.name, i.type, i.options, i.error, i.line))
+                .toList();
         ports.add(new OvsVsctlShow.OvsPort(p.name, p.tag, p.trunks, ifs, p.line));
       }
-      out.add(new OvsVsctlShow.OvsBridge(b.name, b.datapathType, b.failMode, b.controllers, ports, b.line));
+      out.add(
+          new OvsVsctlShow.OvsBridge(
+              b.name, b.datapathType, b.failMode, b.controllers, ports, b.line));
     }
     return new OvsVsctlShow(uuid, version, out);
   }
@@ -113,7 +120,9 @@ final class OvsdbTree {
 
   private static String unquote(String v) {
     String t = v.trim();
-    return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
+    return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")
+        ? t.substring(1, t.length() - 1)
+        : t;
   }
 
   private static final class BridgeB {

@@ -16,7 +16,12 @@ final class ParseFindings {
   static Finding unrecognised(SourceText s, int index, String what) {
     String line = s.lines().get(index);
     String shown = line.length() > 200 ? line.substring(0, 200) + "..." : line;
-    return Finding.input(Severity.WARNING, UNRECOGNISED_LINE, "unrecognised " + what + " line: '" + shown + "'", s.origin(), s.lineNo(index));
+    return Finding.input(
+        Severity.WARNING,
+        UNRECOGNISED_LINE,
+        "unrecognised " + what + " line: '" + shown + "'",
+        s.origin(),
+        s.lineNo(index));
   }
 
   static Finding badValue(SourceText s, int index, String message) {
@@ -24,10 +29,12 @@ final class ParseFindings {
   }
 
   static Finding noData(SourceText s, String what) {
-    return Finding.input(Severity.ERROR, NO_DATA, "no " + what + " found in the output", s.origin(), s.firstLine());
+    return Finding.input(
+        Severity.ERROR, NO_DATA, "no " + what + " found in the output", s.origin(), s.firstLine());
   }
 
-  static void unrecognisedAll(SourceText s, List<Integer> indexes, String what, List<Finding> into) {
+  static void unrecognisedAll(
+      SourceText s, List<Integer> indexes, String what, List<Finding> into) {
     for (int i : indexes) {
       into.add(unrecognised(s, i, what));
     }

@@ -41,7 +41,10 @@ final class PropertyTables {
       OpenstackOutput.Rows rows = OpenstackOutput.read(source.lines(), List.of());
       ParseFindings.unrecognisedAll(source, rows.unreadable(), what, findings);
       Map<String, String> values = rows.rows().isEmpty() ? Map.of() : rows.rows().get(0).values();
-      return new Properties(values, AsciiTable.parse(List.of()), rows.rows().isEmpty() ? 0 : rows.rows().get(0).index());
+      return new Properties(
+          values,
+          AsciiTable.parse(List.of()),
+          rows.rows().isEmpty() ? 0 : rows.rows().get(0).index());
     }
     AsciiTable.Table t = AsciiTable.parse(source.lines());
     ParseFindings.unrecognisedAll(source, t.other(), what, findings);

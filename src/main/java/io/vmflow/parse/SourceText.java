@@ -7,14 +7,15 @@ import java.util.Objects;
 /**
  * The text of one command output, as a parser sees it: collector noise already screened out.
  *
- * @param origin chain of origin ({@code incident.tgz!/sosreport-c7/sos_commands/...}); findings cite
- *     it
+ * @param origin chain of origin ({@code incident.tgz!/sosreport-c7/sos_commands/...}); findings
+ *     cite it
  * @param firstLine 1-based line number of {@code lines.get(0)} within {@code origin}; a command cut
  *     out of a terminal transcript starts deep inside its file
  * @param subject the object of a per-object command ({@code br-int} for {@code ovs-ofctl show
  *     br-int}), or "" when there is none or it is unknown
  */
-public record SourceText(Spec spec, String origin, int firstLine, String subject, List<String> lines) {
+public record SourceText(
+    Spec spec, String origin, int firstLine, String subject, List<String> lines) {
 
   public SourceText {
     Objects.requireNonNull(spec, "spec");

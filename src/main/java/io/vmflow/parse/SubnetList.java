@@ -12,9 +12,11 @@ public record SubnetList(List<Subnet> subnets) {
 
   /**
    * @param networkId "" in neutron's default columns, which leave it out
-   * @param allocationPools the cell as printed ({@code {"start": "10.6.40.2", "end": "10.6.43.254"}}), "" when absent
+   * @param allocationPools the cell as printed ({@code {"start": "10.6.40.2", "end":
+   *     "10.6.43.254"}}), "" when absent
    */
-  public record Subnet(String id, String name, String networkId, String cidr, String allocationPools, int line) {}
+  public record Subnet(
+      String id, String name, String networkId, String cidr, String allocationPools, int line) {}
 
   public Optional<Subnet> subnet(String id) {
     return subnets.stream().filter(s -> s.id().equalsIgnoreCase(id)).findFirst();

@@ -53,11 +53,21 @@ final class SubnetListParser implements CommandParser<SubnetList> {
     for (OpenstackOutput.Row r : rows.rows()) {
       String id = r.get("ID");
       if (!Cells.isUuid(id)) {
-        findings.add(ParseFindings.badValue(source, r.index(), "subnet row without an id: '" + String.join(" | ", r.values().values()) + "'"));
+        findings.add(
+            ParseFindings.badValue(
+                source,
+                r.index(),
+                "subnet row without an id: '" + String.join(" | ", r.values().values()) + "'"));
         continue;
       }
-      out.add(new SubnetList.Subnet(id, r.get("Name"), r.get("Network", "network_id"), r.get("Subnet", "cidr"),
-          r.get("allocation_pools").replace("\n", " "), source.lineNo(r.index())));
+      out.add(
+          new SubnetList.Subnet(
+              id,
+              r.get("Name"),
+              r.get("Network", "network_id"),
+              r.get("Subnet", "cidr"),
+              r.get("allocation_pools").replace("\n", " "),
+              source.lineNo(r.index())));
     }
     return Parsed.of(new SubnetList(out), findings);
   }

@@ -33,18 +33,24 @@ final class TcpdumpTextParser implements CommandParser<TcpdumpText> {
 
   //     1  2009-11-25 17:27:26.701826 IP ...   (frame number and date optional)
   private static final Pattern PACKET =
-      Pattern.compile("^\\s*(\\d+\\s+)?((?<date>\\d{4}-\\d\\d-\\d\\d)\\s+)?(?<time>\\d\\d:\\d\\d:\\d\\d\\.\\d{1,9})\\s+(?<rest>.*)$");
-  private static final Pattern TIME_LIKE = Pattern.compile("^\\s*(\\d+\\s+)?(\\d{4}-\\d\\d-\\d\\d\\s+)?\\d\\d:\\d\\d:\\d\\d\\b.*");
+      Pattern.compile(
+          "^\\s*(\\d+\\s+)?((?<date>\\d{4}-\\d\\d-\\d\\d)\\s+)?(?<time>\\d\\d:\\d\\d:\\d\\d\\.\\d{1,9})\\s+(?<rest>.*)$");
+  private static final Pattern TIME_LIKE =
+      Pattern.compile("^\\s*(\\d+\\s+)?(\\d{4}-\\d\\d-\\d\\d\\s+)?\\d\\d:\\d\\d:\\d\\d\\b.*");
   // fa:16:3e:63:28:94 > fa:16:3e:29:fb:13, ethertype IPv4 (0x0800), length 98: ...
-  private static final Pattern MACS = Pattern.compile("^(?<src>[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}) > (?<dst>[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}),.*");
+  private static final Pattern MACS =
+      Pattern.compile(
+          "^(?<src>[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}) > (?<dst>[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}),.*");
   // ..., vlan 15, p 0, ethertype IPv4 ...
   private static final Pattern VLAN = Pattern.compile("\\bvlan (?<vlan>\\d{1,4})\\b");
   // 10.0.0.107 > 10.0.0.17: ICMP echo request, id 32629, seq 10762, length 64
   // fe80::1 > fe80::2: ICMP6, echo reply, id 1, seq 7, length 64
   private static final Pattern ECHO =
-      Pattern.compile("(?<src>[0-9a-fA-F.:]+) > (?<dst>[0-9a-fA-F.:]+): ICMP6?,? echo (?<type>request|reply),( id (?<id>\\d+),)? seq (?<seq>\\d+)");
+      Pattern.compile(
+          "(?<src>[0-9a-fA-F.:]+) > (?<dst>[0-9a-fA-F.:]+): ICMP6?,? echo (?<type>request|reply),( id (?<id>\\d+),)? seq (?<seq>\\d+)");
   // listening on tap1c65142e-2a, link-type EN10MB (Ethernet), capture size 262144 bytes
-  private static final Pattern LISTENING = Pattern.compile("^(tcpdump: )?listening on (?<if>[^,\\s]+),.*");
+  private static final Pattern LISTENING =
+      Pattern.compile("^(tcpdump: )?listening on (?<if>[^,\\s]+),.*");
 
   @Override
   public Spec spec() {
@@ -74,7 +80,8 @@ final class TcpdumpTextParser implements CommandParser<TcpdumpText> {
       if (p.matches()) {
         header = header(p, i);
         if (header == null) {
-          findings.add(ParseFindings.badValue(source, i, "unreadable timestamp: '" + line.trim() + "'"));
+          findings.add(
+              ParseFindings.badValue(source, i, "unreadable timestamp: '" + line.trim() + "'"));
           continue;
         }
       } else if (TIME_LIKE.matcher(line).matches()) {
@@ -95,10 +102,22 @@ final class TcpdumpTextParser implements CommandParser<TcpdumpText> {
   }
 
   private static IcmpEcho echo(Header h, Matcher e, String point, SourceText s, int i) {
-    IcmpEcho.EchoType type = e.group("type").equals("request") ? IcmpEcho.EchoType.REQUEST : IcmpEcho.EchoType.REPLY;
+    IcmpEcho.EchoType type =
+        e.group("type").equals("request") ? IcmpEcho.EchoType.REQUEST : IcmpEcho.EchoType.REPLY;
     int id = e.group("id") == null ? 0 : Integer.parseInt(e.group("id"));
-    return new IcmpEcho(point, h.time, h.srcMac, h.dstMac, h.vlan, e.group("src"), e.group("dst"), type, id,
-        Integer.parseInt(e.group("seq")), s.origin(), s.lineNo(i));
+    return new IcmpEcho(
+        point,
+        h.time,
+        h.srcMac,
+        h.dstMac,
+        h.vlan,
+        e.group("src"),
+        e.group("dst"),
+        type,
+        id,
+        Integer.parseInt(e.group("seq")),
+        s.origin(),
+        s.lineNo(i));
   }
 
   private static Header header(Matcher p, int index) {

@@ -43,7 +43,10 @@ final class VirshDumpxmlParser implements CommandParser<LibvirtDomain> {
   public Parsed<LibvirtDomain> parse(SourceText source) {
     String text = String.join("\n", source.lines()).trim();
     // fragments (several <interface> elements) get a root so they form one document
-    String doc = text.startsWith("<domain") ? text : "<fragment>" + text.replaceFirst("^<\\?xml[^>]*\\?>", "") + "</fragment>";
+    String doc =
+        text.startsWith("<domain")
+            ? text
+            : "<fragment>" + text.replaceFirst("^<\\?xml[^>]*\\?>", "") + "</fragment>";
     String name = "";
     String uuid = "";
     List<LibvirtDomain.DomainInterface> out = new ArrayList<>();
@@ -57,29 +60,78 @@ final class VirshDumpxmlParser implements CommandParser<LibvirtDomain> {
           String el = r.getLocalName();
           path = path + "/" + el;
           switch (el) {
-            case "interface" -> cur = new Iface(r.getAttributeValue(null, "type"), source.lineNo(Math.max(0, r.getLocation().getLineNumber() - 1)));
-            case "mac" -> { if (cur != null) { cur.mac = attr(r, "address"); } }
-            case "target" -> { if (cur != null) { cur.dev = attr(r, "dev"); } }
-            case "source" -> { if (cur != null) { cur.bridge = attr(r, "bridge"); } }
-            case "parameters" -> { if (cur != null && !attr(r, "interfaceid").isEmpty()) { cur.interfaceId = attr(r, "interfaceid"); } }
-            case "name" -> { if (path.equals("/domain/name")) { name = r.getElementText().trim(); path = path.substring(0, path.lastIndexOf('/')); } }
-            case "uuid" -> { if (path.equals("/domain/uuid")) { uuid = r.getElementText().trim(); path = path.substring(0, path.lastIndexOf('/')); } }
-            default -> { }
+            case "interface" ->
+                cur =
+                    new Iface(
+                        r.getAttributeValue(null, "type"),
+                        source.lineNo(Math.max(0, r.getLocation().getLineNumber() - 1)));
+            case "mac" -> {
+              if (cur != null) {
+                cur.mac = attr(r, "address");
+              }
+            }
+            case "target" -> {
+              if (cur != null) {
+                cur.dev = attr(r, "dev");
+              }
+            }
+            case "source" -> {
+              if (cur != null) {
+                cur.bridge = attr(r, "bridge");
+              }
+            }
+            case "parameters" -> {
+              if (cur != null && !attr(r, "interfaceid").isEmpty()) {
+                cur.interfaceId = attr(r, "interfaceid");
+              }
+            }
+            case "name" -> {
+              if (path.equals("/domain/name")) {
+                name = r.getElementText().trim();
+                path = path.substring(0, path.lastIndexOf('/'));
+              }
+            }
+            case "uuid" -> {
+              if (path.equals("/domain/uuid")) {
+                uuid = r.getElementText().trim();
+                path = path.substring(0, path.lastIndexOf('/'));
+              }
+            }
+            default -> {}
           }
         } else if (ev == XMLStreamConstants.END_ELEMENT) {
           if (r.getLocalName().equals("interface") && cur != null) {
-            out.add(new LibvirtDomain.DomainInterface(cur.type, MacAddress.parse(cur.mac), cur.dev, cur.bridge, cur.interfaceId, cur.line));
+            out.add(
+                new LibvirtDomain.DomainInterface(
+                    cur.type,
+                    MacAddress.parse(cur.mac),
+                    cur.dev,
+                    cur.bridge,
+                    cur.interfaceId,
+                    cur.line));
             cur = null;
           }
           path = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
         }
       }
     } catch (XMLStreamException e) {
-      Finding f = Finding.input(Severity.WARNING, ParseFindings.UNRECOGNISED_LINE, "unreadable domain XML: " + e.getMessage(), source.origin(),
-          e.getLocation() == null ? source.firstLine() : source.lineNo(Math.max(0, e.getLocation().getLineNumber() - 1)));
-      return new Parsed<>(out.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new LibvirtDomain(name, uuid, out)), List.of(f));
+      Finding f =
+          Finding.input(
+              Severity.WARNING,
+              ParseFindings.UNRECOGNISED_LINE,
+              "unreadable domain XML: " + e.getMessage(),
+              source.origin(),
+              e.getLocation() == null
+                  ? source.firstLine()
+                  : source.lineNo(Math.max(0, e.getLocation().getLineNumber() - 1)));
+      return new Parsed<>(
+          out.isEmpty()
+              ? java.util.Optional.empty()
+              : java.util.Optional.of(new LibvirtDomain(name, uuid, out)),
+          List.of(f));
     }
-    return Parsed.of(new LibvirtDomain(name.isEmpty() ? source.subject() : name, uuid, out), List.of());
+    return Parsed.of(
+        new LibvirtDomain(name.isEmpty() ? source.subject() : name, uuid, out), List.of());
   }
 
   private static String attr(XMLStreamReader r, String name) {

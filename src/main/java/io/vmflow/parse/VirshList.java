@@ -12,7 +12,8 @@ public record VirshList(List<Domain> domains) {
 
   /**
    * @param id empty for a domain that is not running ({@code -})
-   * @param state as printed, in the host's language ({@code running}, {@code shut off}, {@code 実行中})
+   * @param state as printed, in the host's language ({@code running}, {@code shut off}, {@code
+   *     実行中})
    */
   public record Domain(Optional<Integer> id, String name, String state, int line) {}
 

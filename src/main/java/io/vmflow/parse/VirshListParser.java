@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 final class VirshListParser implements CommandParser<VirshList> {
 
   //  27    instance-0000001c              running     /   -     vm2    shut off
-  private static final Pattern ROW = Pattern.compile("^\\s*(\\d{1,9}|-)\\s+(\\S+)\\s+(\\S.*?)\\s*$");
+  private static final Pattern ROW =
+      Pattern.compile("^\\s*(\\d{1,9}|-)\\s+(\\S+)\\s+(\\S.*?)\\s*$");
   //  Id    Name    State   (any language after Id)
   private static final Pattern HEADER = Pattern.compile("^\\s*Id\\s+\\S+.*$");
   private static final Pattern RULE = Pattern.compile("^\\s*-{3,}\\s*$");
@@ -47,9 +48,12 @@ final class VirshListParser implements CommandParser<VirshList> {
       String line = source.lines().get(i);
       Matcher m = ROW.matcher(line);
       if (m.matches()) {
-        Optional<Integer> id = m.group(1).equals("-") ? Optional.empty() : Optional.of(Integer.parseInt(m.group(1)));
+        Optional<Integer> id =
+            m.group(1).equals("-") ? Optional.empty() : Optional.of(Integer.parseInt(m.group(1)));
         domains.add(new VirshList.Domain(id, m.group(2), m.group(3), source.lineNo(i)));
-      } else if (!line.isBlank() && !RULE.matcher(line).matches() && !(domains.isEmpty() && HEADER.matcher(line).matches())) {
+      } else if (!line.isBlank()
+          && !RULE.matcher(line).matches()
+          && !(domains.isEmpty() && HEADER.matcher(line).matches())) {
         findings.add(ParseFindings.unrecognised(source, i, "virsh list"));
       }
     }

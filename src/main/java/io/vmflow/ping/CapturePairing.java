@@ -18,7 +18,8 @@ public final class CapturePairing {
    * The pairing of every point of one file, the points it captured on (even those that saw no
    * echo), and what reading the file gave.
    */
-  public record Result(List<PointFlowStats> stats, List<CapturedPoint> points, CaptureSummary summary) {}
+  public record Result(
+      List<PointFlowStats> stats, List<CapturedPoint> points, CaptureSummary summary) {}
 
   private CapturePairing() {}
 
@@ -35,11 +36,14 @@ public final class CapturePairing {
               private PingPairer pairer(String point) {
                 if (!point.equals(lastPoint)) {
                   lastPoint = point;
-                  last = pairers.computeIfAbsent(point, p -> {
-                    PingPairer n = new PingPairer(p);
-                    n.origin(origin);
-                    return n;
-                  });
+                  last =
+                      pairers.computeIfAbsent(
+                          point,
+                          p -> {
+                            PingPairer n = new PingPairer(p);
+                            n.origin(origin);
+                            return n;
+                          });
                 }
                 return last;
               }
@@ -50,16 +54,28 @@ public final class CapturePairing {
               }
 
               @Override
-              public void echo(String point, String src, String dst, boolean request, int id, int seq, int vlan, long nanos) {
+              public void echo(
+                  String point,
+                  String src,
+                  String dst,
+                  boolean request,
+                  int id,
+                  int seq,
+                  int vlan,
+                  long nanos) {
                 pairer(point).add(src, dst, request, id, seq, nanos);
               }
             });
     List<PointFlowStats> stats = new ArrayList<>();
     pairers.values().forEach(p -> stats.addAll(p.finish()));
-    List<CapturedPoint> points = new ArrayList<>(pairers.values().stream().map(PingPairer::captured).toList());
+    List<CapturedPoint> points =
+        new ArrayList<>(pairers.values().stream().map(PingPairer::captured).toList());
     // a capture that ran on a named device and saw nothing (tcpdump on a dead tap) still says so
     String named = CapturePoints.fromName(origin);
-    if (summary.frames() == 0 && !named.equals(CapturePoints.UNKNOWN) && summary.findings().stream().noneMatch(f -> f.code().equals(CaptureReader.NOT_A_CAPTURE))) {
+    if (summary.frames() == 0
+        && !named.equals(CapturePoints.UNKNOWN)
+        && summary.findings().stream()
+            .noneMatch(f -> f.code().equals(CaptureReader.NOT_A_CAPTURE))) {
       points.add(new CapturedPoint(named, origin, 0, -1, -1));
     }
     return new Result(stats, points, summary);

@@ -8,7 +8,8 @@ package io.vmflow.ping;
  * @param firstNanos first frame, nanoseconds since the epoch; -1 when no frame
  * @param lastNanos last frame; -1 when no frame
  */
-public record CapturedPoint(String point, String origin, long frames, long firstNanos, long lastNanos) {
+public record CapturedPoint(
+    String point, String origin, long frames, long firstNanos, long lastNanos) {
 
   /** True when this point's capture window overlaps [from, to], or is unknown (no frame). */
   public boolean overlaps(long from, long to) {

@@ -64,10 +64,28 @@ final class FlowState {
       fold(folded++, startEdge, endEdge);
     }
     long n = answered;
-    return new PointFlowStats(point, src, dst, id, reqSeen.cardinality(), repSeen.cardinality(), answered, unanswered, outside,
-        duplicates, orphans, reordered, n == 0 ? 0 : rttMin / 1e6, n == 0 ? 0 : rttSum / n / 1e6, n == 0 ? 0 : rttMax / 1e6,
-        n == 0 ? 0 : rtt.getValueAtPercentile(50) / 1e6, n == 0 ? 0 : rtt.getValueAtPercentile(99) / 1e6,
-        words(reqSeen), words(repSeen), histogram(), origin);
+    return new PointFlowStats(
+        point,
+        src,
+        dst,
+        id,
+        reqSeen.cardinality(),
+        repSeen.cardinality(),
+        answered,
+        unanswered,
+        outside,
+        duplicates,
+        orphans,
+        reordered,
+        n == 0 ? 0 : rttMin / 1e6,
+        n == 0 ? 0 : rttSum / n / 1e6,
+        n == 0 ? 0 : rttMax / 1e6,
+        n == 0 ? 0 : rtt.getValueAtPercentile(50) / 1e6,
+        n == 0 ? 0 : rtt.getValueAtPercentile(99) / 1e6,
+        words(reqSeen),
+        words(repSeen),
+        histogram(),
+        origin);
   }
 
   /** Pairs every sequence number of one epoch, adds it to the totals and frees its tables. */
@@ -127,7 +145,9 @@ final class FlowState {
     return out;
   }
 
-  /** First-seen times per (epoch, seq), 0 meaning not seen, in 256-slot chunks made on first use. */
+  /**
+   * First-seen times per (epoch, seq), 0 meaning not seen, in 256-slot chunks made on first use.
+   */
   private static final class Times {
     final List<long[][]> epochs = new ArrayList<>();
     int epoch;

@@ -19,7 +19,8 @@ public final class LossLocaliser {
    * @param byPoint the flow's stats per capture point on that path
    * @param outward true when requests leave the VM (the VM is the flow's source)
    */
-  public static List<LossSegment> localise(List<String> path, Map<String, PointFlowStats> byPoint, boolean outward) {
+  public static List<LossSegment> localise(
+      List<String> path, Map<String, PointFlowStats> byPoint, boolean outward) {
     List<String> points = path.stream().filter(byPoint::containsKey).toList();
     List<LossSegment> out = new ArrayList<>();
     if (points.size() < 2) {
@@ -34,7 +35,12 @@ public final class LossLocaliser {
     return out;
   }
 
-  private static void segments(List<String> path, List<String> way, Map<String, PointFlowStats> byPoint, String direction, List<LossSegment> out) {
+  private static void segments(
+      List<String> path,
+      List<String> way,
+      Map<String, PointFlowStats> byPoint,
+      String direction,
+      List<LossSegment> out) {
     for (int i = 0; i + 1 < way.size(); i++) {
       PointFlowStats a = byPoint.get(way.get(i));
       PointFlowStats b = byPoint.get(way.get(i + 1));
@@ -61,7 +67,15 @@ public final class LossLocaliser {
         }
       }
       if (lost.cardinality() > 0) {
-        out.add(new LossSegment(way.get(i), way.get(i + 1), direction, seen.cardinality(), lost.cardinality(), a.flow(), between(path, way.get(i), way.get(i + 1))));
+        out.add(
+            new LossSegment(
+                way.get(i),
+                way.get(i + 1),
+                direction,
+                seen.cardinality(),
+                lost.cardinality(),
+                a.flow(),
+                between(path, way.get(i), way.get(i + 1))));
       }
     }
   }

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Pairs echo requests with replies at one capture point, per flow (src, dst, ICMP id), as packets
- * stream in. Memory is bounded by the sequence space, not the capture: per flow, one timestamp
- * slot per 16-bit sequence number and wrap epoch, allocated in 256-slot chunks on first use.
+ * stream in. Memory is bounded by the sequence space, not the capture: per flow, one timestamp slot
+ * per 16-bit sequence number and wrap epoch, allocated in 256-slot chunks on first use.
  */
 public final class PingPairer {
 
@@ -58,7 +58,13 @@ public final class PingPairer {
     if (origin.isEmpty()) {
       origin = e.origin();
     }
-    add(e.src(), e.dst(), e.isRequest(), e.id(), e.seq(), e.time().getEpochSecond() * 1_000_000_000L + e.time().getNano());
+    add(
+        e.src(),
+        e.dst(),
+        e.isRequest(),
+        e.id(),
+        e.seq(),
+        e.time().getEpochSecond() * 1_000_000_000L + e.time().getNano());
   }
 
   /** The allocation-free form used by the capture reader. */
@@ -80,7 +86,11 @@ public final class PingPairer {
       recentFlow[recentNext] = f;
       recentNext = (recentNext + 1) % RECENT;
     }
-    f.add(request, seq & 0xffff, nanos, first == Long.MAX_VALUE ? Long.MIN_VALUE : first + EDGE.toNanos());
+    f.add(
+        request,
+        seq & 0xffff,
+        nanos,
+        first == Long.MAX_VALUE ? Long.MIN_VALUE : first + EDGE.toNanos());
   }
 
   private FlowState recent(String src, String dst, int id) {
@@ -98,7 +108,9 @@ public final class PingPairer {
 
   /** This point's capture window, whatever flows it saw. */
   public CapturedPoint captured() {
-    return frames == 0 ? new CapturedPoint(point, origin, 0, -1, -1) : new CapturedPoint(point, origin, frames, first, last);
+    return frames == 0
+        ? new CapturedPoint(point, origin, 0, -1, -1)
+        : new CapturedPoint(point, origin, frames, first, last);
   }
 
   public List<PointFlowStats> finish() {
@@ -113,6 +125,7 @@ public final class PingPairer {
 
   /** Converts nanoseconds since the epoch to an Instant (for callers that need one). */
   static Instant instant(long nanos) {
-    return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    return Instant.ofEpochSecond(
+        Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
   }
 }

@@ -69,18 +69,62 @@ public record PointFlowStats(
     BitSet rep = a.replySeqs();
     rep.or(b.replySeqs());
     long answered = a.answered() + b.answered();
-    double avg = answered == 0 ? 0 : (a.rttAvgMs() * a.answered() + b.rttAvgMs() * b.answered()) / answered;
-    double min = a.answered() == 0 ? b.rttMinMs() : b.answered() == 0 ? a.rttMinMs() : Math.min(a.rttMinMs(), b.rttMinMs());
-    return new PointFlowStats(a.point(), a.src(), a.dst(), a.id(), a.requests() + b.requests(), a.replies() + b.replies(), answered,
-        a.unanswered() + b.unanswered(), a.outsideWindow() + b.outsideWindow(), a.duplicates() + b.duplicates(),
-        a.repliesWithoutRequest() + b.repliesWithoutRequest(), a.reordered() + b.reordered(), min, avg, Math.max(a.rttMaxMs(), b.rttMaxMs()),
-        Math.max(a.rttP50Ms(), b.rttP50Ms()), Math.max(a.rttP99Ms(), b.rttP99Ms()), words(req), words(rep),
-        sum(a.rttHistogram(), b.rttHistogram()), a.origin());
+    double avg =
+        answered == 0 ? 0 : (a.rttAvgMs() * a.answered() + b.rttAvgMs() * b.answered()) / answered;
+    double min =
+        a.answered() == 0
+            ? b.rttMinMs()
+            : b.answered() == 0 ? a.rttMinMs() : Math.min(a.rttMinMs(), b.rttMinMs());
+    return new PointFlowStats(
+        a.point(),
+        a.src(),
+        a.dst(),
+        a.id(),
+        a.requests() + b.requests(),
+        a.replies() + b.replies(),
+        answered,
+        a.unanswered() + b.unanswered(),
+        a.outsideWindow() + b.outsideWindow(),
+        a.duplicates() + b.duplicates(),
+        a.repliesWithoutRequest() + b.repliesWithoutRequest(),
+        a.reordered() + b.reordered(),
+        min,
+        avg,
+        Math.max(a.rttMaxMs(), b.rttMaxMs()),
+        Math.max(a.rttP50Ms(), b.rttP50Ms()),
+        Math.max(a.rttP99Ms(), b.rttP99Ms()),
+        words(req),
+        words(rep),
+        sum(a.rttHistogram(), b.rttHistogram()),
+        a.origin());
   }
 
-  /** The flow as not seen at all at {@code point}, a capture point that ran while the flow went on. */
+  /**
+   * The flow as not seen at all at {@code point}, a capture point that ran while the flow went on.
+   */
   public static PointFlowStats silent(String point, PointFlowStats like, String origin) {
-    return new PointFlowStats(point, like.src(), like.dst(), like.id(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), List.of(), List.of(), origin);
+    return new PointFlowStats(
+        point,
+        like.src(),
+        like.dst(),
+        like.id(),
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        List.of(),
+        List.of(),
+        List.of(),
+        origin);
   }
 
   private static List<Long> sum(List<Long> a, List<Long> b) {

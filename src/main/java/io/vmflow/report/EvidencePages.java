@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * One page per cited file with every line numbered and anchored ({@code evidence-3.html#L21}), so
- * each claim of the report opens on the line it rests on. Files are streamed and cut at a size
- * cap; text is escaped here because these pages are written without a template.
+ * each claim of the report opens on the line it rests on. Files are streamed and cut at a size cap;
+ * text is escaped here because these pages are written without a template.
  */
 final class EvidencePages {
 
@@ -31,7 +31,8 @@ final class EvidencePages {
     return out;
   }
 
-  static void write(List<EvidenceSource> sources, Map<String, String> names, Path dir) throws IOException {
+  static void write(List<EvidenceSource> sources, Map<String, String> names, Path dir)
+      throws IOException {
     Links links = Links.files(names);
     for (EvidenceSource s : sources) {
       String page = names.get(s.origin());
@@ -39,13 +40,18 @@ final class EvidencePages {
         continue;
       }
       try (Writer w = Files.newBufferedWriter(dir.resolve(page), StandardCharsets.UTF_8)) {
-        w.write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(s.origin()) + "</title><style>"
-            + "body{font:13px ui-monospace,Menlo,Consolas,monospace;margin:1rem;color:#1d232a;background:#fff}"
-            + "@media (prefers-color-scheme: dark){body{color:#e6edf3;background:#0d1117}a{color:#58a6ff}}"
-            + "@media print{body{color:#000;background:#fff}pre{white-space:pre-wrap}}"
-            + "pre{margin:0}a.n{display:inline-block;width:5em;color:#8b949e;text-decoration:none;user-select:none}"
-            + ":target{background:#fff3b0;color:#000}</style></head><body>"
-            + "<p><a href=\"index.html\">&larr; report</a> &middot; " + escape(s.origin()) + "</p>\n");
+        w.write(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+                + escape(s.origin())
+                + "</title><style>"
+                + "body{font:13px ui-monospace,Menlo,Consolas,monospace;margin:1rem;color:#1d232a;background:#fff}"
+                + "@media (prefers-color-scheme: dark){body{color:#e6edf3;background:#0d1117}a{color:#58a6ff}}"
+                + "@media print{body{color:#000;background:#fff}pre{white-space:pre-wrap}}"
+                + "pre{margin:0}a.n{display:inline-block;width:5em;color:#8b949e;text-decoration:none;user-select:none}"
+                + ":target{background:#fff3b0;color:#000}</style></head><body>"
+                + "<p><a href=\"index.html\">&larr; report</a> &middot; "
+                + escape(s.origin())
+                + "</p>\n");
         lines(s, page, links, w);
         w.write("</body></html>\n");
       }
@@ -56,7 +62,8 @@ final class EvidencePages {
    * Writes each cited file as a section of the single file, its lines anchored {@code
    * #evidence-3-L21}; {@code out} stays open (the caller owns it).
    */
-  static void sections(List<EvidenceSource> sources, Map<String, String> names, Writer out) throws IOException {
+  static void sections(List<EvidenceSource> sources, Map<String, String> names, Writer out)
+      throws IOException {
     java.util.Set<String> done = new java.util.HashSet<>();
     for (EvidenceSource s : sources) {
       String page = names.get(s.origin());
@@ -64,16 +71,27 @@ final class EvidencePages {
         continue;
       }
       Links links = Links.single(page, names);
-      out.write("<section class=\"page evidence\" id=\"" + Links.anchor(page) + "\"><p><a href=\"#index\">&larr; report</a></p><h2>"
-          + escape(s.origin()) + "</h2>\n");
+      out.write(
+          "<section class=\"page evidence\" id=\""
+              + Links.anchor(page)
+              + "\"><p><a href=\"#index\">&larr; report</a></p><h2>"
+              + escape(s.origin())
+              + "</h2>\n");
       lines(s, page, links, out);
       out.write("</section>\n");
     }
   }
 
-  private static void lines(EvidenceSource s, String page, Links links, Writer w) throws IOException {
-    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-    try (BufferedReader r = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(s.content()), decoder))) {
+  private static void lines(EvidenceSource s, String page, Links links, Writer w)
+      throws IOException {
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    try (BufferedReader r =
+        new BufferedReader(
+            new java.io.InputStreamReader(Files.newInputStream(s.content()), decoder))) {
       String line;
       int n = 0;
       while ((line = r.readLine()) != null) {
@@ -83,8 +101,16 @@ final class EvidencePages {
           break;
         }
         String href = links.line(page, n);
-        w.write("<pre id=\"" + href.substring(href.indexOf('#') + 1) + "\"><a class=\"n\" href=\"" + href.substring(href.indexOf('#')) + "\">" + n + "</a>"
-            + escape(line) + "</pre>\n");
+        w.write(
+            "<pre id=\""
+                + href.substring(href.indexOf('#') + 1)
+                + "\"><a class=\"n\" href=\""
+                + href.substring(href.indexOf('#'))
+                + "\">"
+                + n
+                + "</a>"
+                + escape(line)
+                + "</pre>\n");
       }
     }
   }

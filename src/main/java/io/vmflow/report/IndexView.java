@@ -23,7 +23,11 @@ import java.util.Map;
  * @param codes every finding code with its severity and count, most severe first
  */
 public record IndexView(
-    List<VmView> vms, List<HostGroup> okByHost, List<FindingView> findings, int moreFindings, List<CodeCount> codes) {
+    List<VmView> vms,
+    List<HostGroup> okByHost,
+    List<FindingView> findings,
+    int moreFindings,
+    List<CodeCount> codes) {
 
   static final int FLAT_VMS = 500;
   static final int MAX_FINDINGS = 500;
@@ -42,17 +46,30 @@ public record IndexView(
       Map<String, List<VmView>> byHost = new LinkedHashMap<>();
       report.vms().stream()
           .filter(v -> v.status().equals("OK"))
-          .forEach(v -> byHost.computeIfAbsent(v.host() != null ? v.host().name() : "(unknown host)", k -> new ArrayList<>()).add(v));
-      groups = byHost.entrySet().stream().map(e -> new HostGroup(e.getKey(), List.copyOf(e.getValue()))).toList();
+          .forEach(
+              v ->
+                  byHost
+                      .computeIfAbsent(
+                          v.host() != null ? v.host().name() : "(unknown host)",
+                          k -> new ArrayList<>())
+                      .add(v));
+      groups =
+          byHost.entrySet().stream()
+              .map(e -> new HostGroup(e.getKey(), List.copyOf(e.getValue())))
+              .toList();
     }
     Comparator<FindingView> severest = Comparator.comparing(FindingView::severity).reversed();
     List<FindingView> sorted = report.findings().stream().sorted(severest).toList();
-    List<FindingView> listed = sorted.size() > MAX_FINDINGS ? sorted.subList(0, MAX_FINDINGS) : sorted;
+    List<FindingView> listed =
+        sorted.size() > MAX_FINDINGS ? sorted.subList(0, MAX_FINDINGS) : sorted;
     Map<String, CodeCount> codes = new LinkedHashMap<>();
     for (FindingView f : sorted) {
-      codes.merge(f.code() + "\u0000" + f.severity(), new CodeCount(f.code(), f.severity(), 1),
+      codes.merge(
+          f.code() + "\u0000" + f.severity(),
+          new CodeCount(f.code(), f.severity(), 1),
           (a, b) -> new CodeCount(a.code(), a.severity(), a.count() + 1));
     }
-    return new IndexView(main, groups, listed, sorted.size() - listed.size(), List.copyOf(codes.values()));
+    return new IndexView(
+        main, groups, listed, sorted.size() - listed.size(), List.copyOf(codes.values()));
   }
 }

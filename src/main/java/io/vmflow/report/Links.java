@@ -4,11 +4,11 @@ import io.vmflow.topology.Evidence;
 import java.util.Map;
 
 /**
- * Where one page's links point. In a report folder a page links to the other files
- * ({@code vm-x.html}, {@code evidence-3.html#L21}); in the one file {@code --single-file} writes,
- * every page is a section of the same document and links are anchors ({@code #vm-x},
- * {@code #evidence-3-L21}), so element ids are prefixed with the page's anchor to stay unique.
- * Page names are already safe ({@link PageNames}), so anchors need no escaping.
+ * Where one page's links point. In a report folder a page links to the other files ({@code
+ * vm-x.html}, {@code evidence-3.html#L21}); in the one file {@code --single-file} writes, every
+ * page is a section of the same document and links are anchors ({@code #vm-x}, {@code
+ * #evidence-3-L21}), so element ids are prefixed with the page's anchor to stay unique. Page names
+ * are already safe ({@link PageNames}), so anchors need no escaping.
  */
 public final class Links {
 

@@ -7,8 +7,8 @@ import java.util.TreeSet;
 /**
  * Which boxes and links of a path diagram lie where a loss was localised. A loss sits between the
  * last capture point that saw the echoes and the first that did not: the devices strictly between
- * them are marked, or the first point itself when the two are adjacent. A loss between two VMs
- * has only one end on this VM's path; the rest of the path beyond that end is marked.
+ * them are marked, or the first point itself when the two are adjacent. A loss between two VMs has
+ * only one end on this VM's path; the rest of the path beyond that end is marked.
  *
  * @param boxes hop indexes whose box is marked
  * @param edges index {@code i} marks the link from hop {@code i} to hop {@code i + 1}

@@ -7,4 +7,5 @@ package io.vmflow.report;
  * @param sentence what a responder reads, e.g. "45 of 100 echo replies seen at tap… never reached
  *     qvm…: lost inside qbr…"
  */
-public record LossRow(String from, String to, String direction, long lost, String flow, String sentence) {}
+public record LossRow(
+    String from, String to, String direction, long lost, String flow, String sentence) {}

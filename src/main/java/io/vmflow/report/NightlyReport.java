@@ -10,7 +10,8 @@ import java.util.List;
  * @param runId the run these changes are as of (0 when no run exists yet)
  * @param failOn the level at which a VM's JUnit test case fails
  */
-public record NightlyReport(long runId, String failOn, List<VmRow> vms, List<RunPoint> trend, List<BundleRow> bundles) {
+public record NightlyReport(
+    long runId, String failOn, List<VmRow> vms, List<RunPoint> trend, List<BundleRow> bundles) {
 
   public NightlyReport {
     vms = List.copyOf(vms);
@@ -25,12 +26,22 @@ public record NightlyReport(long runId, String failOn, List<VmRow> vms, List<Run
    * @param resolved findings present in the VM's previous state and gone now
    */
   public record VmRow(
-      String vmId, String vmName, String host, String status, long seenInRun, String reportPage,
-      long pingRequests, long pingAnswered, List<FindingRow> newFindings, List<FindingRow> open, List<FindingRow> resolved) {
+      String vmId,
+      String vmName,
+      String host,
+      String status,
+      long seenInRun,
+      String reportPage,
+      long pingRequests,
+      long pingAnswered,
+      List<FindingRow> newFindings,
+      List<FindingRow> open,
+      List<FindingRow> resolved) {
 
     /** True when a current finding is at or above {@code level}. */
     public boolean failsAt(Severity level) {
-      return Stream2.concat(newFindings, open).anyMatch(f -> Severity.valueOf(f.severity()).isAtLeast(level));
+      return Stream2.concat(newFindings, open)
+          .anyMatch(f -> Severity.valueOf(f.severity()).isAtLeast(level));
     }
   }
 
@@ -38,7 +49,13 @@ public record NightlyReport(long runId, String failOn, List<VmRow> vms, List<Run
   public record FindingRow(String code, String severity, String message, long run) {}
 
   /** One run's totals for the trend chart. */
-  public record RunPoint(long runId, String startedAt, int bundles, int findings, long pingRequests, long pingAnswered) {
+  public record RunPoint(
+      long runId,
+      String startedAt,
+      int bundles,
+      int findings,
+      long pingRequests,
+      long pingAnswered) {
     public double lossPercent() {
       return pingRequests == 0 ? 0 : 100.0 * (pingRequests - pingAnswered) / pingRequests;
     }

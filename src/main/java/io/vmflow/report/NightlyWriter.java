@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class NightlyWriter {
 
-  private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  private static final JsonMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private final TemplateEngine engine;
 
@@ -38,7 +39,11 @@ public final class NightlyWriter {
     writeJunit(report, dir.resolve("nightly-junit.xml"));
     Path page = dir.resolve("nightly.html");
     try (Writer w = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
-      engine.process("nightly", new Context(Locale.ROOT, Map.of("report", report, "chart", TrendChart.of(report.trend()))), w);
+      engine.process(
+          "nightly",
+          new Context(
+              Locale.ROOT, Map.of("report", report, "chart", TrendChart.of(report.trend()))),
+          w);
     }
     return page;
   }
@@ -57,19 +62,34 @@ public final class NightlyWriter {
       for (NightlyReport.VmRow vm : report.vms()) {
         x.writeStartElement("testcase");
         x.writeAttribute("classname", "vmflow." + clean(vm.host()));
-        x.writeAttribute("name", clean(vm.vmId() + (vm.vmName().isEmpty() ? "" : " " + vm.vmName())));
+        x.writeAttribute(
+            "name", clean(vm.vmId() + (vm.vmName().isEmpty() ? "" : " " + vm.vmName())));
         if (vm.failsAt(level)) {
           x.writeStartElement("failure");
           x.writeAttribute("type", vm.status());
           StringBuilder text = new StringBuilder();
           for (NightlyReport.FindingRow f : vm.newFindings()) {
-            text.append("NEW ").append(f.severity()).append(' ').append(f.code()).append(": ").append(f.message()).append('\n');
+            text.append("NEW ")
+                .append(f.severity())
+                .append(' ')
+                .append(f.code())
+                .append(": ")
+                .append(f.message())
+                .append('\n');
           }
           for (NightlyReport.FindingRow f : vm.open()) {
-            text.append("OPEN since run ").append(f.run()).append(' ').append(f.severity()).append(' ').append(f.code())
-                .append(": ").append(f.message()).append('\n');
+            text.append("OPEN since run ")
+                .append(f.run())
+                .append(' ')
+                .append(f.severity())
+                .append(' ')
+                .append(f.code())
+                .append(": ")
+                .append(f.message())
+                .append('\n');
           }
-          x.writeAttribute("message", vm.newFindings().size() + " new, " + vm.open().size() + " open findings");
+          x.writeAttribute(
+              "message", vm.newFindings().size() + " new, " + vm.open().size() + " open findings");
           x.writeCharacters(clean(text.toString()));
           x.writeEndElement();
         }

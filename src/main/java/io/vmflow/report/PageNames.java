@@ -25,6 +25,10 @@ final class PageNames {
   }
 
   private static String keyOf(Map<String, String> taken, String name) {
-    return taken.entrySet().stream().filter(e -> e.getValue().equals(name)).map(Map.Entry::getKey).findFirst().orElse("");
+    return taken.entrySet().stream()
+        .filter(e -> e.getValue().equals(name))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElse("");
   }
 }

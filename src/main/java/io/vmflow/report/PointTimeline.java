@@ -11,7 +11,13 @@ import java.util.List;
  * @param requests per bucket, how many requests the point saw
  * @param replies per bucket, how many replies the point saw
  */
-public record PointTimeline(String point, String flow, long firstSeq, long bucket, List<Integer> requests, List<Integer> replies) {
+public record PointTimeline(
+    String point,
+    String flow,
+    long firstSeq,
+    long bucket,
+    List<Integer> requests,
+    List<Integer> replies) {
 
   public PointTimeline {
     requests = List.copyOf(requests);

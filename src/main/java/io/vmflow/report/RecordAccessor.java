@@ -46,7 +46,8 @@ final class RecordAccessor extends ObjectPropertyAccessor {
         try {
           return accessor.invoke(target);
         } catch (IllegalAccessException | InvocationTargetException e) {
-          throw new OgnlException("cannot read " + component + " of " + target.getClass().getName(), e);
+          throw new OgnlException(
+              "cannot read " + component + " of " + target.getClass().getName(), e);
         }
       }
     }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The report's content, shared by report.json and the HTML pages. Field names are the JSON
- * contract documented in the README.
+ * The report's content, shared by report.json and the HTML pages. Field names are the JSON contract
+ * documented in the README.
  */
 public record Report(
     RunInfo run,
@@ -51,7 +51,15 @@ public record Report(
       String status,
       String vmStatus,
       // the full host is under "hosts"; repeating it per VM made report.json 40 kB per VM
-      @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"bridges", "fdb", "links", "coverage", "dropFlows", "evidence"}) Host host,
+      @com.fasterxml.jackson.annotation.JsonIgnoreProperties({
+            "bridges",
+            "fdb",
+            "links",
+            "coverage",
+            "dropFlows",
+            "evidence"
+          })
+          Host host,
       List<VmPort> ports,
       List<Hop> hops,
       List<Vm.RouterInfo> routers,

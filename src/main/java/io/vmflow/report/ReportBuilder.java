@@ -22,12 +22,16 @@ public final class ReportBuilder {
   public static Report build(ReportInput in) {
     List<FindingView> all = in.findings().stream().map(ReportBuilder::view).toList();
     Map<String, List<FindingView>> byVm =
-        all.stream().collect(java.util.stream.Collectors.groupingBy(f -> f.vmId().toLowerCase(java.util.Locale.ROOT)));
+        all.stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    f -> f.vmId().toLowerCase(java.util.Locale.ROOT)));
     Map<String, String> pages = new HashMap<>();
     List<VmView> vms = new ArrayList<>();
     for (Vm vm : in.topology().vms()) {
       String page = PageNames.unique("vm-", vm.id(), pages);
-      List<FindingView> mine = byVm.getOrDefault(vm.id().toLowerCase(java.util.Locale.ROOT), List.of());
+      List<FindingView> mine =
+          byVm.getOrDefault(vm.id().toLowerCase(java.util.Locale.ROOT), List.of());
       Host host = in.topology().host(vm.hostKey()).orElse(null);
       vms.add(
           new VmView(
@@ -59,19 +63,29 @@ public final class ReportBuilder {
     for (Host h : in.topology().hosts()) {
       hostPages.put(h.key(), PageNames.unique("host-", h.key(), taken));
     }
-    return new Report(in.run(), summary, in.topology().hosts(), hostPages, vms, all, EvidencePages.names(in.sources()), in.sources());
+    return new Report(
+        in.run(),
+        summary,
+        in.topology().hosts(),
+        hostPages,
+        vms,
+        all,
+        EvidencePages.names(in.sources()),
+        in.sources());
   }
 
   private static Report.RttHistogram histogram(List<PingRow> rows) {
     List<Long> counts = RttBuckets.total(rows);
-    return new Report.RttHistogram(counts, RttBuckets.labels(), counts.stream().mapToLong(Long::longValue).max().orElse(0));
+    return new Report.RttHistogram(
+        counts, RttBuckets.labels(), counts.stream().mapToLong(Long::longValue).max().orElse(0));
   }
 
   private static List<PingRow> pathOrder(Vm vm, List<PingRow> rows) {
     if (vm.ports().isEmpty()) {
       return rows;
     }
-    List<String> devices = vm.ports().get(0).hops().stream().map(io.vmflow.topology.Hop::device).toList();
+    List<String> devices =
+        vm.ports().get(0).hops().stream().map(io.vmflow.topology.Hop::device).toList();
     return rows.stream()
         .filter(r -> devices.contains(r.point()))
         .sorted(java.util.Comparator.comparingInt(r -> devices.indexOf(r.point())))
@@ -100,6 +114,13 @@ public final class ReportBuilder {
       evidence = List.of(new Evidence(f.origin(), f.line()));
     }
     return new FindingView(
-        f.code(), f.severity(), f.category().name(), f.message(), vf.vmId(), vf.hostKey(), vf.hint(), evidence);
+        f.code(),
+        f.severity(),
+        f.category().name(),
+        f.message(),
+        vf.vmId(),
+        vf.hostKey(),
+        vf.hint(),
+        evidence);
   }
 }

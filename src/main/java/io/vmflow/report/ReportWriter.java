@@ -49,15 +49,25 @@ public final class ReportWriter {
     }
     EvidencePages.write(report.sources(), report.evidencePages(), dir);
     for (Host host : report.hosts()) {
-      render("host", vars(report, links, "host", host), dir.resolve(report.hostPages().get(host.key())));
+      render(
+          "host",
+          vars(report, links, "host", host),
+          dir.resolve(report.hostPages().get(host.key())));
     }
-    log.info("rendered report: {} VMs, {} hosts, {} findings", report.vms().size(), report.hosts().size(), report.findings().size());
+    log.info(
+        "rendered report: {} VMs, {} hosts, {} findings",
+        report.vms().size(),
+        report.hosts().size(),
+        report.findings().size());
     return dir.resolve("index.html");
   }
 
   /** Writes index.html alone into {@code dir}, which must exist. */
   Path writeIndex(Report report, Path dir) throws IOException {
-    render("index", vars(report, Links.files(report.evidencePages()), "index", IndexView.of(report)), dir.resolve("index.html"));
+    render(
+        "index",
+        vars(report, Links.files(report.evidencePages()), "index", IndexView.of(report)),
+        dir.resolve("index.html"));
     return dir.resolve("index.html");
   }
 
@@ -72,11 +82,16 @@ public final class ReportWriter {
     Path target = dir.resolve(SINGLE_FILE);
     Map<String, String> evidence = report.evidencePages();
     try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-      w.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-          + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>vmflow report</title>\n");
+      w.write(
+          "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+              + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>vmflow report</title>\n");
       engine.process("style", Set.of("css"), new Context(Locale.ROOT), w);
       w.write("\n</head>\n<body>\n");
-      section(w, "index.html", "index", vars(report, Links.single("index.html", evidence), "index", IndexView.of(report)));
+      section(
+          w,
+          "index.html",
+          "index",
+          vars(report, Links.single("index.html", evidence), "index", IndexView.of(report)));
       for (Report.VmView vm : report.vms()) {
         section(w, vm.page(), "vm", vars(report, Links.single(vm.page(), evidence), "vm", vm));
       }
@@ -87,11 +102,16 @@ public final class ReportWriter {
       EvidencePages.sections(report.sources(), evidence, w);
       w.write("</body>\n</html>\n");
     }
-    log.info("rendered single-file report: {} VMs, {} hosts, {} findings", report.vms().size(), report.hosts().size(), report.findings().size());
+    log.info(
+        "rendered single-file report: {} VMs, {} hosts, {} findings",
+        report.vms().size(),
+        report.hosts().size(),
+        report.findings().size());
     return target;
   }
 
-  private void section(Writer w, String page, String template, Map<String, Object> vars) throws IOException {
+  private void section(Writer w, String page, String template, Map<String, Object> vars)
+      throws IOException {
     w.write("<section id=\"" + Links.anchor(page) + "\">\n");
     engine.process(template, Set.of("page"), new Context(Locale.ROOT, vars), w);
     w.write("\n</section>\n");

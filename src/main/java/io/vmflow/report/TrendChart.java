@@ -24,7 +24,19 @@ record TrendChart(int width, int height, List<Bar> bars, String lossPoints, int 
       NightlyReport.RunPoint r = runs.get(i);
       double h = (H - 2 * PAD) * (double) r.findings() / max;
       double x = PAD + i * slot;
-      bars.add(new Bar(x + slot * 0.15, H - PAD - h, slot * 0.7, h, "run " + r.runId() + ": " + r.findings() + " findings, " + String.format(java.util.Locale.ROOT, "%.1f", r.lossPercent()) + "% loss"));
+      bars.add(
+          new Bar(
+              x + slot * 0.15,
+              H - PAD - h,
+              slot * 0.7,
+              h,
+              "run "
+                  + r.runId()
+                  + ": "
+                  + r.findings()
+                  + " findings, "
+                  + String.format(java.util.Locale.ROOT, "%.1f", r.lossPercent())
+                  + "% loss"));
       double ly = H - PAD - (H - 2 * PAD) * r.lossPercent() / 100.0;
       loss.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", x + slot / 2, ly));
     }

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * Where each spec lives in a sosreport (and in bundles written by vmflow-collect, which follow the
  * same naming): sos names a command's output by its command line, {@code /usr/bin/} stripped and
  * other character runs turned into {@code _} ({@code ovs-ofctl show br-int} is {@code
- * sos_commands/openvswitch/ovs-ofctl_show_br-int}). First match wins; the named group {@code s}
- * is the per-object subject.
+ * sos_commands/openvswitch/ovs-ofctl_show_br-int}). First match wins; the named group {@code s} is
+ * the per-object subject.
  */
 public final class BundleLayout {
 
@@ -23,12 +23,16 @@ public final class BundleLayout {
       List.of(
           rule(Spec.OVS_VSCTL_SHOW, "ovs-vsctl(_-t_\\d+)?_show"),
           // ovs-ofctl_show_br-int, ovs-ofctl_-O_OpenFlow13_show_br-int
-          rule(Spec.OVS_OFCTL_SHOW, "ovs-ofctl(_-O_OpenFlow1\\d)?_(show|dump-ports-desc)_(?<s>[^/]+)"),
+          rule(
+              Spec.OVS_OFCTL_SHOW,
+              "ovs-ofctl(_-O_OpenFlow1\\d)?_(show|dump-ports-desc)_(?<s>[^/]+)"),
           rule(Spec.OVS_OFCTL_DUMP_FLOWS, "ovs-ofctl(_-O_OpenFlow1\\d)?_dump-flows_(?<s>[^/]+)"),
           // ovs-appctl_fdb.show_br-int
           rule(Spec.OVS_APPCTL_FDB_SHOW, "ovs-appctl_fdb\\.show_(?<s>[^/]+)"),
           // ovs-dpctl_show_-s, ovs-appctl_dpctl.show_-s_system_ovs-system (per datapath: sos 4.x)
-          rule(Spec.OVS_DPCTL_SHOW, "(ovs-dpctl_(-s_)?show(_-s)?|ovs-appctl_dpctl\\.show(_-s)?(_[^/]+)?)"),
+          rule(
+              Spec.OVS_DPCTL_SHOW,
+              "(ovs-dpctl_(-s_)?show(_-s)?|ovs-appctl_dpctl\\.show(_-s)?(_[^/]+)?)"),
           rule(Spec.OVS_APPCTL_OFPROTO_LIST_TUNNELS, "ovs-appctl_ofproto\\.list-tunnels"),
           rule(Spec.BRCTL_SHOW, "brctl_show"),
           // bridge_-s_-s_-d_link_show, bridge_-s_-s_-d_-t_fdb_show (sos 4.x networking plugin)
@@ -65,8 +69,9 @@ public final class BundleLayout {
 
   // outputs sos and vmflow-collect keep for a reader's context (clock, uptime, port counters) that
   // vmflow does not analyse: cataloged as evidence, without an "unrecognised" finding
-  private static final Pattern CONTEXT = Pattern.compile(
-      "date(_--utc)?|uptime|ovs-ofctl(_-O_OpenFlow1\\d)?_dump-ports_[^/]+|ovs-vsctl(_-t_\\d+)?_--version|ovs-vswitchd_--version");
+  private static final Pattern CONTEXT =
+      Pattern.compile(
+          "date(_--utc)?|uptime|ovs-ofctl(_-O_OpenFlow1\\d)?_dump-ports_[^/]+|ovs-vsctl(_-t_\\d+)?_--version|ovs-vswitchd_--version");
 
   private BundleLayout() {}
 

@@ -3,8 +3,8 @@ package io.vmflow.spec;
 import java.util.Locale;
 
 /**
- * Every command output vmflow understands: an abstract name, the command line that produces it,
- * and whether it is run once per object (bridge, VM, port). {@link #id()} names fixtures folders,
+ * Every command output vmflow understands: an abstract name, the command line that produces it, and
+ * whether it is run once per object (bridge, VM, port). {@link #id()} names fixtures folders,
  * report anchors and log lines.
  */
 public enum Spec {

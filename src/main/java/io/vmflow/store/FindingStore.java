@@ -29,8 +29,8 @@ public class FindingStore {
   }
 
   /**
-   * Replaces the findings of one scope: a stage ({@code ingest}, {@code check}) or one artifact of a
-   * stage ({@code parse:17}).
+   * Replaces the findings of one scope: a stage ({@code ingest}, {@code check}) or one artifact of
+   * a stage ({@code parse:17}).
    */
   public void replace(long instanceId, String stage, List<VmFinding> findings) {
     jdbc.update("DELETE FROM finding WHERE instance_id = ? AND stage = ?", instanceId, stage);

@@ -14,20 +14,34 @@ public class HistoryStore {
 
   /** A VM as one run saw it. */
   public record VmState(
-      String vmId, String vmName, String host, String status, int errors, int warnings, long pingRequests,
-      long pingAnswered, String reportPage) {}
+      String vmId,
+      String vmName,
+      String host,
+      String status,
+      int errors,
+      int warnings,
+      long pingRequests,
+      long pingAnswered,
+      String reportPage) {}
 
   /**
-   * A finding of one VM in one run. {@code key} identifies "the same finding" across runs: code plus
-   * the evidence-independent part of what it is about.
+   * A finding of one VM in one run. {@code key} identifies "the same finding" across runs: code
+   * plus the evidence-independent part of what it is about.
    */
-  public record VmFindingRow(String vmId, String key, String code, String severity, String message) {}
+  public record VmFindingRow(
+      String vmId, String key, String code, String severity, String message) {}
 
   /** A bundle's processing state. */
   public record Bundle(String sha256, String name, String status, long runId, String reportDir) {}
 
   /** One run's totals for the trend chart. */
-  public record RunTotals(long runId, Instant startedAt, int bundles, int findings, long pingRequests, long pingAnswered) {}
+  public record RunTotals(
+      long runId,
+      Instant startedAt,
+      int bundles,
+      int findings,
+      long pingRequests,
+      long pingAnswered) {}
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
@@ -40,12 +54,19 @@ public class HistoryStore {
   public long startRun(Instant now) {
     Long max = jdbc.queryForObject("SELECT MAX(run_id) FROM nightly_run", Long.class);
     long id = max == null ? 1 : max + 1;
-    jdbc.update("INSERT INTO nightly_run (run_id, started_at, bundles_done) VALUES (?,?,0)", id, Timestamp.from(now));
+    jdbc.update(
+        "INSERT INTO nightly_run (run_id, started_at, bundles_done) VALUES (?,?,0)",
+        id,
+        Timestamp.from(now));
     return id;
   }
 
   public void finishRun(long runId, Instant now, int bundles) {
-    jdbc.update("UPDATE nightly_run SET finished_at = ?, bundles_done = ? WHERE run_id = ?", Timestamp.from(now), bundles, runId);
+    jdbc.update(
+        "UPDATE nightly_run SET finished_at = ?, bundles_done = ? WHERE run_id = ?",
+        Timestamp.from(now),
+        bundles,
+        runId);
   }
 
   /** Drops a run that processed nothing: a repeated run with nothing new leaves no trace. */
@@ -54,9 +75,16 @@ public class HistoryStore {
   }
 
   public Optional<Bundle> bundle(String sha256) {
-    return jdbc.query(
+    return jdbc
+        .query(
             "SELECT * FROM nightly_bundle WHERE sha256 = ?",
-            (rs, i) -> new Bundle(rs.getString("sha256"), rs.getString("name"), rs.getString("status"), rs.getLong("run_id"), rs.getString("report_dir")),
+            (rs, i) ->
+                new Bundle(
+                    rs.getString("sha256"),
+                    rs.getString("name"),
+                    rs.getString("status"),
+                    rs.getLong("run_id"),
+                    rs.getString("report_dir")),
             sha256)
         .stream()
         .findFirst();
@@ -65,7 +93,13 @@ public class HistoryStore {
   public List<Bundle> bundles(long runId) {
     return jdbc.query(
         "SELECT * FROM nightly_bundle WHERE run_id = ? ORDER BY name",
-        (rs, i) -> new Bundle(rs.getString("sha256"), rs.getString("name"), rs.getString("status"), rs.getLong("run_id"), rs.getString("report_dir")),
+        (rs, i) ->
+            new Bundle(
+                rs.getString("sha256"),
+                rs.getString("name"),
+                rs.getString("status"),
+                rs.getLong("run_id"),
+                rs.getString("report_dir")),
         runId);
   }
 
@@ -73,37 +107,65 @@ public class HistoryStore {
     jdbc.update("DELETE FROM nightly_bundle WHERE sha256 = ?", sha256);
     jdbc.update(
         "INSERT INTO nightly_bundle (sha256, name, status, run_id, report_dir, message) VALUES (?,?,?,?,?,'')",
-        sha256, name, "STARTED", runId, reportDir);
+        sha256,
+        name,
+        "STARTED",
+        runId,
+        reportDir);
   }
 
   public void markFailed(String sha256, String message) {
-    jdbc.update("UPDATE nightly_bundle SET status = 'FAILED', message = ? WHERE sha256 = ?", cut(message), sha256);
+    jdbc.update(
+        "UPDATE nightly_bundle SET status = 'FAILED', message = ? WHERE sha256 = ?",
+        cut(message),
+        sha256);
   }
 
   /** Records a bundle's VMs and findings and marks it done, all or nothing. */
-  public void recordDone(long runId, String sha256, long instanceId, List<VmState> vms, List<VmFindingRow> findings) {
+  public void recordDone(
+      long runId, String sha256, long instanceId, List<VmState> vms, List<VmFindingRow> findings) {
     tx.executeWithoutResult(
         status -> {
           jdbc.update("DELETE FROM vm_state WHERE run_id = ? AND bundle_sha256 = ?", runId, sha256);
-          jdbc.update("DELETE FROM vm_finding WHERE run_id = ? AND bundle_sha256 = ?", runId, sha256);
+          jdbc.update(
+              "DELETE FROM vm_finding WHERE run_id = ? AND bundle_sha256 = ?", runId, sha256);
           for (VmState v : vms) {
             jdbc.update(
                 "INSERT INTO vm_state VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                runId, sha256, v.vmId(), v.vmName(), v.host(), v.status(), v.errors(), v.warnings(), v.pingRequests(),
-                v.pingAnswered(), v.reportPage());
+                runId,
+                sha256,
+                v.vmId(),
+                v.vmName(),
+                v.host(),
+                v.status(),
+                v.errors(),
+                v.warnings(),
+                v.pingRequests(),
+                v.pingAnswered(),
+                v.reportPage());
           }
           for (VmFindingRow f : findings) {
             jdbc.update(
                 "INSERT INTO vm_finding VALUES (?,?,?,?,?,?,?)",
-                runId, sha256, f.vmId(), cut(f.key()), f.code(), f.severity(), cut(f.message()));
+                runId,
+                sha256,
+                f.vmId(),
+                cut(f.key()),
+                f.code(),
+                f.severity(),
+                cut(f.message()));
           }
           jdbc.update(
               "UPDATE nightly_bundle SET status = 'DONE', run_id = ?, instance_id = ?, message = '' WHERE sha256 = ?",
-              runId, instanceId, sha256);
+              runId,
+              instanceId,
+              sha256);
         });
   }
 
-  /** The latest state of every VM as of run {@code runId} (inclusive), with the run it came from. */
+  /**
+   * The latest state of every VM as of run {@code runId} (inclusive), with the run it came from.
+   */
   public List<VmStateAt> latestStates(long runId) {
     return jdbc.query(
         "SELECT s.* FROM vm_state s WHERE s.run_id = (SELECT MAX(t.run_id) FROM vm_state t WHERE t.vm_id = s.vm_id AND t.run_id <= ?)"
@@ -112,8 +174,14 @@ public class HistoryStore {
             new VmStateAt(
                 rs.getLong("run_id"),
                 new VmState(
-                    rs.getString("vm_id"), rs.getString("vm_name"), rs.getString("host"), rs.getString("status"),
-                    rs.getInt("errors"), rs.getInt("warnings"), rs.getLong("ping_requests"), rs.getLong("ping_answered"),
+                    rs.getString("vm_id"),
+                    rs.getString("vm_name"),
+                    rs.getString("host"),
+                    rs.getString("status"),
+                    rs.getInt("errors"),
+                    rs.getInt("warnings"),
+                    rs.getLong("ping_requests"),
+                    rs.getLong("ping_answered"),
                     rs.getString("report_page"))),
         runId);
   }
@@ -125,13 +193,24 @@ public class HistoryStore {
   public List<VmFindingRow> findings(long runId, String vmId) {
     return jdbc.query(
         "SELECT DISTINCT vm_id, finding_key, code, severity, message FROM vm_finding WHERE run_id = ? AND vm_id = ? ORDER BY finding_key",
-        (rs, i) -> new VmFindingRow(rs.getString("vm_id"), rs.getString("finding_key"), rs.getString("code"), rs.getString("severity"), rs.getString("message")),
-        runId, vmId);
+        (rs, i) ->
+            new VmFindingRow(
+                rs.getString("vm_id"),
+                rs.getString("finding_key"),
+                rs.getString("code"),
+                rs.getString("severity"),
+                rs.getString("message")),
+        runId,
+        vmId);
   }
 
   /** Runs (ascending) in which the VM was reported, up to and including {@code runId}. */
   public List<Long> runsOf(String vmId, long runId) {
-    return jdbc.queryForList("SELECT DISTINCT run_id FROM vm_state WHERE vm_id = ? AND run_id <= ? ORDER BY run_id", Long.class, vmId, runId);
+    return jdbc.queryForList(
+        "SELECT DISTINCT run_id FROM vm_state WHERE vm_id = ? AND run_id <= ? ORDER BY run_id",
+        Long.class,
+        vmId,
+        runId);
   }
 
   public List<RunTotals> lastRuns(int n) {
@@ -143,7 +222,13 @@ public class HistoryStore {
                 + " (SELECT COALESCE(SUM(ping_answered),0) FROM vm_state s WHERE s.run_id = r.run_id) AS ans"
                 + " FROM nightly_run r ORDER BY r.run_id DESC",
             (rs, i) ->
-                new RunTotals(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getInt(3), rs.getInt(4), rs.getLong(5), rs.getLong(6)));
+                new RunTotals(
+                    rs.getLong(1),
+                    rs.getTimestamp(2).toInstant(),
+                    rs.getInt(3),
+                    rs.getInt(4),
+                    rs.getLong(5),
+                    rs.getLong(6)));
     List<RunTotals> last = new java.util.ArrayList<>(rows.subList(0, Math.min(n, rows.size())));
     java.util.Collections.reverse(last);
     return last;
@@ -151,8 +236,10 @@ public class HistoryStore {
 
   /** Run ids beyond the newest {@code keep}, oldest first. */
   public List<Long> runsBeyond(int keep) {
-    List<Long> ids = jdbc.queryForList("SELECT run_id FROM nightly_run ORDER BY run_id DESC", Long.class);
-    List<Long> old = new java.util.ArrayList<>(ids.size() <= keep ? List.of() : ids.subList(keep, ids.size()));
+    List<Long> ids =
+        jdbc.queryForList("SELECT run_id FROM nightly_run ORDER BY run_id DESC", Long.class);
+    List<Long> old =
+        new java.util.ArrayList<>(ids.size() <= keep ? List.of() : ids.subList(keep, ids.size()));
     java.util.Collections.reverse(old);
     return old;
   }

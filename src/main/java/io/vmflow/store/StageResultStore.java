@@ -26,8 +26,12 @@ public class StageResultStore {
 
   /** Every result whose kind starts with {@code prefix} (e.g. one per capture file). */
   public <T> List<T> list(long instanceId, String prefix, Class<T> type) {
-    return jdbc.queryForList(
-            "SELECT body FROM stage_result WHERE instance_id = ? AND kind LIKE ? ORDER BY kind", String.class, instanceId, prefix + "%")
+    return jdbc
+        .queryForList(
+            "SELECT body FROM stage_result WHERE instance_id = ? AND kind LIKE ? ORDER BY kind",
+            String.class,
+            instanceId,
+            prefix + "%")
         .stream()
         .map(b -> JsonCodec.read(b, type))
         .toList();

@@ -12,11 +12,22 @@ import java.util.List;
  * @param remoteIp tunnel remote, "" when not a tunnel
  * @param error OVSDB {@code error:} text, "" when none
  * @param down true when ovs-ofctl or ip link shows the port down
- * @param inOvsdb true when {@code ovs-vsctl show} lists the port, so its tag (or lack of one) is known
+ * @param inOvsdb true when {@code ovs-vsctl show} lists the port, so its tag (or lack of one) is
+ *     known
  */
 public record BridgePort(
-    String name, String ofport, int tag, List<Integer> trunks, String type, String peer, String remoteIp,
-    String error, boolean down, String mac, boolean inOvsdb, List<Evidence> evidence) {
+    String name,
+    String ofport,
+    int tag,
+    List<Integer> trunks,
+    String type,
+    String peer,
+    String remoteIp,
+    String error,
+    boolean down,
+    String mac,
+    boolean inOvsdb,
+    List<Evidence> evidence) {
 
   public BridgePort {
     trunks = List.copyOf(trunks);

@@ -35,24 +35,46 @@ final class ControllerFacts {
   void add(Fact f) {
     Object v = f.value();
     if (v instanceof ServerList s) {
-      s.servers().forEach(x -> servers.putIfAbsent(x.id().toLowerCase(), new At<>(x, f.origin(), f.host(), f.subject())));
+      s.servers()
+          .forEach(
+              x ->
+                  servers.putIfAbsent(
+                      x.id().toLowerCase(), new At<>(x, f.origin(), f.host(), f.subject())));
     } else if (v instanceof ServerShow s) {
       String id = s.id().isEmpty() ? f.subject() : s.id();
       serverShows.put(id.toLowerCase(), new At<>(s, f.origin(), f.host(), id));
     } else if (v instanceof InterfaceList i) {
-      interfaces.add(new At<>(i, f.origin(), f.host(), i.serverId().isEmpty() ? f.subject() : i.serverId()));
+      interfaces.add(
+          new At<>(i, f.origin(), f.host(), i.serverId().isEmpty() ? f.subject() : i.serverId()));
     } else if (v instanceof PortShow p) {
       ports.put(p.id().toLowerCase(), new At<>(p, f.origin(), f.host(), f.subject()));
     } else if (v instanceof PortList l) {
-      l.ports().forEach(p -> portRows.putIfAbsent(p.id().toLowerCase(), new At<>(p, f.origin(), f.host(), "")));
+      l.ports()
+          .forEach(
+              p ->
+                  portRows.putIfAbsent(
+                      p.id().toLowerCase(), new At<>(p, f.origin(), f.host(), "")));
     } else if (v instanceof NetworkList n) {
-      n.networks().forEach(x -> networks.putIfAbsent(x.id().toLowerCase(), new At<>(x, f.origin(), f.host(), "")));
+      n.networks()
+          .forEach(
+              x ->
+                  networks.putIfAbsent(
+                      x.id().toLowerCase(), new At<>(x, f.origin(), f.host(), "")));
     } else if (v instanceof RouterList r) {
-      r.routers().forEach(x -> routers.merge(x.id().toLowerCase(), new At<>(x, f.origin(), f.host(), ""), (a, b) -> a));
+      r.routers()
+          .forEach(
+              x ->
+                  routers.merge(
+                      x.id().toLowerCase(), new At<>(x, f.origin(), f.host(), ""), (a, b) -> a));
     } else if (v instanceof RouterShow r) {
-      routers.put(r.router().id().toLowerCase(), new At<>(r.router(), f.origin(), f.host(), f.subject()));
+      routers.put(
+          r.router().id().toLowerCase(), new At<>(r.router(), f.origin(), f.host(), f.subject()));
     } else if (v instanceof HostList h) {
-      h.hosts().forEach(x -> cpsHosts.putIfAbsent(x.id().toLowerCase(), new At<>(x, f.origin(), f.host(), "")));
+      h.hosts()
+          .forEach(
+              x ->
+                  cpsHosts.putIfAbsent(
+                      x.id().toLowerCase(), new At<>(x, f.origin(), f.host(), "")));
     } else if (v instanceof LibvirtDomain d) {
       domains.add(new At<>(d, f.origin(), f.host(), f.subject()));
     } else if (v instanceof Hostname h && !f.host().isEmpty()) {

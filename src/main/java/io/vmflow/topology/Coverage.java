@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Coverage findings: outputs a VM's path needed that the dump does not hold, said as such
- * ("no `ovs-ofctl show br-int` in the dump: OpenFlow port unknown") instead of guessed.
+ * Coverage findings: outputs a VM's path needed that the dump does not hold, said as such ("no
+ * `ovs-ofctl show br-int` in the dump: OpenFlow port unknown") instead of guessed.
  */
 final class Coverage {
 
@@ -24,9 +24,18 @@ final class Coverage {
     for (Vm vm : vms) {
       for (VmPort port : vm.ports()) {
         if (port.hops().isEmpty()) {
-          findings.add(Finding.coverage(Severity.WARNING, PATH_UNKNOWN,
-              "no host output in the dump shows a device of port " + port.portId() + " of VM " + vm.id()
-                  + " (looked for tap/qbr/qvb/qvo/qvm/ply/pvi/pvo" + port.deviceId() + ")", ""));
+          findings.add(
+              Finding.coverage(
+                  Severity.WARNING,
+                  PATH_UNKNOWN,
+                  "no host output in the dump shows a device of port "
+                      + port.portId()
+                      + " of VM "
+                      + vm.id()
+                      + " (looked for tap/qbr/qvb/qvo/qvm/ply/pvi/pvo"
+                      + port.deviceId()
+                      + ")",
+                  ""));
           continue;
         }
         String host = port.hops().get(0).host();
@@ -35,26 +44,51 @@ final class Coverage {
           continue;
         }
         for (Hop hop : port.hops()) {
-          if (!hop.bridge().isEmpty() && !hop.kind().equals(HopKind.LINUX_BRIDGE) && isOvs(h, hop.bridge()) && hop.ofport().isEmpty()
+          if (!hop.bridge().isEmpty()
+              && !hop.kind().equals(HopKind.LINUX_BRIDGE)
+              && isOvs(h, hop.bridge())
+              && hop.ofport().isEmpty()
               && said.add(host + "|ofctl|" + hop.bridge())) {
-            findings.add(Finding.coverage(Severity.INFO, SPEC_MISSING,
-                "no `ovs-ofctl show " + hop.bridge() + "` for " + hop.device() + " on " + host + ": OpenFlow port unknown", ""));
+            findings.add(
+                Finding.coverage(
+                    Severity.INFO,
+                    SPEC_MISSING,
+                    "no `ovs-ofctl show "
+                        + hop.bridge()
+                        + "` for "
+                        + hop.device()
+                        + " on "
+                        + host
+                        + ": OpenFlow port unknown",
+                    ""));
           }
         }
         // a Linux bridge agent's path (tap → brq → vxlan-N) never touches OVS: nothing to ask of it
         boolean ovs = port.hops().stream().anyMatch(x -> x.kind() == HopKind.INTEGRATION_BRIDGE);
         if (ovs && !h.has(Spec.OVS_VSCTL_SHOW) && said.add(host + "|vsctl")) {
-          findings.add(Finding.coverage(Severity.INFO, SPEC_MISSING, "no `ovs-vsctl show` on " + host + ": VLAN tags and patch peers unknown", ""));
+          findings.add(
+              Finding.coverage(
+                  Severity.INFO,
+                  SPEC_MISSING,
+                  "no `ovs-vsctl show` on " + host + ": VLAN tags and patch peers unknown",
+                  ""));
         }
         if (ovs && !h.has(Spec.OVS_APPCTL_FDB_SHOW) && said.add(host + "|fdb")) {
-          findings.add(Finding.coverage(Severity.INFO, SPEC_MISSING, "no `ovs-appctl fdb/show` on " + host + ": where br-int learned VM MACs unknown", ""));
+          findings.add(
+              Finding.coverage(
+                  Severity.INFO,
+                  SPEC_MISSING,
+                  "no `ovs-appctl fdb/show` on " + host + ": where br-int learned VM MACs unknown",
+                  ""));
         }
       }
     }
   }
 
   private static boolean isOvs(HostFacts h, String bridge) {
-    return h.ovsBridges.stream().anyMatch(b -> b.value().name().equals(bridge)) || h.ofports.containsKey(bridge)
-        || bridge.startsWith("br-") || bridge.startsWith("ply");
+    return h.ovsBridges.stream().anyMatch(b -> b.value().name().equals(bridge))
+        || h.ofports.containsKey(bridge)
+        || bridge.startsWith("br-")
+        || bridge.startsWith("ply");
   }
 }

@@ -18,10 +18,24 @@ final class CrossHost {
     for (Vm vm : vms) {
       List<VmPort> ports = new ArrayList<>();
       for (VmPort p : vm.ports()) {
-        ports.add(new VmPort(p.portId(), p.aliasId(), p.deviceId(), p.mac(), p.ips(), p.networkId(), p.networkName(), p.cidrs(), p.status(),
-            hops(p.hops(), hosts), p.macs(), p.evidence()));
+        ports.add(
+            new VmPort(
+                p.portId(),
+                p.aliasId(),
+                p.deviceId(),
+                p.mac(),
+                p.ips(),
+                p.networkId(),
+                p.networkName(),
+                p.cidrs(),
+                p.status(),
+                hops(p.hops(), hosts),
+                p.macs(),
+                p.evidence()));
       }
-      out.add(new Vm(vm.id(), vm.name(), vm.status(), vm.hostKey(), ports, vm.routers(), vm.evidence()));
+      out.add(
+          new Vm(
+              vm.id(), vm.name(), vm.status(), vm.hostKey(), ports, vm.routers(), vm.evidence()));
     }
     return out;
   }
@@ -34,18 +48,73 @@ final class CrossHost {
         continue;
       }
       Optional<Host> local = hosts.stream().filter(x -> x.key().equals(h.host())).findFirst();
-      Optional<Host> peer = hosts.stream().filter(x -> !x.key().equals(h.host()) && x.ips().contains(h.peer())).findFirst();
+      Optional<Host> peer =
+          hosts.stream()
+              .filter(x -> !x.key().equals(h.host()) && x.ips().contains(h.peer()))
+              .findFirst();
       if (peer.isEmpty() || local.isEmpty()) {
         continue;
       }
-      out.add(new Hop(peer.get().name(), HopKind.REMOTE_HOST, "", "", -1, "", true, peer.get().key(), h.peer(), List.of(), peer.get().evidence()));
+      out.add(
+          new Hop(
+              peer.get().name(),
+              HopKind.REMOTE_HOST,
+              "",
+              "",
+              -1,
+              "",
+              true,
+              peer.get().key(),
+              h.peer(),
+              List.of(),
+              peer.get().evidence()));
       for (Bridge b : peer.get().bridges()) {
         for (BridgePort port : b.ports()) {
           if (!port.remoteIp().isEmpty() && local.get().ips().contains(port.remoteIp())) {
-            out.add(new Hop(port.name(), HopKind.TUNNEL, b.name(), port.ofport(), port.tag(), "", true, peer.get().key(), port.remoteIp(), List.of(), port.evidence()));
-            out.add(new Hop(b.name(), HopKind.TUNNEL_BRIDGE, "", "", -1, "", true, peer.get().key(), "", List.of(), b.evidence()));
-            peer.get().bridges().stream().filter(x -> x.name().equals("br-int")).findFirst()
-                .ifPresent(bi -> out.add(new Hop(bi.name(), HopKind.INTEGRATION_BRIDGE, "", "", -1, "", true, peer.get().key(), "", List.of(), bi.evidence())));
+            out.add(
+                new Hop(
+                    port.name(),
+                    HopKind.TUNNEL,
+                    b.name(),
+                    port.ofport(),
+                    port.tag(),
+                    "",
+                    true,
+                    peer.get().key(),
+                    port.remoteIp(),
+                    List.of(),
+                    port.evidence()));
+            out.add(
+                new Hop(
+                    b.name(),
+                    HopKind.TUNNEL_BRIDGE,
+                    "",
+                    "",
+                    -1,
+                    "",
+                    true,
+                    peer.get().key(),
+                    "",
+                    List.of(),
+                    b.evidence()));
+            peer.get().bridges().stream()
+                .filter(x -> x.name().equals("br-int"))
+                .findFirst()
+                .ifPresent(
+                    bi ->
+                        out.add(
+                            new Hop(
+                                bi.name(),
+                                HopKind.INTEGRATION_BRIDGE,
+                                "",
+                                "",
+                                -1,
+                                "",
+                                true,
+                                peer.get().key(),
+                                "",
+                                List.of(),
+                                bi.evidence())));
           }
         }
       }

@@ -6,7 +6,8 @@ package io.vmflow.topology;
  *
  * @param match the match fields as printed, {@code icmp,nw_dst=10.20.0.11,icmp_type=0}
  */
-public record DropFlow(String bridge, int table, int priority, String match, long packets, Evidence evidence) {
+public record DropFlow(
+    String bridge, int table, int priority, String match, long packets, Evidence evidence) {
 
   /** True when one of the match fields names {@code value} (an IP or MAC of the VM). */
   public boolean names(String value) {

@@ -6,4 +6,5 @@ package io.vmflow.topology;
  * @param port OpenFlow port number or name as printed ({@code 71}, {@code LOCAL})
  * @param age seconds or {@code static}, as printed
  */
-public record FdbSighting(String bridge, String port, int vlan, String mac, String age, Evidence evidence) {}
+public record FdbSighting(
+    String bridge, String port, int vlan, String mac, String age, Evidence evidence) {}

@@ -12,7 +12,9 @@ public enum HopKind {
   VETH_OVS_SIDE,
   /** FusionSphere per-port OVS bridge {@code ply}. */
   PORT_BRIDGE,
-  /** Patch port on a per-port or integration bridge ({@code pvi}, {@code pvo}, {@code patch-tun}). */
+  /**
+   * Patch port on a per-port or integration bridge ({@code pvi}, {@code pvo}, {@code patch-tun}).
+   */
   PATCH,
   INTEGRATION_BRIDGE,
   TUNNEL_BRIDGE,

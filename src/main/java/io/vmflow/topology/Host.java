@@ -16,8 +16,16 @@ import java.util.List;
  * @param dropFlows OpenFlow rules that dropped packets, above their table's default
  */
 public record Host(
-    String key, String id, String name, List<String> ips, List<Bridge> bridges, List<FdbSighting> fdb,
-    List<Link> links, List<Coverage> coverage, List<DropFlow> dropFlows, List<Evidence> evidence) {
+    String key,
+    String id,
+    String name,
+    List<String> ips,
+    List<Bridge> bridges,
+    List<FdbSighting> fdb,
+    List<Link> links,
+    List<Coverage> coverage,
+    List<DropFlow> dropFlows,
+    List<Evidence> evidence) {
 
   public Host {
     ips = List.copyOf(ips);

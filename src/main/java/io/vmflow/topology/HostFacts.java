@@ -55,21 +55,38 @@ final class HostFacts {
       for (String bridge : b.bridges()) {
         List<BridgeLinkShow.Port> members = b.membersOf(bridge);
         List<String> names = members.stream().map(BridgeLinkShow.Port::name).toList();
-        bridgeLink.add(new Located<>(new BrctlShow.LinuxBridge(bridge, "", false, names, members.get(0).line()), f.origin()));
+        bridgeLink.add(
+            new Located<>(
+                new BrctlShow.LinuxBridge(bridge, "", false, names, members.get(0).line()),
+                f.origin()));
       }
     } else if (v instanceof BridgeFdbShow d) {
-      // a Linux bridge's entries (master qbr..); a device's own (self) entries are not a bridge's learning
+      // a Linux bridge's entries (master qbr..); a device's own (self) entries are not a bridge's
+      // learning
       for (BridgeFdbShow.Entry e : d.entries()) {
         if (!e.master().isEmpty()) {
-          fdb.add(new Located<>(new OvsAppctlFdbShow.FdbEntry(e.master(), e.dev(), Math.max(0, e.vlan()), e.mac(),
-              e.learned() ? e.used() : e.permanence(), e.line()), f.origin()));
+          fdb.add(
+              new Located<>(
+                  new OvsAppctlFdbShow.FdbEntry(
+                      e.master(),
+                      e.dev(),
+                      Math.max(0, e.vlan()),
+                      e.mac(),
+                      e.learned() ? e.used() : e.permanence(),
+                      e.line()),
+                  f.origin()));
         }
       }
     } else if (v instanceof OvsVsctlShow o) {
       o.bridges().forEach(x -> ovsBridges.add(new Located<>(x, f.origin())));
     } else if (v instanceof OvsOfctlShow o) {
       String bridge = o.bridge().isEmpty() ? f.subject() : o.bridge();
-      o.ports().forEach(p -> ofports.computeIfAbsent(bridge, k -> new ArrayList<>()).add(new Located<>(p, f.origin())));
+      o.ports()
+          .forEach(
+              p ->
+                  ofports
+                      .computeIfAbsent(bridge, k -> new ArrayList<>())
+                      .add(new Located<>(p, f.origin())));
     } else if (v instanceof IpLink l) {
       for (IpLink.LinkDevice d : l.devices()) {
         links.merge(d.name(), new Located<>(d, f.origin()), HostFacts::richer);
@@ -84,13 +101,29 @@ final class HostFacts {
       for (OvsOfctlDumpFlows.Flow flow : d.flows()) {
         boolean drops = flow.actions().isEmpty() || flow.actions().equals(List.of("drop"));
         if (drops && flow.priority() > 0 && flow.packets() > 0) {
-          String match = String.join(",", flow.match().stream().map(m -> m.value().isEmpty() ? m.name() : m.name() + "=" + m.value()).toList());
-          dropFlows.add(new DropFlow(bridge, flow.table(), flow.priority(), match, flow.packets(), new Evidence(f.origin(), flow.line())));
+          String match =
+              String.join(
+                  ",",
+                  flow.match().stream()
+                      .map(m -> m.value().isEmpty() ? m.name() : m.name() + "=" + m.value())
+                      .toList());
+          dropFlows.add(
+              new DropFlow(
+                  bridge,
+                  flow.table(),
+                  flow.priority(),
+                  match,
+                  flow.packets(),
+                  new Evidence(f.origin(), flow.line())));
         }
       }
     } else if (v instanceof OvsAppctlFdbShow d) {
       for (OvsAppctlFdbShow.FdbEntry e : d.entries()) {
-        OvsAppctlFdbShow.FdbEntry fixed = e.bridge().isEmpty() ? new OvsAppctlFdbShow.FdbEntry(f.subject(), e.port(), e.vlan(), e.mac(), e.age(), e.line()) : e;
+        OvsAppctlFdbShow.FdbEntry fixed =
+            e.bridge().isEmpty()
+                ? new OvsAppctlFdbShow.FdbEntry(
+                    f.subject(), e.port(), e.vlan(), e.mac(), e.age(), e.line())
+                : e;
         fdb.add(new Located<>(fixed, f.origin()));
       }
     }
@@ -101,29 +134,36 @@ final class HostFacts {
    * whose {@code in_port} names a port OVSDB puts on it.
    */
   List<OvsOfctlDumpFlows.Flow> flowsOf(String bridge) {
-    return flowsOfCache.computeIfAbsent(bridge, b -> {
-      List<OvsOfctlDumpFlows.Flow> out = new ArrayList<>(flows.getOrDefault(b, List.of()));
-      for (List<OvsOfctlDumpFlows.Flow> dump : unnamedFlows) {
-        if (ownerOf(dump).equals(b)) {
-          out.addAll(dump);
-        }
-      }
-      return List.copyOf(out);
-    });
+    return flowsOfCache.computeIfAbsent(
+        bridge,
+        b -> {
+          List<OvsOfctlDumpFlows.Flow> out = new ArrayList<>(flows.getOrDefault(b, List.of()));
+          for (List<OvsOfctlDumpFlows.Flow> dump : unnamedFlows) {
+            if (ownerOf(dump).equals(b)) {
+              out.addAll(dump);
+            }
+          }
+          return List.copyOf(out);
+        });
   }
 
   /**
-   * The flows of {@code bridge} matching traffic from {@code port}: {@code in_port="int-br-x"}
-   * (OVS 2.8+), {@code in_port=int-br-x}, or its OpenFlow number (older OVS).
+   * The flows of {@code bridge} matching traffic from {@code port}: {@code in_port="int-br-x"} (OVS
+   * 2.8+), {@code in_port=int-br-x}, or its OpenFlow number (older OVS).
    */
   List<OvsOfctlDumpFlows.Flow> flowsFrom(String bridge, String port) {
-    return flowsFromCache.computeIfAbsent(bridge + "\n" + port, k -> {
-      String number = ofport(bridge, port).map(o -> o.value().portNo().value()).orElse("");
-      return flowsOf(bridge).stream().filter(f -> {
-        String in = f.get("in_port").replace("\"", "");
-        return in.equals(port) || !in.isEmpty() && in.equals(number);
-      }).toList();
-    });
+    return flowsFromCache.computeIfAbsent(
+        bridge + "\n" + port,
+        k -> {
+          String number = ofport(bridge, port).map(o -> o.value().portNo().value()).orElse("");
+          return flowsOf(bridge).stream()
+              .filter(
+                  f -> {
+                    String in = f.get("in_port").replace("\"", "");
+                    return in.equals(port) || !in.isEmpty() && in.equals(number);
+                  })
+              .toList();
+        });
   }
 
   // in_port="int-br-provider" is a port name; in_port=2 or LOCAL says nothing about the bridge
@@ -131,7 +171,8 @@ final class HostFacts {
     for (OvsOfctlDumpFlows.Flow f : dump) {
       String in = f.get("in_port").replace("\"", "");
       if (!in.isEmpty() && !in.equals("LOCAL") && !in.chars().allMatch(Character::isDigit)) {
-        Optional<String> bridge = ovsPort(in).map(p -> p.value().getKey()).filter(b -> !b.isEmpty());
+        Optional<String> bridge =
+            ovsPort(in).map(p -> p.value().getKey()).filter(b -> !b.isEmpty());
         if (bridge.isPresent()) {
           return bridge.get();
         }
@@ -145,8 +186,10 @@ final class HostFacts {
    * {@code ip -o addr}): the fuller record is kept, with the addresses of both, so the host's IPs
    * do not depend on which file was read first.
    */
-  private static Located<IpLink.LinkDevice> richer(Located<IpLink.LinkDevice> a, Located<IpLink.LinkDevice> b) {
-    boolean keepA = a.value().mac().isPresent() || a.value().flags().size() > b.value().flags().size();
+  private static Located<IpLink.LinkDevice> richer(
+      Located<IpLink.LinkDevice> a, Located<IpLink.LinkDevice> b) {
+    boolean keepA =
+        a.value().mac().isPresent() || a.value().flags().size() > b.value().flags().size();
     Located<IpLink.LinkDevice> kept = keepA ? a : b;
     Located<IpLink.LinkDevice> other = keepA ? b : a;
     List<String> addresses = new ArrayList<>(kept.value().addresses());
@@ -155,7 +198,19 @@ final class HostFacts {
       return kept;
     }
     IpLink.LinkDevice d = kept.value();
-    return new Located<>(new IpLink.LinkDevice(d.index(), d.name(), d.peer(), d.flags(), d.mtu(), d.master(), d.state(), d.mac(), d.kind(), addresses, d.line()),
+    return new Located<>(
+        new IpLink.LinkDevice(
+            d.index(),
+            d.name(),
+            d.peer(),
+            d.flags(),
+            d.mtu(),
+            d.master(),
+            d.state(),
+            d.mac(),
+            d.kind(),
+            addresses,
+            d.line()),
         kept.origin());
   }
 
@@ -184,16 +239,28 @@ final class HostFacts {
     for (Located<IpLink.LinkDevice> l : links.values()) {
       String master = l.value().master();
       Located<IpLink.LinkDevice> m = links.get(master);
-      boolean bridge = m != null ? m.value().kind().equals("bridge") : master.startsWith("qbr") || master.startsWith("brq");
+      boolean bridge =
+          m != null
+              ? m.value().kind().equals("bridge")
+              : master.startsWith("qbr") || master.startsWith("brq");
       if (!master.isEmpty() && bridge) {
         members.computeIfAbsent(master, k -> new ArrayList<>()).add(l);
       }
     }
     List<Located<BrctlShow.LinuxBridge>> out = new ArrayList<>();
-    members.forEach((name, ms) -> {
-      Located<IpLink.LinkDevice> self = links.getOrDefault(name, ms.get(0));
-      out.add(new Located<>(new BrctlShow.LinuxBridge(name, "", false, ms.stream().map(x -> x.value().name()).toList(), self.value().line()), self.origin()));
-    });
+    members.forEach(
+        (name, ms) -> {
+          Located<IpLink.LinkDevice> self = links.getOrDefault(name, ms.get(0));
+          out.add(
+              new Located<>(
+                  new BrctlShow.LinuxBridge(
+                      name,
+                      "",
+                      false,
+                      ms.stream().map(x -> x.value().name()).toList(),
+                      self.value().line()),
+                  self.origin()));
+        });
     return out;
   }
 
@@ -206,7 +273,9 @@ final class HostFacts {
     return linuxBridges().stream().filter(b -> b.value().name().equals(name)).findFirst();
   }
 
-  /** The OVS bridge holding port {@code port}: its name ("" when the bridge line was cut) and port. */
+  /**
+   * The OVS bridge holding port {@code port}: its name ("" when the bridge line was cut) and port.
+   */
   Optional<Located<Map.Entry<String, OvsVsctlShow.OvsPort>>> ovsPort(String port) {
     for (Located<OvsVsctlShow.OvsBridge> b : ovsBridges) {
       Optional<OvsVsctlShow.OvsPort> p = b.value().port(port);
@@ -241,7 +310,9 @@ final class HostFacts {
   }
 
   boolean knowsDevice(String name) {
-    return links.containsKey(name) || linuxBridges().stream().anyMatch(b -> b.value().name().equals(name) || b.value().interfaces().contains(name))
+    return links.containsKey(name)
+        || linuxBridges().stream()
+            .anyMatch(b -> b.value().name().equals(name) || b.value().interfaces().contains(name))
         || ovsPort(name).isPresent()
         || ovsBridges.stream().anyMatch(b -> b.value().name().equals(name))
         || !ofBridgeOf(name).isEmpty();

@@ -7,4 +7,12 @@ package io.vmflow.topology;
  * @param master bridge or datapath it is enslaved to, "" when none
  * @param up administratively up and not operationally down
  */
-public record Link(String name, String peer, String master, String state, boolean up, String mac, String kind, Evidence evidence) {}
+public record Link(
+    String name,
+    String peer,
+    String master,
+    String state,
+    boolean up,
+    String mac,
+    String kind,
+    Evidence evidence) {}

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * Collects a port's MAC from every source that names the port: nova's interface list, neutron's
- * port show and port list, and the libvirt interface whose target device or {@code interfaceid}
- * is the port's. One entry per source and MAC, so a disagreement shows both sides with evidence.
+ * port show and port list, and the libvirt interface whose target device or {@code interfaceid} is
+ * the port's. One entry per source and MAC, so a disagreement shows both sides with evidence.
  */
 final class MacSources {
 
@@ -21,20 +21,35 @@ final class MacSources {
     this.ctl = ctl;
   }
 
-  static List<MacSighting> of(ControllerFacts ctl, String source, Optional<MacAddress> listed, Evidence listedAt, String vmId, String portId, String idPart) {
+  static List<MacSighting> of(
+      ControllerFacts ctl,
+      String source,
+      Optional<MacAddress> listed,
+      Evidence listedAt,
+      String vmId,
+      String portId,
+      String idPart) {
     MacSources s = new MacSources(ctl);
     listed.ifPresent(m -> s.add(source, m, listedAt));
     var detail = ctl.ports.get(portId.toLowerCase());
     if (detail != null) {
-      detail.value().mac().ifPresent(m -> s.add("neutron", m, new Evidence(detail.origin(), detail.value().line())));
+      detail
+          .value()
+          .mac()
+          .ifPresent(
+              m -> s.add("neutron", m, new Evidence(detail.origin(), detail.value().line())));
     }
     var row = ctl.portRows.get(portId.toLowerCase());
     if (row != null) {
-      row.value().mac().ifPresent(m -> s.add("neutron", m, new Evidence(row.origin(), row.value().line())));
+      row.value()
+          .mac()
+          .ifPresent(m -> s.add("neutron", m, new Evidence(row.origin(), row.value().line())));
     }
     for (var d : domainsOf(ctl, vmId)) {
       for (LibvirtDomain.DomainInterface i : d.value().interfaces()) {
-        boolean mine = DeviceNames.idPartOf(i.targetDev()).map(idPart::equals).orElse(false) || !i.interfaceId().isEmpty() && i.interfaceId().equalsIgnoreCase(portId);
+        boolean mine =
+            DeviceNames.idPartOf(i.targetDev()).map(idPart::equals).orElse(false)
+                || !i.interfaceId().isEmpty() && i.interfaceId().equalsIgnoreCase(portId);
         if (mine) {
           i.mac().ifPresent(m -> s.add("libvirt", m, new Evidence(d.origin(), i.line())));
         }
@@ -48,9 +63,16 @@ final class MacSources {
    * only when the dump holds one domain and one VM (TopologyBuilder says so with a finding).
    */
   static List<ControllerFacts.At<LibvirtDomain>> domainsOf(ControllerFacts ctl, String vmId) {
-    List<ControllerFacts.At<LibvirtDomain>> mine = ctl.domains.stream().filter(d -> d.value().uuid().equalsIgnoreCase(vmId)).toList();
-    boolean oneVm = ctl.servers.size() + ctl.serverShows.keySet().stream().filter(k -> !ctl.servers.containsKey(k)).count() <= 1;
-    if (mine.isEmpty() && ctl.domains.size() == 1 && ctl.domains.get(0).value().uuid().isEmpty() && oneVm) {
+    List<ControllerFacts.At<LibvirtDomain>> mine =
+        ctl.domains.stream().filter(d -> d.value().uuid().equalsIgnoreCase(vmId)).toList();
+    boolean oneVm =
+        ctl.servers.size()
+                + ctl.serverShows.keySet().stream().filter(k -> !ctl.servers.containsKey(k)).count()
+            <= 1;
+    if (mine.isEmpty()
+        && ctl.domains.size() == 1
+        && ctl.domains.get(0).value().uuid().isEmpty()
+        && oneVm) {
       return ctl.domains;
     }
     return mine;

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Follows one VM port from its tap to the integration bridge and onward, on one host, by the
- * device naming rule ({@code <prefix><first 11 chars of the UUID>}):
+ * Follows one VM port from its tap to the integration bridge and onward, on one host, by the device
+ * naming rule ({@code <prefix><first 11 chars of the UUID>}):
  *
  * <ul>
  *   <li>FusionSphere: tap → qbr → qvm (on ply) → ply → pvi ⇄ pvo → br-int
@@ -58,7 +58,8 @@ final class PathTracer {
 
   private void run() {
     String tap = "tap" + id;
-    Optional<HostFacts.Located<BrctlShow.LinuxBridge>> qbr = h.linuxBridgeOf(tap).or(() -> h.linuxBridge("qbr" + id));
+    Optional<HostFacts.Located<BrctlShow.LinuxBridge>> qbr =
+        h.linuxBridgeOf(tap).or(() -> h.linuxBridge("qbr" + id));
     Optional<HostFacts.Located<Map.Entry<String, OvsVsctlShow.OvsPort>>> direct = h.ovsPort(tap);
     if (direct.isPresent() && qbr.isEmpty()) {
       ovsHop(tap, HopKind.TAP, direct.get());
@@ -70,10 +71,29 @@ final class PathTracer {
       return;
     }
     boolean tapSeen = qbr.map(b -> b.value().interfaces().contains(tap)).orElse(false);
-    hops.add(hop(tap, HopKind.TAP, qbr.map(b -> b.value().name()).orElse(""), "", -1, tapSeen, qbr.map(b -> ev(b.origin(), b.value().line())).orElse(List.of())));
+    hops.add(
+        hop(
+            tap,
+            HopKind.TAP,
+            qbr.map(b -> b.value().name()).orElse(""),
+            "",
+            -1,
+            tapSeen,
+            qbr.map(b -> ev(b.origin(), b.value().line())).orElse(List.of())));
     String bridgeName = "qbr" + id;
-    hops.add(hop(bridgeName, HopKind.LINUX_BRIDGE, "", "", -1, qbr.isPresent(), qbr.map(b -> ev(b.origin(), b.value().line())).orElse(List.of())));
-    boolean fusion = h.knowsDevice("qvm" + id) || h.knowsDevice("ply" + id) || !h.knowsDevice("qvb" + id) && h.knowsDevice("pvo" + id);
+    hops.add(
+        hop(
+            bridgeName,
+            HopKind.LINUX_BRIDGE,
+            "",
+            "",
+            -1,
+            qbr.isPresent(),
+            qbr.map(b -> ev(b.origin(), b.value().line())).orElse(List.of())));
+    boolean fusion =
+        h.knowsDevice("qvm" + id)
+            || h.knowsDevice("ply" + id)
+            || !h.knowsDevice("qvb" + id) && h.knowsDevice("pvo" + id);
     if (fusion) {
       fusionSphere();
     } else {
@@ -91,7 +111,15 @@ final class PathTracer {
       if (member.startsWith("vxlan-") || kind.equals("vxlan")) {
         hops.add(hop(member, HopKind.TUNNEL, b.name(), "", -1, true, ev(brq.origin(), b.line())));
       } else if (!isPortDevice(member) && !kind.equals("veth") && !kind.equals("tun")) {
-        hops.add(hop(member, HopKind.PHYSICAL_NIC, b.name(), "", vlanOf(member), true, ev(brq.origin(), b.line())));
+        hops.add(
+            hop(
+                member,
+                HopKind.PHYSICAL_NIC,
+                b.name(),
+                "",
+                vlanOf(member),
+                true,
+                ev(brq.origin(), b.line())));
       }
     }
   }
@@ -115,10 +143,20 @@ final class PathTracer {
   private void fusionSphere() {
     String ply = "ply" + id;
     ovsOrMissing("qvm" + id, HopKind.VETH_BRIDGE_SIDE, ply);
-    Optional<HostFacts.Located<OvsVsctlShow.OvsBridge>> plyBridge = h.ovsBridges.stream().filter(b -> b.value().name().equals(ply)).findFirst();
-    List<Evidence> plyEv = plyBridge.map(b -> ev(b.origin(), b.value().line())).orElse(new ArrayList<>());
+    Optional<HostFacts.Located<OvsVsctlShow.OvsBridge>> plyBridge =
+        h.ovsBridges.stream().filter(b -> b.value().name().equals(ply)).findFirst();
+    List<Evidence> plyEv =
+        plyBridge.map(b -> ev(b.origin(), b.value().line())).orElse(new ArrayList<>());
     h.ofport(ply, ply).ifPresent(p -> plyEv.add(new Evidence(p.origin(), p.value().line())));
-    hops.add(hop(ply, HopKind.PORT_BRIDGE, "", "", -1, plyBridge.isPresent() || !h.ofBridgeOf(ply).isEmpty() || h.ovsPort(ply).isPresent(), plyEv));
+    hops.add(
+        hop(
+            ply,
+            HopKind.PORT_BRIDGE,
+            "",
+            "",
+            -1,
+            plyBridge.isPresent() || !h.ofBridgeOf(ply).isEmpty() || h.ovsPort(ply).isPresent(),
+            plyEv));
     ovsOrMissing("pvi" + id, HopKind.PATCH, ply);
     String bridge = ovsOrMissing("pvo" + id, HopKind.PATCH, "br-int");
     integration(bridge.isEmpty() ? "br-int" : bridge);
@@ -128,7 +166,15 @@ final class PathTracer {
   private void hybrid(Optional<HostFacts.Located<BrctlShow.LinuxBridge>> qbr) {
     String qvb = "qvb" + id;
     boolean seen = qbr.map(b -> b.value().interfaces().contains(qvb)).orElse(false);
-    hops.add(hop(qvb, HopKind.VETH_BRIDGE_SIDE, qbr.map(b -> b.value().name()).orElse(""), "", -1, seen, qbr.map(b -> ev(b.origin(), b.value().line())).orElse(List.of())));
+    hops.add(
+        hop(
+            qvb,
+            HopKind.VETH_BRIDGE_SIDE,
+            qbr.map(b -> b.value().name()).orElse(""),
+            "",
+            -1,
+            seen,
+            qbr.map(b -> ev(b.origin(), b.value().line())).orElse(List.of())));
     String bridge = ovsOrMissing("qvo" + id, HopKind.VETH_OVS_SIDE, "br-int");
     integration(bridge.isEmpty() ? "br-int" : bridge);
   }
@@ -142,12 +188,22 @@ final class PathTracer {
     }
     Optional<HostFacts.Located<OvsOfctlShow.OfPort>> of = h.ofport(expectedBridge, name);
     String bridge = of.isPresent() ? ofBridge(name, expectedBridge) : "";
-    hops.add(hop(name, kind, bridge.isEmpty() ? expectedBridge : bridge, of.map(o -> o.value().portNo().value()).orElse(""), -1,
-        of.isPresent(), of.map(o -> ev(o.origin(), o.value().line())).orElse(List.of())));
+    hops.add(
+        hop(
+            name,
+            kind,
+            bridge.isEmpty() ? expectedBridge : bridge,
+            of.map(o -> o.value().portNo().value()).orElse(""),
+            -1,
+            of.isPresent(),
+            of.map(o -> ev(o.origin(), o.value().line())).orElse(List.of())));
     return bridge;
   }
 
-  private void ovsHop(String name, HopKind kind, HostFacts.Located<Map.Entry<String, OvsVsctlShow.OvsPort>> located) {
+  private void ovsHop(
+      String name,
+      HopKind kind,
+      HostFacts.Located<Map.Entry<String, OvsVsctlShow.OvsPort>> located) {
     String bridge = located.value().getKey();
     OvsVsctlShow.OvsPort port = located.value().getValue();
     if (bridge.isEmpty()) {
@@ -161,20 +217,39 @@ final class PathTracer {
       evidence.add(new Evidence(link.origin(), link.value().line()));
     }
     // the OpenFlow port's addr, else the device's own MAC from ip link (a tap's fe:16:3e:...)
-    String mac = of.flatMap(o -> o.value().mac()).or(() -> link == null ? Optional.empty() : link.value().mac()).map(MacAddress::value).orElse("");
+    String mac =
+        of.flatMap(o -> o.value().mac())
+            .or(() -> link == null ? Optional.empty() : link.value().mac())
+            .map(MacAddress::value)
+            .orElse("");
     String peer = port.interfaces().isEmpty() ? "" : port.interfaces().get(0).peer();
-    hops.add(new Hop(name, kind, bridge, of.map(o -> o.value().portNo().value()).orElse(""), port.tag(), mac, true, h.key, peer,
-        fdbOn(bridge, of.map(o -> o.value().portNo().value()).orElse("")), evidence));
+    hops.add(
+        new Hop(
+            name,
+            kind,
+            bridge,
+            of.map(o -> o.value().portNo().value()).orElse(""),
+            port.tag(),
+            mac,
+            true,
+            h.key,
+            peer,
+            fdbOn(bridge, of.map(o -> o.value().portNo().value()).orElse("")),
+            evidence));
   }
 
   private void integration(String bridge) {
-    Optional<HostFacts.Located<OvsVsctlShow.OvsBridge>> b = h.ovsBridges.stream().filter(x -> x.value().name().equals(bridge)).findFirst();
+    Optional<HostFacts.Located<OvsVsctlShow.OvsBridge>> b =
+        h.ovsBridges.stream().filter(x -> x.value().name().equals(bridge)).findFirst();
     boolean seen = b.isPresent() || h.ofports.containsKey(bridge);
-    List<Evidence> evidence = b.map(x -> ev(x.origin(), x.value().line())).orElse(new ArrayList<>());
+    List<Evidence> evidence =
+        b.map(x -> ev(x.origin(), x.value().line())).orElse(new ArrayList<>());
     List<FdbSighting> fdb = fdbOn(bridge, "*");
     fdb.forEach(f -> evidence.add(f.evidence()));
     int tag = hops.isEmpty() ? -1 : hops.get(hops.size() - 1).vlan();
-    hops.add(new Hop(bridge, HopKind.INTEGRATION_BRIDGE, "", "", -1, "", seen, h.key, "", fdb, evidence));
+    hops.add(
+        new Hop(
+            bridge, HopKind.INTEGRATION_BRIDGE, "", "", -1, "", seen, h.key, "", fdb, evidence));
     hops.addAll(OnwardTracer.trace(h, bridge, tag));
   }
 
@@ -186,8 +261,17 @@ final class PathTracer {
     }
     for (HostFacts.Located<OvsAppctlFdbShow.FdbEntry> e : h.fdb) {
       OvsAppctlFdbShow.FdbEntry f = e.value();
-      if (f.mac().equals(vmMac.get()) && (f.bridge().equals(bridge) || f.bridge().isEmpty()) && (port.equals("*") || f.port().equals(port))) {
-        out.add(new FdbSighting(f.bridge(), f.port(), f.vlan(), f.mac().value(), f.age(), new Evidence(e.origin(), f.line())));
+      if (f.mac().equals(vmMac.get())
+          && (f.bridge().equals(bridge) || f.bridge().isEmpty())
+          && (port.equals("*") || f.port().equals(port))) {
+        out.add(
+            new FdbSighting(
+                f.bridge(),
+                f.port(),
+                f.vlan(),
+                f.mac().value(),
+                f.age(),
+                new Evidence(e.origin(), f.line())));
       }
     }
     return out;
@@ -198,15 +282,34 @@ final class PathTracer {
     return b.isEmpty() ? expected : b;
   }
 
-  private Hop hop(String device, HopKind kind, String bridge, String ofport, int vlan, boolean present, List<Evidence> evidence) {
+  private Hop hop(
+      String device,
+      HopKind kind,
+      String bridge,
+      String ofport,
+      int vlan,
+      boolean present,
+      List<Evidence> evidence) {
     HostFacts.Located<IpLink.LinkDevice> link = h.links.get(device);
     if (link == null) {
-      return new Hop(device, kind, bridge, ofport, vlan, "", present, h.key, "", List.of(), evidence);
+      return new Hop(
+          device, kind, bridge, ofport, vlan, "", present, h.key, "", List.of(), evidence);
     }
     List<Evidence> ev = new ArrayList<>(evidence);
     ev.add(new Evidence(link.origin(), link.value().line()));
     String b = bridge.isEmpty() ? link.value().master() : bridge;
-    return new Hop(device, kind, b, ofport, vlan, link.value().mac().map(MacAddress::value).orElse(""), true, h.key, "", List.of(), ev);
+    return new Hop(
+        device,
+        kind,
+        b,
+        ofport,
+        vlan,
+        link.value().mac().map(MacAddress::value).orElse(""),
+        true,
+        h.key,
+        "",
+        List.of(),
+        ev);
   }
 
   static List<Evidence> ev(String origin, int line) {

@@ -23,12 +23,14 @@ final class Routers {
   private Routers() {}
 
   static List<Vm.RouterInfo> of(ControllerFacts ctl, List<VmPort> ports, List<Finding> findings) {
-    Set<String> nets = ports.stream().map(p -> p.networkId().toLowerCase()).collect(Collectors.toSet());
+    Set<String> nets =
+        ports.stream().map(p -> p.networkId().toLowerCase()).collect(Collectors.toSet());
     List<Vm.RouterInfo> out = new ArrayList<>();
     boolean anyRouterPort = false;
     for (var p : ctl.ports.values()) {
       PortShow port = p.value();
-      if (port.deviceOwner().startsWith("network:router_interface") || port.deviceOwner().equals("network:ha_router_replicated_interface")) {
+      if (port.deviceOwner().startsWith("network:router_interface")
+          || port.deviceOwner().equals("network:ha_router_replicated_interface")) {
         anyRouterPort = true;
         if (nets.contains(port.networkId().toLowerCase())) {
           add(ctl, port.deviceId(), new Evidence(p.origin(), port.line()), out);
@@ -37,7 +39,8 @@ final class Routers {
     }
     for (var r : ctl.portRows.values()) {
       PortList.PortRow row = r.value();
-      String owner = row.extra().getOrDefault("device_owner", row.extra().getOrDefault("Device Owner", ""));
+      String owner =
+          row.extra().getOrDefault("device_owner", row.extra().getOrDefault("Device Owner", ""));
       if (owner.startsWith("network:router_interface")) {
         anyRouterPort = true;
       }
@@ -45,15 +48,22 @@ final class Routers {
     if (out.isEmpty() && !anyRouterPort && ctl.routers.size() == 1 && !ports.isEmpty()) {
       var only = ctl.routers.values().iterator().next();
       out.add(info(only.value(), new Evidence(only.origin(), only.value().line())));
-      findings.add(Finding.coverage(Severity.INFO, ROUTER_LINK_ASSUMED,
-          "router " + only.value().name() + " is the only router in the dump and no router port links it to network "
-              + ports.get(0).networkId() + "; shown as the VM's router without proof",
-          only.origin()));
+      findings.add(
+          Finding.coverage(
+              Severity.INFO,
+              ROUTER_LINK_ASSUMED,
+              "router "
+                  + only.value().name()
+                  + " is the only router in the dump and no router port links it to network "
+                  + ports.get(0).networkId()
+                  + "; shown as the VM's router without proof",
+              only.origin()));
     }
     return out;
   }
 
-  private static void add(ControllerFacts ctl, String routerId, Evidence portEvidence, List<Vm.RouterInfo> out) {
+  private static void add(
+      ControllerFacts ctl, String routerId, Evidence portEvidence, List<Vm.RouterInfo> out) {
     var r = ctl.routers.get(routerId.toLowerCase());
     if (r == null || out.stream().anyMatch(x -> x.id().equalsIgnoreCase(routerId))) {
       return;
@@ -65,6 +75,7 @@ final class Routers {
   }
 
   private static Vm.RouterInfo info(RouterList.Router r, Evidence e) {
-    return new Vm.RouterInfo(r.id(), r.name(), r.distributed().orElse(false), r.ha().orElse(false), List.of(e));
+    return new Vm.RouterInfo(
+        r.id(), r.name(), r.distributed().orElse(false), r.ha().orElse(false), List.of(e));
   }
 }

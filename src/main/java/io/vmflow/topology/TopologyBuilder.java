@@ -51,7 +51,8 @@ public final class TopologyBuilder {
       hosts.add(HostInventory.host(h, ctl, cpsHost(h.key)));
     }
     for (Vm vm : vms) {
-      if (!vm.hostKey().isEmpty() && hosts.stream().noneMatch(h -> h.key().equalsIgnoreCase(vm.hostKey()))) {
+      if (!vm.hostKey().isEmpty()
+          && hosts.stream().noneMatch(h -> h.key().equalsIgnoreCase(vm.hostKey()))) {
         hosts.add(HostInventory.host(new HostFacts(vm.hostKey()), ctl, cpsHost(vm.hostKey())));
       }
     }
@@ -95,21 +96,47 @@ public final class TopologyBuilder {
       }
     }
     for (var p : ctl.ports.values()) {
-      if (p.value().deviceId().equalsIgnoreCase(id) && ports.stream().noneMatch(x -> x.portId().equalsIgnoreCase(p.value().id()))) {
-        ports.add(port(id, new InterfaceList.VmInterface(p.value().status(), p.value().id(), p.value().networkId(),
-            p.value().fixedIps().stream().map(PortShow.FixedIp::ipAddress).toList(), p.value().mac(), p.value().line()), "neutron", p.origin(), hostKey));
+      if (p.value().deviceId().equalsIgnoreCase(id)
+          && ports.stream().noneMatch(x -> x.portId().equalsIgnoreCase(p.value().id()))) {
+        ports.add(
+            port(
+                id,
+                new InterfaceList.VmInterface(
+                    p.value().status(),
+                    p.value().id(),
+                    p.value().networkId(),
+                    p.value().fixedIps().stream().map(PortShow.FixedIp::ipAddress).toList(),
+                    p.value().mac(),
+                    p.value().line()),
+                "neutron",
+                p.origin(),
+                hostKey));
       }
     }
     if (ports.isEmpty()) {
       ports.addAll(libvirtPorts(id, server == null ? null : server.value(), hostKey));
     }
     if (hostKey.isEmpty()) {
-      hostKey = ports.stream().flatMap(p -> p.hops().stream()).filter(Hop::present).map(Hop::host).findFirst().orElse("");
+      hostKey =
+          ports.stream()
+              .flatMap(p -> p.hops().stream())
+              .filter(Hop::present)
+              .map(Hop::host)
+              .findFirst()
+              .orElse("");
     }
-    return new Vm(server != null ? server.value().id() : show != null ? show.subject() : id, name, status, hostKey, ports, Routers.of(ctl, ports, findings), evidence);
+    return new Vm(
+        server != null ? server.value().id() : show != null ? show.subject() : id,
+        name,
+        status,
+        hostKey,
+        ports,
+        Routers.of(ctl, ports, findings),
+        evidence);
   }
 
-  private VmPort port(String vmId, InterfaceList.VmInterface i, String source, String origin, String hostKey) {
+  private VmPort port(
+      String vmId, InterfaceList.VmInterface i, String source, String origin, String hostKey) {
     List<Evidence> evidence = new ArrayList<>(List.of(new Evidence(origin, i.line())));
     var detail = ctl.ports.get(i.portId().toLowerCase());
     String alias = "";
@@ -123,42 +150,99 @@ public final class TopologyBuilder {
       status = p.status().isEmpty() ? status : p.status();
       mac = mac.or(p::mac);
       netId = netId.isEmpty() ? p.networkId() : netId;
-      p.fixedIps().stream().map(PortShow.FixedIp::ipAddress).filter(ip -> !ips.contains(ip)).forEach(ips::add);
+      p.fixedIps().stream()
+          .map(PortShow.FixedIp::ipAddress)
+          .filter(ip -> !ips.contains(ip))
+          .forEach(ips::add);
       evidence.add(new Evidence(detail.origin(), p.line()));
     }
     var net = ctl.networks.get(netId.toLowerCase());
     String netName = net == null ? "" : net.value().name();
-    List<String> cidrs = net == null ? List.of() : net.value().subnets().stream().map(s -> s.cidr()).filter(c -> !c.isEmpty()).toList();
+    List<String> cidrs =
+        net == null
+            ? List.of()
+            : net.value().subnets().stream().map(s -> s.cidr()).filter(c -> !c.isEmpty()).toList();
     if (net != null) {
       evidence.add(new Evidence(net.origin(), net.value().line()));
     }
     Traced traced = trace(hostKey, i.portId(), alias, mac);
-    List<MacSighting> macs = MacSources.of(ctl, source, i.mac(), new Evidence(origin, i.line()), vmId, i.portId(), traced.idPart());
-    return new VmPort(i.portId(), alias, traced.idPart(), mac.map(MacAddress::value).orElse(""), ips, netId, netName, cidrs, status, traced.hops(), macs, evidence);
+    List<MacSighting> macs =
+        MacSources.of(
+            ctl,
+            source,
+            i.mac(),
+            new Evidence(origin, i.line()),
+            vmId,
+            i.portId(),
+            traced.idPart());
+    return new VmPort(
+        i.portId(),
+        alias,
+        traced.idPart(),
+        mac.map(MacAddress::value).orElse(""),
+        ips,
+        netId,
+        netName,
+        cidrs,
+        status,
+        traced.hops(),
+        macs,
+        evidence);
   }
 
   /**
    * Ports from the VM's libvirt domain when no controller table lists them: by domain UUID (the
    * nova id), or, when the dump holds one VM and one domain fragment without UUID, that domain.
    */
-  private List<VmPort> libvirtPorts(String vmId, io.vmflow.parse.ServerList.Server server, String hostKey) {
-    List<ControllerFacts.At<io.vmflow.parse.LibvirtDomain>> mine = ctl.domains.stream().filter(d -> d.value().uuid().equalsIgnoreCase(vmId)).toList();
-    if (mine.isEmpty() && ctl.domains.size() == 1 && vmIds().size() == 1 && ctl.domains.get(0).value().uuid().isEmpty()) {
+  private List<VmPort> libvirtPorts(
+      String vmId, io.vmflow.parse.ServerList.Server server, String hostKey) {
+    List<ControllerFacts.At<io.vmflow.parse.LibvirtDomain>> mine =
+        ctl.domains.stream().filter(d -> d.value().uuid().equalsIgnoreCase(vmId)).toList();
+    if (mine.isEmpty()
+        && ctl.domains.size() == 1
+        && vmIds().size() == 1
+        && ctl.domains.get(0).value().uuid().isEmpty()) {
       mine = ctl.domains;
-      findings.add(Finding.coverage(Severity.INFO, "LIBVIRT_LINK_ASSUMED",
-          "the dump's one libvirt interface list has no domain UUID; taken as VM " + vmId + "'s, the dump's one VM", ctl.domains.get(0).origin()));
+      findings.add(
+          Finding.coverage(
+              Severity.INFO,
+              "LIBVIRT_LINK_ASSUMED",
+              "the dump's one libvirt interface list has no domain UUID; taken as VM "
+                  + vmId
+                  + "'s, the dump's one VM",
+              ctl.domains.get(0).origin()));
     }
     List<VmPort> out = new ArrayList<>();
     for (var d : mine) {
       for (io.vmflow.parse.LibvirtDomain.DomainInterface i : d.value().interfaces()) {
-        String idPart = DeviceNames.idPartOf(i.targetDev()).orElse(i.interfaceId().isEmpty() ? "" : DeviceNames.idPart(i.interfaceId()));
+        String idPart =
+            DeviceNames.idPartOf(i.targetDev())
+                .orElse(i.interfaceId().isEmpty() ? "" : DeviceNames.idPart(i.interfaceId()));
         String host = hostKey.isEmpty() ? d.host() : hostKey;
         HostFacts h = hostFacts.get(host);
-        List<Hop> hops = h != null && !idPart.isEmpty() && PathTracer.seesAny(h, idPart) ? PathTracer.trace(h, idPart, i.mac()) : List.of();
-        List<String> ips = server == null || d.value().interfaces().size() != 1 ? List.of() : server.ips();
+        List<Hop> hops =
+            h != null && !idPart.isEmpty() && PathTracer.seesAny(h, idPart)
+                ? PathTracer.trace(h, idPart, i.mac())
+                : List.of();
+        List<String> ips =
+            server == null || d.value().interfaces().size() != 1 ? List.of() : server.ips();
         Evidence at = new Evidence(d.origin(), i.line());
-        List<MacSighting> macs = i.mac().map(m -> List.of(new MacSighting("libvirt", m.value(), at))).orElse(List.of());
-        out.add(new VmPort(i.interfaceId(), "", idPart, i.mac().map(MacAddress::value).orElse(""), ips, "", "", List.of(), "", hops, macs, List.of(at)));
+        List<MacSighting> macs =
+            i.mac().map(m -> List.of(new MacSighting("libvirt", m.value(), at))).orElse(List.of());
+        out.add(
+            new VmPort(
+                i.interfaceId(),
+                "",
+                idPart,
+                i.mac().map(MacAddress::value).orElse(""),
+                ips,
+                "",
+                "",
+                List.of(),
+                "",
+                hops,
+                macs,
+                List.of(at)));
       }
     }
     return out;
@@ -186,7 +270,9 @@ public final class TopologyBuilder {
     return new Traced(candidates.get(0), List.of());
   }
 
-  /** The host key the VM runs on: nova's hypervisor_hostname or host matched to a host of the dump. */
+  /**
+   * The host key the VM runs on: nova's hypervisor_hostname or host matched to a host of the dump.
+   */
   private String hostOf(String vmId, ServerShow show) {
     if (show == null) {
       return "";
@@ -198,8 +284,11 @@ public final class TopologyBuilder {
       for (String key : hostFacts.keySet()) {
         String hostname = ctl.hostnames.getOrDefault(key, "");
         var cps = cpsHost(key);
-        if (key.equalsIgnoreCase(name) || hostname.equalsIgnoreCase(name) || shortName(hostname).equalsIgnoreCase(shortName(name))
-            || cps.map(c -> c.hostname().equalsIgnoreCase(name) || c.id().equalsIgnoreCase(name)).orElse(false)) {
+        if (key.equalsIgnoreCase(name)
+            || hostname.equalsIgnoreCase(name)
+            || shortName(hostname).equalsIgnoreCase(shortName(name))
+            || cps.map(c -> c.hostname().equalsIgnoreCase(name) || c.id().equalsIgnoreCase(name))
+                .orElse(false)) {
           return key;
         }
       }
@@ -216,7 +305,10 @@ public final class TopologyBuilder {
     if (byId != null) {
       return Optional.of(byId.value());
     }
-    return ctl.cpsHosts.values().stream().map(ControllerFacts.At::value).filter(c -> c.hostname().equalsIgnoreCase(key)).findFirst();
+    return ctl.cpsHosts.values().stream()
+        .map(ControllerFacts.At::value)
+        .filter(c -> c.hostname().equalsIgnoreCase(key))
+        .findFirst();
   }
 
   private static String shortName(String fqdn) {

@@ -24,7 +24,8 @@ public record Vm(
   }
 
   /** A router serving one of the VM's networks. */
-  public record RouterInfo(String id, String name, boolean distributed, boolean ha, List<Evidence> evidence) {
+  public record RouterInfo(
+      String id, String name, boolean distributed, boolean ha, List<Evidence> evidence) {
     public RouterInfo {
       evidence = List.copyOf(evidence);
     }

@@ -28,7 +28,9 @@ public final class GenerateBundle {
     long total = Long.parseLong(args[1]);
     int files = Integer.parseInt(args[2]);
     long perFile = total / files;
-    try (OutputStream gz = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(out), 1 << 20), 1 << 16);
+    try (OutputStream gz =
+            new GZIPOutputStream(
+                new BufferedOutputStream(Files.newOutputStream(out), 1 << 20), 1 << 16);
         TarArchiveOutputStream tar = new TarArchiveOutputStream(gz)) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       long flow = 0;
@@ -36,13 +38,28 @@ public final class GenerateBundle {
         StringBuilder text = new StringBuilder((int) perFile + 256);
         text.append("OFPST_FLOW reply (OF1.3) (xid=0x2):\n");
         while (text.length() < perFile) {
-          text.append(String.format(Locale.ROOT,
-              " cookie=0x%x, duration=%d.%03ds, table=%d, n_packets=%d, n_bytes=%d, priority=%d,in_port=%d,dl_vlan=%d actions=strip_vlan,output:%d%n",
-              flow, flow % 90000, flow % 1000, flow % 90, flow * 7, flow * 640, 1 + flow % 200, 1 + flow % 250, flow % 4094, 1 + flow % 250));
+          text.append(
+              String.format(
+                  Locale.ROOT,
+                  " cookie=0x%x, duration=%d.%03ds, table=%d, n_packets=%d, n_bytes=%d, priority=%d,in_port=%d,dl_vlan=%d actions=strip_vlan,output:%d%n",
+                  flow,
+                  flow % 90000,
+                  flow % 1000,
+                  flow % 90,
+                  flow * 7,
+                  flow * 640,
+                  1 + flow % 200,
+                  1 + flow % 250,
+                  flow % 4094,
+                  1 + flow % 250));
           flow++;
         }
         byte[] data = text.toString().getBytes(StandardCharsets.UTF_8);
-        TarArchiveEntry e = new TarArchiveEntry(String.format("sosreport-node%02d-2024-01-01-abcdefg/sos_commands/openvswitch/ovs-ofctl_dump-flows_br-%04d", f % 20, f));
+        TarArchiveEntry e =
+            new TarArchiveEntry(
+                String.format(
+                    "sosreport-node%02d-2024-01-01-abcdefg/sos_commands/openvswitch/ovs-ofctl_dump-flows_br-%04d",
+                    f % 20, f));
         e.setSize(data.length);
         tar.putArchiveEntry(e);
         tar.write(data);

@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Benchmark input, not a test: writes a pcap of ICMP echo traffic of about the given size, 16
- * flows pinging every 1 ms of capture time, 1 reply in 50 dropped.
+ * Benchmark input, not a test: writes a pcap of ICMP echo traffic of about the given size, 16 flows
+ * pinging every 1 ms of capture time, 1 reply in 50 dropped.
  *
  * <pre>
  * java -cp target/test-classes io.vmflow.bench.GenerateIcmpCapture /tmp/bench/icmp-1g.pcap 1073741824
@@ -29,7 +29,13 @@ public final class GenerateIcmpCapture {
     long replies = 0;
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
       ByteBuffer h = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-      h.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
+      h.putInt(0xa1b2c3d4)
+          .putShort((short) 2)
+          .putShort((short) 4)
+          .putInt(0)
+          .putInt(0)
+          .putInt(65535)
+          .putInt(1);
       out.write(h.array());
       long written = 24;
       ByteBuffer rec = ByteBuffer.allocate(16 + 98).order(ByteOrder.LITTLE_ENDIAN);
@@ -48,7 +54,9 @@ public final class GenerateIcmpCapture {
         }
       }
     }
-    System.out.printf("%s: %d frames, %d requests, %d replies, %d bytes%n", file, frames, requests, replies, Files.size(file));
+    System.out.printf(
+        "%s: %d frames, %d requests, %d replies, %d bytes%n",
+        file, frames, requests, replies, Files.size(file));
   }
 
   // the Internet checksum, so that tshark pairs replies as it would on a real capture
@@ -63,18 +71,36 @@ public final class GenerateIcmpCapture {
     return (short) ~sum;
   }
 
-  private static int frame(OutputStream out, ByteBuffer rec, long micros, int flow, int seq, boolean request) throws IOException {
+  private static int frame(
+      OutputStream out, ByteBuffer rec, long micros, int flow, int seq, boolean request)
+      throws IOException {
     rec.clear();
-    rec.order(ByteOrder.LITTLE_ENDIAN).putInt((int) (micros / 1_000_000)).putInt((int) (micros % 1_000_000)).putInt(98).putInt(98);
+    rec.order(ByteOrder.LITTLE_ENDIAN)
+        .putInt((int) (micros / 1_000_000))
+        .putInt((int) (micros % 1_000_000))
+        .putInt(98)
+        .putInt(98);
     rec.order(ByteOrder.BIG_ENDIAN);
-    rec.put(new byte[] {(byte) 0xfa, 0x16, 0x3e, 0, 0, (byte) (request ? 2 : 1)}).put(new byte[] {(byte) 0xfa, 0x16, 0x3e, 0, 0, (byte) (request ? 1 : 2)});
+    rec.put(new byte[] {(byte) 0xfa, 0x16, 0x3e, 0, 0, (byte) (request ? 2 : 1)})
+        .put(new byte[] {(byte) 0xfa, 0x16, 0x3e, 0, 0, (byte) (request ? 1 : 2)});
     rec.putShort((short) 0x0800);
-    rec.put((byte) 0x45).put((byte) 0).putShort((short) 84).putShort((short) seq).putShort((short) 0x4000).put((byte) 64).put((byte) 1).putShort((short) 0);
+    rec.put((byte) 0x45)
+        .put((byte) 0)
+        .putShort((short) 84)
+        .putShort((short) seq)
+        .putShort((short) 0x4000)
+        .put((byte) 64)
+        .put((byte) 1)
+        .putShort((short) 0);
     byte[] a = {10, 0, 0, (byte) (100 + flow)};
     byte[] b = {10, 0, 1, (byte) (100 + flow)};
     rec.put(request ? a : b).put(request ? b : a);
     int icmp = rec.position();
-    rec.put((byte) (request ? 8 : 0)).put((byte) 0).putShort((short) 0).putShort((short) (1000 + flow)).putShort((short) seq);
+    rec.put((byte) (request ? 8 : 0))
+        .put((byte) 0)
+        .putShort((short) 0)
+        .putShort((short) (1000 + flow))
+        .putShort((short) seq);
     rec.put(new byte[56]);
     rec.putShort(icmp + 2, checksum(rec.array(), icmp, 64));
     rec.putShort(16 + 14 + 10, checksum(rec.array(), 16 + 14, 20));

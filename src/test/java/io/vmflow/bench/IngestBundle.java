@@ -22,18 +22,21 @@ public final class IngestBundle {
 
   public static void main(String[] args) {
     long[] counts = new long[3];
-    new Ingestor(IngestLimits.defaults(), Path.of(args[1])).ingest(List.of(Path.of(args[0])), new IngestSink() {
-      @Override
-      public void entry(CatalogEntry entry) {
-        counts[0]++;
-        counts[1] += entry.size();
-      }
+    new Ingestor(IngestLimits.defaults(), Path.of(args[1]))
+        .ingest(
+            List.of(Path.of(args[0])),
+            new IngestSink() {
+              @Override
+              public void entry(CatalogEntry entry) {
+                counts[0]++;
+                counts[1] += entry.size();
+              }
 
-      @Override
-      public void finding(Finding finding) {
-        counts[2]++;
-      }
-    });
+              @Override
+              public void finding(Finding finding) {
+                counts[2]++;
+              }
+            });
     System.out.println(counts[0] + " entries, " + counts[1] + " bytes, " + counts[2] + " findings");
   }
 }

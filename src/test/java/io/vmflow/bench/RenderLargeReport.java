@@ -62,7 +62,10 @@ public final class RenderLargeReport {
     long cpu0 = threads.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
     Report report = ReportBuilder.build(input);
-    Path written = single ? new ReportWriter().writeSingleFile(report, out) : new ReportWriter().write(report, out);
+    Path written =
+        single
+            ? new ReportWriter().writeSingleFile(report, out)
+            : new ReportWriter().write(report, out);
     long ms = (System.nanoTime() - t0) / 1_000_000;
     // on a shared machine the wall time includes waiting for a core; the thread's CPU time does not
     long cpuMs = (threads.getCurrentThreadCpuTime() - cpu0) / 1_000_000;
@@ -82,10 +85,22 @@ public final class RenderLargeReport {
         total += Files.size(p);
       }
     }
-    System.out.printf(Locale.ROOT, "%d VMs on %d hosts: rendered in %d ms (%d ms CPU of the rendering thread), peak heap %.0f MiB (max %.0f MiB)%n",
-        vms, hosts, ms, cpuMs, peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
-    System.out.printf(Locale.ROOT, "%s: %.2f MB; %d files, %.1f MB in total%n",
-        written.getFileName(), Files.size(written) / 1e6, files, total / 1e6);
+    System.out.printf(
+        Locale.ROOT,
+        "%d VMs on %d hosts: rendered in %d ms (%d ms CPU of the rendering thread), peak heap %.0f MiB (max %.0f MiB)%n",
+        vms,
+        hosts,
+        ms,
+        cpuMs,
+        peak / 1048576.0,
+        Runtime.getRuntime().maxMemory() / 1048576.0);
+    System.out.printf(
+        Locale.ROOT,
+        "%s: %.2f MB; %d files, %.1f MB in total%n",
+        written.getFileName(),
+        Files.size(written) / 1e6,
+        files,
+        total / 1e6);
   }
 
   /**
@@ -111,57 +126,212 @@ public final class RenderLargeReport {
         int line = 0;
         for (int v = h; v < vmCount; v += hostCount) {
           String dev = String.format(Locale.ROOT, "%08x-%02x", 0x1c650000 + v, v % 256);
-          String mac = String.format(Locale.ROOT, "fa:16:3e:%02x:%02x:%02x", v >> 16 & 0xff, v >> 8 & 0xff, v & 0xff);
+          String mac =
+              String.format(
+                  Locale.ROOT, "fa:16:3e:%02x:%02x:%02x", v >> 16 & 0xff, v >> 8 & 0xff, v & 0xff);
           List<Hop> hops = new ArrayList<>();
           String[][] path = {
-            {"tap" + dev, "TAP", "qbr" + dev}, {"qbr" + dev, "LINUX_BRIDGE", ""}, {"qvb" + dev, "VETH_BRIDGE_SIDE", "qbr" + dev},
-            {"qvo" + dev, "VETH_OVS_SIDE", "br-int"}, {"br-int", "INTEGRATION_BRIDGE", ""}, {"patch-tun", "PATCH", "br-int"},
-            {"br-tun", "TUNNEL_BRIDGE", ""}, {"vxlan-0a000001", "TUNNEL", "br-tun"}, {"eth1", "PHYSICAL_NIC", ""}};
+            {"tap" + dev, "TAP", "qbr" + dev},
+            {"qbr" + dev, "LINUX_BRIDGE", ""},
+            {"qvb" + dev, "VETH_BRIDGE_SIDE", "qbr" + dev},
+            {"qvo" + dev, "VETH_OVS_SIDE", "br-int"},
+            {"br-int", "INTEGRATION_BRIDGE", ""},
+            {"patch-tun", "PATCH", "br-int"},
+            {"br-tun", "TUNNEL_BRIDGE", ""},
+            {"vxlan-0a000001", "TUNNEL", "br-tun"},
+            {"eth1", "PHYSICAL_NIC", ""}
+          };
           for (String[] p : path) {
-            w.write(p[0] + " " + mac + " ofport " + (v % 200 + 1) + " tag " + (v % 4000 + 1) + " seen in the dump\n");
+            w.write(
+                p[0]
+                    + " "
+                    + mac
+                    + " ofport "
+                    + (v % 200 + 1)
+                    + " tag "
+                    + (v % 4000 + 1)
+                    + " seen in the dump\n");
             line++;
-            hops.add(new Hop(p[0], HopKind.valueOf(p[1]), p[2], p[2].isEmpty() ? "" : String.valueOf(v % 200 + 1),
-                p[2].equals("br-int") ? v % 4000 + 1 : -1, mac, true, host, p[0].startsWith("patch") ? "patch-int" : "",
-                List.of(), List.of(new Evidence(origin, line), new Evidence(origin, line + 1))));
+            hops.add(
+                new Hop(
+                    p[0],
+                    HopKind.valueOf(p[1]),
+                    p[2],
+                    p[2].isEmpty() ? "" : String.valueOf(v % 200 + 1),
+                    p[2].equals("br-int") ? v % 4000 + 1 : -1,
+                    mac,
+                    true,
+                    host,
+                    p[0].startsWith("patch") ? "patch-int" : "",
+                    List.of(),
+                    List.of(new Evidence(origin, line), new Evidence(origin, line + 1))));
           }
-          intPorts.add(new BridgePort("qvo" + dev, String.valueOf(v % 200 + 1), v % 4000 + 1, List.of(), "", "", "", "", false, mac, true,
-              List.of(new Evidence(origin, line))));
-          fdb.add(new FdbSighting("br-int", String.valueOf(v % 200 + 1), v % 4000 + 1, mac, "3", new Evidence(origin, line)));
-          String id = String.format(Locale.ROOT, "%08x-b34d-4f90-8670-%012x", 0x88000000L + v, (long) v);
-          VmPort port = new VmPort("port-" + id, "", dev, mac, List.of("10." + (v >> 16 & 0xff) + "." + (v >> 8 & 0xff) + "." + (v & 0xff)),
-              "net-" + (v % 7), "tenant-net-" + (v % 7), List.of("10.0.0.0/8"), "ACTIVE", hops, List.of(), List.of(new Evidence(origin, line)));
-          vms.add(new Vm(id, "vm-" + v + "-web", "ACTIVE", host, List.of(port), List.of(), List.of(new Evidence(origin, line))));
+          intPorts.add(
+              new BridgePort(
+                  "qvo" + dev,
+                  String.valueOf(v % 200 + 1),
+                  v % 4000 + 1,
+                  List.of(),
+                  "",
+                  "",
+                  "",
+                  "",
+                  false,
+                  mac,
+                  true,
+                  List.of(new Evidence(origin, line))));
+          fdb.add(
+              new FdbSighting(
+                  "br-int",
+                  String.valueOf(v % 200 + 1),
+                  v % 4000 + 1,
+                  mac,
+                  "3",
+                  new Evidence(origin, line)));
+          String id =
+              String.format(Locale.ROOT, "%08x-b34d-4f90-8670-%012x", 0x88000000L + v, (long) v);
+          VmPort port =
+              new VmPort(
+                  "port-" + id,
+                  "",
+                  dev,
+                  mac,
+                  List.of("10." + (v >> 16 & 0xff) + "." + (v >> 8 & 0xff) + "." + (v & 0xff)),
+                  "net-" + (v % 7),
+                  "tenant-net-" + (v % 7),
+                  List.of("10.0.0.0/8"),
+                  "ACTIVE",
+                  hops,
+                  List.of(),
+                  List.of(new Evidence(origin, line)));
+          vms.add(
+              new Vm(
+                  id,
+                  "vm-" + v + "-web",
+                  "ACTIVE",
+                  host,
+                  List.of(port),
+                  List.of(),
+                  List.of(new Evidence(origin, line))));
           if (v % 10 == 0) {
-            findings.add(new VmFinding(id, host, Finding.network(v % 50 == 0 ? Severity.ERROR : Severity.WARNING, "FLOW_DROP_ON_PORT",
-                "drop flow on qvo" + dev + " matching the VM's MAC", origin, line), "inspect br-int flows", List.of(new Evidence(origin, line))));
+            findings.add(
+                new VmFinding(
+                    id,
+                    host,
+                    Finding.network(
+                        v % 50 == 0 ? Severity.ERROR : Severity.WARNING,
+                        "FLOW_DROP_ON_PORT",
+                        "drop flow on qvo" + dev + " matching the VM's MAC",
+                        origin,
+                        line),
+                    "inspect br-int flows",
+                    List.of(new Evidence(origin, line))));
           }
           if (v % 20 == 0) {
             pings(id, dev, origin, pings, losses, timelines);
           }
         }
       }
-      bridges.add(new Bridge("br-int", Bridge.Kind.OVS, intPorts, List.of(new Evidence(origin, 1))));
-      hosts.add(new Host(host, "hyp-" + h, host, List.of("192.168.0." + h), bridges, fdb, List.of(), List.of(), List.of(), List.of()));
+      bridges.add(
+          new Bridge("br-int", Bridge.Kind.OVS, intPorts, List.of(new Evidence(origin, 1))));
+      hosts.add(
+          new Host(
+              host,
+              "hyp-" + h,
+              host,
+              List.of("192.168.0." + h),
+              bridges,
+              fdb,
+              List.of(),
+              List.of(),
+              List.of(),
+              List.of()));
       evidence.add(new EvidenceSource(origin, file));
     }
-    return new ReportInput(new ReportInput.RunInfo("bench", "2024-01-01T00:00:00Z", List.of()),
-        new Topology(hosts, vms, List.of()), findings, pings, losses, timelines, evidence);
+    return new ReportInput(
+        new ReportInput.RunInfo("bench", "2024-01-01T00:00:00Z", List.of()),
+        new Topology(hosts, vms, List.of()),
+        findings,
+        pings,
+        losses,
+        timelines,
+        evidence);
   }
 
-  private static void pings(String id, String dev, String origin, Map<String, List<PingRow>> pings,
-      Map<String, List<LossRow>> losses, Map<String, List<PointTimeline>> timelines) {
+  private static void pings(
+      String id,
+      String dev,
+      String origin,
+      Map<String, List<PingRow>> pings,
+      Map<String, List<LossRow>> losses,
+      Map<String, List<PointTimeline>> timelines) {
     String flow = "10.0.0.107 > 10.0.0.17 id 7";
     List<Long> hist = List.of(0L, 40L, 50L, 10L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L);
-    pings.put(id, List.of(
-        new PingRow("tap" + dev, flow, "10.0.0.107", "10.0.0.17", 7, 100, 100, 100, 0, 0, 0, 0.1, 0.2, 0.9, hist, origin),
-        new PingRow("qvo" + dev, flow, "10.0.0.107", "10.0.0.17", 7, 100, 55, 55, 45, 0, 0, 0.1, 0.2, 0.9, hist, origin)));
-    losses.put(id, List.of(new LossRow("tap" + dev, "qvo" + dev, "reply", 45, flow,
-        "45 of 100 echo replies (" + flow + ") seen at tap" + dev + " never reached qvo" + dev + ": lost inside qbr" + dev + ", qvb" + dev)));
+    pings.put(
+        id,
+        List.of(
+            new PingRow(
+                "tap" + dev,
+                flow,
+                "10.0.0.107",
+                "10.0.0.17",
+                7,
+                100,
+                100,
+                100,
+                0,
+                0,
+                0,
+                0.1,
+                0.2,
+                0.9,
+                hist,
+                origin),
+            new PingRow(
+                "qvo" + dev,
+                flow,
+                "10.0.0.107",
+                "10.0.0.17",
+                7,
+                100,
+                55,
+                55,
+                45,
+                0,
+                0,
+                0.1,
+                0.2,
+                0.9,
+                hist,
+                origin)));
+    losses.put(
+        id,
+        List.of(
+            new LossRow(
+                "tap" + dev,
+                "qvo" + dev,
+                "reply",
+                45,
+                flow,
+                "45 of 100 echo replies ("
+                    + flow
+                    + ") seen at tap"
+                    + dev
+                    + " never reached qvo"
+                    + dev
+                    + ": lost inside qbr"
+                    + dev
+                    + ", qvb"
+                    + dev)));
     List<Integer> all = Collections.nCopies(100, 1);
     List<Integer> some = new ArrayList<>(all);
     for (int i = 0; i < 100; i += 2) {
       some.set(i, 0);
     }
-    timelines.put(id, List.of(new PointTimeline("tap" + dev, flow, 1, 1, all, all), new PointTimeline("qvo" + dev, flow, 1, 1, all, some)));
+    timelines.put(
+        id,
+        List.of(
+            new PointTimeline("tap" + dev, flow, 1, 1, all, all),
+            new PointTimeline("qvo" + dev, flow, 1, 1, all, some)));
   }
 }

@@ -30,7 +30,8 @@ class CapturePairingTest {
           p.frame(t + 300_000, CaptureWriter.echo("10.0.0.17", "10.0.0.107", false, 7, seq));
         }
       }
-      p.frame(T0 + 5 * 200 * MS + 400_000, CaptureWriter.echo("10.0.0.17", "10.0.0.107", false, 7, 5));
+      p.frame(
+          T0 + 5 * 200 * MS + 400_000, CaptureWriter.echo("10.0.0.17", "10.0.0.107", false, 7, 5));
       p.frame(T0 + 10 * 1000 * MS, CaptureWriter.echo("10.0.0.1", "10.0.0.2", true, 99, 1));
     }
     CapturePairing.Result r = CapturePairing.pair(f, f.getFileName().toString());
@@ -44,7 +45,9 @@ class CapturePairingTest {
     assertThat(s.rttMinMs()).isCloseTo(0.3, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(s.answered() + s.unanswered() + s.outsideWindow()).isEqualTo(s.requests());
     PointFlowStats last = flow(r.stats(), 99);
-    assertThat(last.unanswered()).as("a request in the capture's last second is an edge, not loss").isZero();
+    assertThat(last.unanswered())
+        .as("a request in the capture's last second is an edge, not loss")
+        .isZero();
     assertThat(last.outsideWindow()).isEqualTo(1);
   }
 
@@ -55,14 +58,22 @@ class CapturePairingTest {
       CaptureWriter.Pcap p = new CaptureWriter.Pcap(out, true, 1);
       p.frame(T0, CaptureWriter.echo("10.0.0.1", "10.0.0.2", true, 1, 1, 15));
       p.frame(T0 + MS, CaptureWriter.echo("10.0.0.2", "10.0.0.1", false, 1, 1, 100, 15));
-      p.frame(T0 + 2 * MS, CaptureWriter.vxlan(CaptureWriter.echo("10.0.0.1", "10.0.0.2", true, 1, 2), "192.0.2.1", "192.0.2.2"));
-      p.frame(T0 + 3 * MS + 123, CaptureWriter.vxlan(CaptureWriter.echo("10.0.0.2", "10.0.0.1", false, 1, 2), "192.0.2.2", "192.0.2.1"));
+      p.frame(
+          T0 + 2 * MS,
+          CaptureWriter.vxlan(
+              CaptureWriter.echo("10.0.0.1", "10.0.0.2", true, 1, 2), "192.0.2.1", "192.0.2.2"));
+      p.frame(
+          T0 + 3 * MS + 123,
+          CaptureWriter.vxlan(
+              CaptureWriter.echo("10.0.0.2", "10.0.0.1", false, 1, 2), "192.0.2.2", "192.0.2.1"));
     }
     PointFlowStats s = CapturePairing.pair(f, "br-int.pcap").stats().get(0);
     assertThat(s.point()).isEqualTo("br-int");
     assertThat(s.src()).isEqualTo("10.0.0.1");
     assertThat(s.answered()).isEqualTo(2);
-    assertThat(s.rttMaxMs()).as("nanosecond timestamps kept").isCloseTo(1.000123, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(s.rttMaxMs())
+        .as("nanosecond timestamps kept")
+        .isCloseTo(1.000123, org.assertj.core.data.Offset.offset(1e-9));
   }
 
   @Test
@@ -84,8 +95,10 @@ class CapturePairingTest {
     }
     CapturePairing.Result r = CapturePairing.pair(f, "capture.pcapng");
     assertThat(r.summary().points()).containsExactly("tapd4e9f0a1-3c", "qvmd4e9f0a1-3c");
-    PointFlowStats tap = r.stats().stream().filter(s -> s.point().startsWith("tap")).findFirst().orElseThrow();
-    PointFlowStats qvm = r.stats().stream().filter(s -> s.point().startsWith("qvm")).findFirst().orElseThrow();
+    PointFlowStats tap =
+        r.stats().stream().filter(s -> s.point().startsWith("tap")).findFirst().orElseThrow();
+    PointFlowStats qvm =
+        r.stats().stream().filter(s -> s.point().startsWith("qvm")).findFirst().orElseThrow();
     assertThat(qvm.replies()).isEqualTo(10);
     assertThat(tap.replies()).isEqualTo(6);
     assertThat(qvm.rttMinMs()).isCloseTo(0.49, org.assertj.core.data.Offset.offset(1e-9));
@@ -94,32 +107,42 @@ class CapturePairingTest {
   @Test
   void truncatedTailKeepsEverythingBefore(@TempDir Path tmp) throws Exception {
     Path f = tmp.resolve("tap00000000-00.pcap.gz");
-    byte[] whole = CaptureWriter.bytes(out -> {
-      CaptureWriter.Pcap p = new CaptureWriter.Pcap(out, false, 1);
-      for (int seq = 1; seq <= 5; seq++) {
-        p.frame(T0 + seq * MS, CaptureWriter.echo("10.0.0.1", "10.0.0.2", true, 1, seq));
-      }
-    });
+    byte[] whole =
+        CaptureWriter.bytes(
+            out -> {
+              CaptureWriter.Pcap p = new CaptureWriter.Pcap(out, false, 1);
+              for (int seq = 1; seq <= 5; seq++) {
+                p.frame(T0 + seq * MS, CaptureWriter.echo("10.0.0.1", "10.0.0.2", true, 1, seq));
+              }
+            });
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(f))) {
       out.write(whole, 0, whole.length - 30);
     }
     CapturePairing.Result r = CapturePairing.pair(f, f.getFileName().toString());
     assertThat(r.summary().format()).contains("gzip");
     assertThat(r.summary().frames()).isEqualTo(4);
-    assertThat(r.summary().findings()).extracting(x -> x.code()).containsExactly(CaptureReader.TRUNCATED);
+    assertThat(r.summary().findings())
+        .extracting(x -> x.code())
+        .containsExactly(CaptureReader.TRUNCATED);
     assertThat(r.stats().get(0).requests()).isEqualTo(4);
   }
 
   @Test
   void garbageRecordLengthStopsWithAFinding(@TempDir Path tmp) throws Exception {
     Path f = tmp.resolve("x.pcap");
-    byte[] good = CaptureWriter.bytes(out -> new CaptureWriter.Pcap(out, false, 1).frame(T0, CaptureWriter.echo("10.0.0.1", "10.0.0.2", true, 1, 1)));
+    byte[] good =
+        CaptureWriter.bytes(
+            out ->
+                new CaptureWriter.Pcap(out, false, 1)
+                    .frame(T0, CaptureWriter.echo("10.0.0.1", "10.0.0.2", true, 1, 1)));
     byte[] junk = new byte[64];
     java.util.Arrays.fill(junk, (byte) 0x7f);
     Files.write(f, concat(good, junk));
     CapturePairing.Result r = CapturePairing.pair(f, "x.pcap");
     assertThat(r.summary().frames()).isEqualTo(1);
-    assertThat(r.summary().findings()).extracting(x -> x.code()).contains(CaptureReader.CORRUPT, CaptureReader.POINT_UNKNOWN);
+    assertThat(r.summary().findings())
+        .extracting(x -> x.code())
+        .contains(CaptureReader.CORRUPT, CaptureReader.POINT_UNKNOWN);
   }
 
   @Test
@@ -142,7 +165,8 @@ class CapturePairingTest {
 
   @Test
   void namesPointsFromFileNames() {
-    assertThat(CapturePoints.fromName("incident.tgz!/captures/tap1c65142e-2a_20240101.pcap.gz")).isEqualTo("tap1c65142e-2a");
+    assertThat(CapturePoints.fromName("incident.tgz!/captures/tap1c65142e-2a_20240101.pcap.gz"))
+        .isEqualTo("tap1c65142e-2a");
     assertThat(CapturePoints.fromName("tcpdump_-i_br-int_-w_x.pcap")).isEqualTo("br-int");
     assertThat(CapturePoints.fromName("eth0.pcap")).isEqualTo("eth0");
     assertThat(CapturePoints.fromName("capture-01.pcap")).isEqualTo(CapturePoints.UNKNOWN);

@@ -15,15 +15,22 @@ public final class CaptureWriter {
 
   private CaptureWriter() {}
 
-  public static byte[] echo(String src, String dst, boolean request, int id, int seq, int... vlans) {
+  public static byte[] echo(
+      String src, String dst, boolean request, int id, int seq, int... vlans) {
     ByteBuffer b = ByteBuffer.allocate(14 + 4 * vlans.length + 20 + 8 + 56);
-    b.put(new byte[] {(byte) 0xfa, 0x16, 0x3e, 0, 0, 2}).put(new byte[] {(byte) 0xfa, 0x16, 0x3e, 0, 0, 1});
+    b.put(new byte[] {(byte) 0xfa, 0x16, 0x3e, 0, 0, 2})
+        .put(new byte[] {(byte) 0xfa, 0x16, 0x3e, 0, 0, 1});
     for (int i = 0; i < vlans.length; i++) {
       b.putShort((short) (i == 0 && vlans.length > 1 ? 0x88a8 : 0x8100)).putShort((short) vlans[i]);
     }
     b.putShort((short) 0x0800);
     ipv4(b, src, dst, 1, 8 + 56);
-    b.put((byte) (request ? 8 : 0)).put((byte) 0).putShort((short) 0).putShort((short) id).putShort((short) seq).put(new byte[56]);
+    b.put((byte) (request ? 8 : 0))
+        .put((byte) 0)
+        .putShort((short) 0)
+        .putShort((short) id)
+        .putShort((short) seq)
+        .put(new byte[56]);
     return b.array();
   }
 
@@ -31,14 +38,21 @@ public final class CaptureWriter {
     ByteBuffer b = ByteBuffer.allocate(14 + 20 + 8 + 8 + inner.length);
     b.put(new byte[6]).put(new byte[6]).putShort((short) 0x0800);
     ipv4(b, outerSrc, outerDst, 17, 8 + 8 + inner.length);
-    b.putShort((short) 50000).putShort((short) 4789).putShort((short) (16 + inner.length)).putShort((short) 0);
+    b.putShort((short) 50000)
+        .putShort((short) 4789)
+        .putShort((short) (16 + inner.length))
+        .putShort((short) 0);
     b.put((byte) 0x08).put(new byte[3]).put(new byte[] {0, 0, 100, 0});
     b.put(inner);
     return b.array();
   }
 
   private static void ipv4(ByteBuffer b, String src, String dst, int proto, int payload) {
-    b.put((byte) 0x45).put((byte) 0).putShort((short) (20 + payload)).putShort((short) 1).putShort((short) 0x4000);
+    b.put((byte) 0x45)
+        .put((byte) 0)
+        .putShort((short) (20 + payload))
+        .putShort((short) 1)
+        .putShort((short) 0x4000);
     b.put((byte) 64).put((byte) proto).putShort((short) 0);
     for (String a : new String[] {src, dst}) {
       for (String part : a.split("\\.")) {
@@ -56,7 +70,13 @@ public final class CaptureWriter {
       this.out = out;
       this.nanos = nanos;
       ByteBuffer h = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-      h.putInt(nanos ? 0xa1b23c4d : 0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(linkType);
+      h.putInt(nanos ? 0xa1b23c4d : 0xa1b2c3d4)
+          .putShort((short) 2)
+          .putShort((short) 4)
+          .putInt(0)
+          .putInt(0)
+          .putInt(65535)
+          .putInt(linkType);
       out.write(h.array());
     }
 
@@ -64,7 +84,10 @@ public final class CaptureWriter {
       ByteBuffer h = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
       long sec = epochNanos / 1_000_000_000L;
       long frac = epochNanos % 1_000_000_000L;
-      h.putInt((int) sec).putInt((int) (nanos ? frac : frac / 1000)).putInt(data.length).putInt(data.length);
+      h.putInt((int) sec)
+          .putInt((int) (nanos ? frac : frac / 1000))
+          .putInt(data.length)
+          .putInt(data.length);
       out.write(h.array());
       out.write(data);
     }
@@ -77,7 +100,13 @@ public final class CaptureWriter {
     Pcapng(OutputStream out) throws IOException {
       this.out = out;
       ByteBuffer shb = ByteBuffer.allocate(28);
-      shb.putInt(0x0a0d0d0a).putInt(28).putInt(0x1a2b3c4d).putShort((short) 1).putShort((short) 0).putLong(-1).putInt(28);
+      shb.putInt(0x0a0d0d0a)
+          .putInt(28)
+          .putInt(0x1a2b3c4d)
+          .putShort((short) 1)
+          .putShort((short) 0)
+          .putLong(-1)
+          .putInt(28);
       out.write(shb.array());
     }
 
@@ -88,7 +117,10 @@ public final class CaptureWriter {
       int len = 8 + 8 + nameOpt + (nanos ? 8 : 0) + 4 + 4;
       ByteBuffer b = ByteBuffer.allocate(len);
       b.putInt(1).putInt(len).putShort((short) 1).putShort((short) 0).putInt(65535);
-      b.putShort((short) 2).putShort((short) n.length).put(n).put(new byte[((n.length + 3) & ~3) - n.length]);
+      b.putShort((short) 2)
+          .putShort((short) n.length)
+          .put(n)
+          .put(new byte[((n.length + 3) & ~3) - n.length]);
       if (nanos) {
         b.putShort((short) 9).putShort((short) 1).put((byte) 9).put(new byte[3]);
       }
@@ -100,7 +132,13 @@ public final class CaptureWriter {
       int padded = (data.length + 3) & ~3;
       int len = 28 + padded + 4;
       ByteBuffer b = ByteBuffer.allocate(len);
-      b.putInt(6).putInt(len).putInt(iface).putInt((int) (ts >>> 32)).putInt((int) ts).putInt(data.length).putInt(data.length);
+      b.putInt(6)
+          .putInt(len)
+          .putInt(iface)
+          .putInt((int) (ts >>> 32))
+          .putInt((int) ts)
+          .putInt(data.length)
+          .putInt(data.length);
       b.put(data).put(new byte[padded - data.length]).putInt(len);
       out.write(b.array());
     }

@@ -43,10 +43,16 @@ class PairingInvariantsTest {
     assertThat(s.answered() + s.unanswered()).isLessThanOrEqualTo(s.requests());
     assertThat(s.answered()).isLessThanOrEqualTo(s.replies()).isLessThanOrEqualTo(s.requests());
     assertThat(s.requests()).isEqualTo(sent);
-    assertThat(s.answered() + s.unanswered() + s.outsideWindow() - (s.replies() - s.answered() - s.repliesWithoutRequest()))
+    assertThat(
+            s.answered()
+                + s.unanswered()
+                + s.outsideWindow()
+                - (s.replies() - s.answered() - s.repliesWithoutRequest()))
         .isEqualTo(s.requests());
     assertThat(s.rttMinMs()).isGreaterThanOrEqualTo(0);
-    assertThat(s.rttMaxMs()).isGreaterThanOrEqualTo(s.rttAvgMs()).isGreaterThanOrEqualTo(s.rttMinMs());
+    assertThat(s.rttMaxMs())
+        .isGreaterThanOrEqualTo(s.rttAvgMs())
+        .isGreaterThanOrEqualTo(s.rttMinMs());
     assertThat(s.rttMaxMs()).isLessThan(1.0);
   }
 }

@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@code vmflow parse} tells each real output's kind from its content alone (file names hidden). */
+/**
+ * {@code vmflow parse} tells each real output's kind from its content alone (file names hidden).
+ */
 class KindDetectionTest {
 
   static Stream<Arguments> realFiles() throws IOException {
@@ -35,7 +37,9 @@ class KindDetectionTest {
             cli("neutron-doc-2018_neutron_net-show.txt", Spec.OPENSTACK_NETWORK_SHOW),
             cli("9506hqwy_net-ovs-vlan_openstack_network_create.txt", Spec.OPENSTACK_NETWORK_SHOW),
             cli("yeasy_neutron_port-list.txt", Spec.NEUTRON_PORT_LIST),
-            cli("networking-ovn-doc-2015_neutron_port-list_json_fixed_ips.txt", Spec.NEUTRON_PORT_LIST))
+            cli(
+                "networking-ovn-doc-2015_neutron_port-list_json_fixed_ips.txt",
+                Spec.NEUTRON_PORT_LIST))
         .flatMap(s -> s);
   }
 
@@ -70,20 +74,47 @@ class KindDetectionTest {
 
   @Test
   void otherBridgeOutputsAreNotTakenForLinkOrFdb() {
-    assertThat(KindDetection.detect(Path.of("sos_commands/networking/bridge_-d_vlan_show"), List.of())).isEmpty();
-    assertThat(KindDetection.detect(Path.of("sos_commands/networking/bridge_-s_-s_-d_-t_mdb_show"), List.of())).isEmpty();
+    assertThat(
+            KindDetection.detect(Path.of("sos_commands/networking/bridge_-d_vlan_show"), List.of()))
+        .isEmpty();
+    assertThat(
+            KindDetection.detect(
+                Path.of("sos_commands/networking/bridge_-s_-s_-d_-t_mdb_show"), List.of()))
+        .isEmpty();
   }
 
   @Test
   void openstackJsonAndShellFormsByTheirKeys() {
-    assertThat(KindDetection.detect(Path.of("out1.txt"), List.of("binding_host_id=\"compute01\"", "mac_address=\"fa:16:3e:fe:92:5d\"")))
+    assertThat(
+            KindDetection.detect(
+                Path.of("out1.txt"),
+                List.of("binding_host_id=\"compute01\"", "mac_address=\"fa:16:3e:fe:92:5d\"")))
         .contains(Spec.OPENSTACK_PORT_SHOW);
-    assertThat(KindDetection.detect(Path.of("out1.txt"), List.of("OS_EXT_SRV_ATTR_host=\"compute01\"", "id=\"da861f02-dad6-45e8-b82a-554204302958\"")))
+    assertThat(
+            KindDetection.detect(
+                Path.of("out1.txt"),
+                List.of(
+                    "OS_EXT_SRV_ATTR_host=\"compute01\"",
+                    "id=\"da861f02-dad6-45e8-b82a-554204302958\"")))
         .contains(Spec.OPENSTACK_SERVER_SHOW);
-    assertThat(KindDetection.detect(Path.of("out1.txt"), List.of("[", "  {", "    \"ID\": \"c5c9f5c2-145d-46d2-a513-cf675530eaed\",",
-        "    \"Name\": \"private-subnet\",", "    \"Network\": \"713bae25-8276-4e0a-a453-e59a1d65425a\",", "    \"Subnet\": \"10.0.0.0/24\"", "  }", "]")))
+    assertThat(
+            KindDetection.detect(
+                Path.of("out1.txt"),
+                List.of(
+                    "[",
+                    "  {",
+                    "    \"ID\": \"c5c9f5c2-145d-46d2-a513-cf675530eaed\",",
+                    "    \"Name\": \"private-subnet\",",
+                    "    \"Network\": \"713bae25-8276-4e0a-a453-e59a1d65425a\",",
+                    "    \"Subnet\": \"10.0.0.0/24\"",
+                    "  }",
+                    "]")))
         .contains(Spec.OPENSTACK_SUBNET_LIST);
-    assertThat(KindDetection.detect(Path.of("out1.txt"), List.of("{\"id\": \"d46c9e95-3ec9-4066-a5f4-6fb6aa96d386\", \"provider:network_type\": \"vlan\"}")))
+    assertThat(
+            KindDetection.detect(
+                Path.of("out1.txt"),
+                List.of(
+                    "{\"id\": \"d46c9e95-3ec9-4066-a5f4-6fb6aa96d386\", \"provider:network_type\": \"vlan\"}")))
         .contains(Spec.OPENSTACK_NETWORK_SHOW);
   }
 
@@ -91,7 +122,8 @@ class KindDetectionTest {
   @MethodSource("realFiles")
   void detectsKindFromContent(String name, Path file, Spec expected) throws IOException {
     List<String> lines = Files.readAllLines(file);
-    if (lines.stream().allMatch(l -> l.isBlank() || l.trim().toLowerCase().startsWith("port  vlan"))) {
+    if (lines.stream()
+        .allMatch(l -> l.isBlank() || l.trim().toLowerCase().startsWith("port  vlan"))) {
       return; // a header-only fdb dump has no rows to tell by: nothing to detect
     }
     assertThat(KindDetection.detect(Path.of("out1.txt"), lines)).contains(expected);

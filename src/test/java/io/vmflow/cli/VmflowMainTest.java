@@ -20,14 +20,26 @@ class VmflowMainTest {
 
   @Test
   void unreadableInputExitsWithUsageStatus(@TempDir Path tmp) {
-    assertThat(VmflowMain.run("analyze", tmp.resolve("missing.tgz").toString(), "-o", tmp.resolve("out").toString()))
+    assertThat(
+            VmflowMain.run(
+                "analyze",
+                tmp.resolve("missing.tgz").toString(),
+                "-o",
+                tmp.resolve("out").toString()))
         .isEqualTo(2);
     assertThat(tmp.resolve("out")).doesNotExist();
   }
 
   @Test
   void unknownFailOnLevelIsAUsageError(@TempDir Path tmp) {
-    assertThat(VmflowMain.run("analyze", tmp.toString(), "--fail-on", "loud", "-o", tmp.resolve("out").toString()))
+    assertThat(
+            VmflowMain.run(
+                "analyze",
+                tmp.toString(),
+                "--fail-on",
+                "loud",
+                "-o",
+                tmp.resolve("out").toString()))
         .isEqualTo(2);
   }
 
@@ -38,17 +50,31 @@ class VmflowMainTest {
 
   @Test
   void defaultOutputFolderIsNamedAfterTheFirstInput() {
-    assertThat(AnalyzeCommand.defaultName(Path.of("samples/seed-fusionsphere"))).isEqualTo("seed-fusionsphere");
-    assertThat(AnalyzeCommand.defaultName(Path.of("/tmp/incident-42.tar.gz"))).isEqualTo("incident-42");
-    assertThat(AnalyzeCommand.defaultName(Path.of("sosreport-c7.tar.xz"))).isEqualTo("sosreport-c7");
+    assertThat(AnalyzeCommand.defaultName(Path.of("samples/seed-fusionsphere")))
+        .isEqualTo("seed-fusionsphere");
+    assertThat(AnalyzeCommand.defaultName(Path.of("/tmp/incident-42.tar.gz")))
+        .isEqualTo("incident-42");
+    assertThat(AnalyzeCommand.defaultName(Path.of("sosreport-c7.tar.xz")))
+        .isEqualTo("sosreport-c7");
   }
 
   @Test
   void parseDetectsANewKindAndPrintsItsRecords() {
-    String out = capture("parse", "src/test/resources/fixtures/bridge_link_show/hotsos_sos_bridge_-s_-s_-d_link_show.txt");
-    assertThat(out).contains("\"kind\" : \"bridge_link_show\"").contains("\"name\" : \"veth1883dceb\"").contains("\"master\" : \"br-ens3\"");
-    String virsh = capture("parse", "src/test/resources/fixtures/openstack_cli/9506hqwy_ovs-vlan_virsh_list.txt");
-    assertThat(virsh).contains("\"kind\" : \"virsh_list\"").contains("instance-00000005").contains("\"findings\" : [ ]");
+    String out =
+        capture(
+            "parse",
+            "src/test/resources/fixtures/bridge_link_show/hotsos_sos_bridge_-s_-s_-d_link_show.txt");
+    assertThat(out)
+        .contains("\"kind\" : \"bridge_link_show\"")
+        .contains("\"name\" : \"veth1883dceb\"")
+        .contains("\"master\" : \"br-ens3\"");
+    String virsh =
+        capture(
+            "parse", "src/test/resources/fixtures/openstack_cli/9506hqwy_ovs-vlan_virsh_list.txt");
+    assertThat(virsh)
+        .contains("\"kind\" : \"virsh_list\"")
+        .contains("instance-00000005")
+        .contains("\"findings\" : [ ]");
   }
 
   private static String capture(String... args) {

@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class CollectControllerModeTest {
 
-  private static final Path CLI = Path.of("src/test/resources/fixtures/openstack_cli").toAbsolutePath();
+  private static final Path CLI =
+      Path.of("src/test/resources/fixtures/openstack_cli").toAbsolutePath();
   private static final String PASSWORD = "Sup3r-S3cret-pw!";
 
   @TempDir static Path tmp;
@@ -42,38 +43,76 @@ class CollectControllerModeTest {
   @BeforeAll
   static void collect() throws Exception {
     Path bin = Files.createDirectories(tmp.resolve("bin"));
-    fake(bin, "openstack", Map.of(
-        "server list --all-projects --long", cat("9506hqwy_ovs-vlan_openstack_server_list.txt"),
-        "port list --long", cat("9506hqwy_net-ovs-vlan_openstack_port_list.txt"),
-        "network list --long", cat("neutron-doc_openstack_network_list.txt"),
-        "subnet list --long", cat("neutron-doc_openstack_subnet_list.txt"),
-        // a client in debug mode echoes the request body, password included, to stderr
-        "router list --long", cat("neutron-doc_openstack_router_list.txt") + "\necho \"REQ: {\\\"password\\\": \\\"$OS_PASSWORD\\\"}\" >&2"));
-    fake(bin, "nova", Map.of(
-        "list --all-tenants", cat("networking-ovn-doc-2015_nova_list.txt"),
-        // an error that quotes the credential on stdout
-        "hypervisor-list", "echo \"ERROR (Unauthorized): password $OS_PASSWORD rejected\"; exit 1"));
-    fake(bin, "neutron", Map.of(
-        "port-list", cat("neutron-devref-2016_neutron_port-list.txt"),
-        "net-list", cat("neutron-devref-2016_neutron_net-list.txt"),
-        "router-list", cat("neutron-devref-2016_neutron_router-list.txt")));
-    fake(bin, "cps", Map.of("host-list", "cat " + Path.of("src/test/resources/fixtures/collect/cps_host-list_grep.txt").toAbsolutePath()));
+    fake(
+        bin,
+        "openstack",
+        Map.of(
+            "server list --all-projects --long", cat("9506hqwy_ovs-vlan_openstack_server_list.txt"),
+            "port list --long", cat("9506hqwy_net-ovs-vlan_openstack_port_list.txt"),
+            "network list --long", cat("neutron-doc_openstack_network_list.txt"),
+            "subnet list --long", cat("neutron-doc_openstack_subnet_list.txt"),
+            // a client in debug mode echoes the request body, password included, to stderr
+            "router list --long",
+                cat("neutron-doc_openstack_router_list.txt")
+                    + "\necho \"REQ: {\\\"password\\\": \\\"$OS_PASSWORD\\\"}\" >&2"));
+    fake(
+        bin,
+        "nova",
+        Map.of(
+            "list --all-tenants",
+            cat("networking-ovn-doc-2015_nova_list.txt"),
+            // an error that quotes the credential on stdout
+            "hypervisor-list",
+            "echo \"ERROR (Unauthorized): password $OS_PASSWORD rejected\"; exit 1"));
+    fake(
+        bin,
+        "neutron",
+        Map.of(
+            "port-list", cat("neutron-devref-2016_neutron_port-list.txt"),
+            "net-list", cat("neutron-devref-2016_neutron_net-list.txt"),
+            "router-list", cat("neutron-devref-2016_neutron_router-list.txt")));
+    fake(
+        bin,
+        "cps",
+        Map.of(
+            "host-list",
+            "cat "
+                + Path.of("src/test/resources/fixtures/collect/cps_host-list_grep.txt")
+                    .toAbsolutePath()));
     Path out = Files.createDirectories(tmp.resolve("out"));
-    run = Collector.run(out, Map.of("PATH", bin + ":/usr/bin:/bin", "OS_PASSWORD", PASSWORD, "OS_USERNAME", "admin",
-        "OS_AUTH_URL", "http://ctl01:5000/v3",
-        // the fakes answer the lists only; the shows are CollectControllerShowsTest's
-        "VMFLOW_COLLECT_MAX_SHOWS", "0"), List.of(), "controller");
-    new Ingestor(IngestLimits.defaults(), tmp.resolve("work")).ingest(List.of(run.tarball()), new IngestSink() {
-      @Override
-      public void entry(CatalogEntry e) {
-        e.spec().ifPresent(s -> kinds.put(e.origin().substring(e.origin().indexOf("!/") + 2), s));
-      }
+    run =
+        Collector.run(
+            out,
+            Map.of(
+                "PATH",
+                bin + ":/usr/bin:/bin",
+                "OS_PASSWORD",
+                PASSWORD,
+                "OS_USERNAME",
+                "admin",
+                "OS_AUTH_URL",
+                "http://ctl01:5000/v3",
+                // the fakes answer the lists only; the shows are CollectControllerShowsTest's
+                "VMFLOW_COLLECT_MAX_SHOWS",
+                "0"),
+            List.of(),
+            "controller");
+    new Ingestor(IngestLimits.defaults(), tmp.resolve("work"))
+        .ingest(
+            List.of(run.tarball()),
+            new IngestSink() {
+              @Override
+              public void entry(CatalogEntry e) {
+                e.spec()
+                    .ifPresent(
+                        s -> kinds.put(e.origin().substring(e.origin().indexOf("!/") + 2), s));
+              }
 
-      @Override
-      public void finding(Finding f) {
-        findings.add(f);
-      }
-    });
+              @Override
+              public void finding(Finding f) {
+                findings.add(f);
+              }
+            });
   }
 
   @Test
@@ -82,16 +121,28 @@ class CollectControllerModeTest {
     String name = run.tarball().getFileName().toString();
     assertThat(name).matches("vmflow-[\\w.-]+-\\d{8}T\\d{6}Z\\.tar\\.gz");
     String top = name.replace(".tar.gz", "") + "/";
-    assertThat(Collector.entries(run.tarball())).allMatch(e -> e.startsWith(top)).contains(top + "vmflow-manifest.tsv");
+    assertThat(Collector.entries(run.tarball()))
+        .allMatch(e -> e.startsWith(top))
+        .contains(top + "vmflow-manifest.tsv");
   }
 
   @Test
   void tablesLandUnderNamesVmflowMapsToTheirKinds() {
-    assertThat(kinds).containsEntry(top() + "sos_commands/openstack/openstack_server_list_--all-projects_--long", Spec.OPENSTACK_SERVER_LIST)
-        .containsEntry(top() + "sos_commands/openstack/openstack_port_list_--long", Spec.OPENSTACK_PORT_LIST)
-        .containsEntry(top() + "sos_commands/openstack/openstack_network_list_--long", Spec.OPENSTACK_NETWORK_LIST)
-        .containsEntry(top() + "sos_commands/openstack/openstack_subnet_list_--long", Spec.OPENSTACK_SUBNET_LIST)
-        .containsEntry(top() + "sos_commands/openstack/openstack_router_list_--long", Spec.OPENSTACK_ROUTER_LIST)
+    assertThat(kinds)
+        .containsEntry(
+            top() + "sos_commands/openstack/openstack_server_list_--all-projects_--long",
+            Spec.OPENSTACK_SERVER_LIST)
+        .containsEntry(
+            top() + "sos_commands/openstack/openstack_port_list_--long", Spec.OPENSTACK_PORT_LIST)
+        .containsEntry(
+            top() + "sos_commands/openstack/openstack_network_list_--long",
+            Spec.OPENSTACK_NETWORK_LIST)
+        .containsEntry(
+            top() + "sos_commands/openstack/openstack_subnet_list_--long",
+            Spec.OPENSTACK_SUBNET_LIST)
+        .containsEntry(
+            top() + "sos_commands/openstack/openstack_router_list_--long",
+            Spec.OPENSTACK_ROUTER_LIST)
         .containsEntry(top() + "sos_commands/nova/nova_list_--all-tenants", Spec.NOVA_LIST)
         .containsEntry(top() + "sos_commands/neutron/neutron_port-list", Spec.NEUTRON_PORT_LIST)
         .containsEntry(top() + "sos_commands/neutron/neutron_net-list", Spec.NEUTRON_NET_LIST)
@@ -101,19 +152,28 @@ class CollectControllerModeTest {
 
   @Test
   void failingClientCommandsAreCoverageFindingsAtTheirManifestLine() {
-    List<String> failed = findings.stream().filter(f -> f.code().equals("COLLECT_COMMAND_FAILED")).map(Finding::message).toList();
+    List<String> failed =
+        findings.stream()
+            .filter(f -> f.code().equals("COLLECT_COMMAND_FAILED"))
+            .map(Finding::message)
+            .toList();
     // the fakes know no hypervisor listing and no neutron subnet-list
-    assertThat(failed).anyMatch(m -> m.startsWith("`openstack hypervisor list --long` failed with exit 2"))
+    assertThat(failed)
+        .anyMatch(m -> m.startsWith("`openstack hypervisor list --long` failed with exit 2"))
         .anyMatch(m -> m.startsWith("`nova hypervisor-list` failed with exit 1"))
         .anyMatch(m -> m.startsWith("`neutron subnet-list` failed with exit 2"))
         .hasSize(3);
-    assertThat(findings).filteredOn(f -> f.code().equals("COLLECT_COMMAND_FAILED")).allMatch(f -> f.line() > 10 && f.origin().endsWith("vmflow-manifest.tsv"));
+    assertThat(findings)
+        .filteredOn(f -> f.code().equals("COLLECT_COMMAND_FAILED"))
+        .allMatch(f -> f.line() > 10 && f.origin().endsWith("vmflow-manifest.tsv"));
   }
 
   @Test
   void thePasswordIsNowhereInTheTarball() throws Exception {
     byte[] tar = Collector.tarBytes(run.tarball());
-    assertThat(Collector.contains(tar, "REQ: {\"password\": \"********\"}")).as("the echoed request is kept, its secret replaced").isTrue();
+    assertThat(Collector.contains(tar, "REQ: {\"password\": \"********\"}"))
+        .as("the echoed request is kept, its secret replaced")
+        .isTrue();
     assertThat(Collector.contains(tar, "password ******** rejected")).isTrue();
     assertThat(Collector.contains(tar, PASSWORD)).isFalse();
     assertThat(Collector.contains(Files.readAllBytes(run.tarball()), PASSWORD)).isFalse();
@@ -126,9 +186,14 @@ class CollectControllerModeTest {
     assertThat(exit).isIn(0, 1);
     JsonNode report = JsonMapper.builder().build().readTree(out.resolve("report.json").toFile());
     List<String> vms = new ArrayList<>();
-    report.get("vms").forEach(v -> vms.add(v.get("id").asString() + " " + v.get("name").asString()));
-    assertThat(vms).contains("da861f02-dad6-45e8-b82a-554204302958 instance01", "571f622e-8f65-4617-9b39-6a04438f394f test1",
-        "7a8c12da-54b3-4adf-bba5-74df9fd2e907 test2");
+    report
+        .get("vms")
+        .forEach(v -> vms.add(v.get("id").asString() + " " + v.get("name").asString()));
+    assertThat(vms)
+        .contains(
+            "da861f02-dad6-45e8-b82a-554204302958 instance01",
+            "571f622e-8f65-4617-9b39-6a04438f394f test1",
+            "7a8c12da-54b3-4adf-bba5-74df9fd2e907 test2");
     List<String> codes = new ArrayList<>();
     report.get("findings").forEach(f -> codes.add(f.get("code").asString()));
     assertThat(codes).contains("COLLECT_MANIFEST", "COLLECT_COMMAND_FAILED");
@@ -145,8 +210,15 @@ class CollectControllerModeTest {
   /** A client that answers the given argument lines and fails on any other, as real clients do. */
   private static void fake(Path bin, String name, Map<String, String> answers) throws Exception {
     StringBuilder sh = new StringBuilder("#!/usr/bin/env bash\ncase \"$*\" in\n");
-    answers.forEach((args, body) -> sh.append("  \"").append(args).append("\")\n    ").append(body).append("\n    ;;\n"));
-    sh.append("  *)\n    echo \"").append(name).append(": '$*' is not a ").append(name).append(" command. See '").append(name)
+    answers.forEach(
+        (args, body) ->
+            sh.append("  \"").append(args).append("\")\n    ").append(body).append("\n    ;;\n"));
+    sh.append("  *)\n    echo \"")
+        .append(name)
+        .append(": '$*' is not a ")
+        .append(name)
+        .append(" command. See '")
+        .append(name)
         .append(" --help'.\" >&2\n    exit 2\n    ;;\nesac\n");
     Path f = bin.resolve(name);
     Files.writeString(f, sh);

@@ -12,14 +12,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Controller mode goes on from the lists to the per-object shows: nova show and interface-list per
- * server of {@code nova list}, neutron port-show per port of {@code neutron port-list} (FusionSphere's
- * alias_id, which names the VM's devices, is only there), each capped by {@code --max-shows}, and
- * only one server's when {@code --vm} is given. Fake clients print real recorded tables.
+ * server of {@code nova list}, neutron port-show per port of {@code neutron port-list}
+ * (FusionSphere's alias_id, which names the VM's devices, is only there), each capped by {@code
+ * --max-shows}, and only one server's when {@code --vm} is given. Fake clients print real recorded
+ * tables.
  */
 class CollectControllerShowsTest {
 
-  private static final Path CLI = Path.of("src/test/resources/fixtures/openstack_cli").toAbsolutePath();
-  private static final Path COLLECT = Path.of("src/test/resources/fixtures/collect").toAbsolutePath();
+  private static final Path CLI =
+      Path.of("src/test/resources/fixtures/openstack_cli").toAbsolutePath();
+  private static final Path COLLECT =
+      Path.of("src/test/resources/fixtures/collect").toAbsolutePath();
 
   @TempDir Path tmp;
 
@@ -28,11 +31,23 @@ class CollectControllerShowsTest {
     Collector.Run run = collect("controller");
     assertThat(run.exit()).as(run.output()).isZero();
     List<String> entries = Collector.entries(run.tarball());
-    assertThat(entries).anyMatch(e -> e.endsWith("sos_commands/nova/nova_show_571f622e-8f65-4617-9b39-6a04438f394f"))
-        .anyMatch(e -> e.endsWith("sos_commands/nova/nova_show_7a8c12da-54b3-4adf-bba5-74df9fd2e907"))
-        .anyMatch(e -> e.endsWith("sos_commands/nova/nova_interface-list_7a8c12da-54b3-4adf-bba5-74df9fd2e907"))
-        .anyMatch(e -> e.endsWith("sos_commands/neutron/neutron_port-show_0ba8700e-da06-4318-8fe9-00676dd994b8"))
-        .anyMatch(e -> e.endsWith("sos_commands/neutron/neutron_port-show_bb60d1bb-0cab-41cb-9678-30d2b2fdb169"));
+    assertThat(entries)
+        .anyMatch(
+            e -> e.endsWith("sos_commands/nova/nova_show_571f622e-8f65-4617-9b39-6a04438f394f"))
+        .anyMatch(
+            e -> e.endsWith("sos_commands/nova/nova_show_7a8c12da-54b3-4adf-bba5-74df9fd2e907"))
+        .anyMatch(
+            e ->
+                e.endsWith(
+                    "sos_commands/nova/nova_interface-list_7a8c12da-54b3-4adf-bba5-74df9fd2e907"))
+        .anyMatch(
+            e ->
+                e.endsWith(
+                    "sos_commands/neutron/neutron_port-show_0ba8700e-da06-4318-8fe9-00676dd994b8"))
+        .anyMatch(
+            e ->
+                e.endsWith(
+                    "sos_commands/neutron/neutron_port-show_bb60d1bb-0cab-41cb-9678-30d2b2fdb169"));
     // the subnet ids inside fixed_ips are not ports
     assertThat(entries).noneMatch(e -> e.contains("port-show_1a2d26fb"));
     byte[] tar = Collector.tarBytes(run.tarball());
@@ -53,31 +68,48 @@ class CollectControllerShowsTest {
   void withVmOnlyThatServerAndItsPorts() throws Exception {
     Collector.Run run = collect("controller", "--vm", "8851611c-b34d-4f90-8670-273fe1e9dec3");
     List<String> entries = Collector.entries(run.tarball());
-    assertThat(entries.stream().filter(e -> e.contains("nova_show_")).toList()).singleElement()
+    assertThat(entries.stream().filter(e -> e.contains("nova_show_")).toList())
+        .singleElement()
         .satisfies(e -> assertThat(e).endsWith("nova_show_8851611c-b34d-4f90-8670-273fe1e9dec3"));
     // the port comes from the server's interface-list, not from the port list
-    assertThat(entries.stream().filter(e -> e.contains("neutron_port-show_")).toList()).singleElement()
-        .satisfies(e -> assertThat(e).endsWith("neutron_port-show_81e4a23a-4053-40ce-9044-4edbe385b791"));
+    assertThat(entries.stream().filter(e -> e.contains("neutron_port-show_")).toList())
+        .singleElement()
+        .satisfies(
+            e -> assertThat(e).endsWith("neutron_port-show_81e4a23a-4053-40ce-9044-4edbe385b791"));
   }
 
   private Collector.Run collect(String... args) throws Exception {
     Path bin = Files.createDirectories(tmp.resolve("bin"));
-    fake(bin, "nova", """
+    fake(
+        bin,
+        "nova",
+        """
         case "$1" in
           list) cat %s ;;
           show) echo "| OS-EXT-SRV-ATTR:hypervisor_hostname | compute-$2 |" ;;
           interface-list) cat %s ;;
           *) exit 2 ;;
         esac
-        """.formatted(CLI.resolve("networking-ovn-doc-2015_nova_list.txt"), COLLECT.resolve("nova_interface-list_seed.txt")));
-    fake(bin, "neutron", """
+        """
+            .formatted(
+                CLI.resolve("networking-ovn-doc-2015_nova_list.txt"),
+                COLLECT.resolve("nova_interface-list_seed.txt")));
+    fake(
+        bin,
+        "neutron",
+        """
         case "$1" in
           port-list) cat %s ;;
           port-show) cat %s ;;
           *) exit 2 ;;
         esac
-        """.formatted(CLI.resolve("neutron-devref-2016_neutron_port-list.txt"), COLLECT.resolve("neutron_port-show_seed.txt")));
-    Path out = Files.createDirectories(tmp.resolve("out-" + String.join("-", args).replaceAll("[^a-z0-9-]", "")));
+        """
+            .formatted(
+                CLI.resolve("neutron-devref-2016_neutron_port-list.txt"),
+                COLLECT.resolve("neutron_port-show_seed.txt")));
+    Path out =
+        Files.createDirectories(
+            tmp.resolve("out-" + String.join("-", args).replaceAll("[^a-z0-9-]", "")));
     return Collector.run(out, Map.of("PATH", bin + ":/usr/bin:/bin"), List.of(), args);
   }
 

@@ -16,7 +16,14 @@ class CollectShellcheckTest {
   void shellcheckFindsNothing() throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/shellcheck")), "shellcheck not installed");
     // the namespace lab script too: it runs as root and cleans up after itself, so it must be exact
-    Process p = new ProcessBuilder("shellcheck", "--shell=bash", Collector.SCRIPT.toString(), "src/test/lab/run-lab.sh").redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                "shellcheck",
+                "--shell=bash",
+                Collector.SCRIPT.toString(),
+                "src/test/lab/run-lab.sh")
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(out).isZero();
@@ -24,11 +31,19 @@ class CollectShellcheckTest {
 
   @Test
   void helpAndVersionAnswerWithoutCollecting() throws Exception {
-    Process p = new ProcessBuilder("bash", Collector.SCRIPT.toString(), "--version").redirectErrorStream(true).start();
-    assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).startsWith("vmflow-collect ");
+    Process p =
+        new ProcessBuilder("bash", Collector.SCRIPT.toString(), "--version")
+            .redirectErrorStream(true)
+            .start();
+    assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+        .startsWith("vmflow-collect ");
     assertThat(p.waitFor()).isZero();
-    p = new ProcessBuilder("bash", Collector.SCRIPT.toString(), "capture", "--seconds", "1").redirectErrorStream(true).start();
-    assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("capture needs --vm");
+    p =
+        new ProcessBuilder("bash", Collector.SCRIPT.toString(), "capture", "--seconds", "1")
+            .redirectErrorStream(true)
+            .start();
+    assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+        .contains("capture needs --vm");
     assertThat(p.waitFor()).isEqualTo(2);
   }
 }

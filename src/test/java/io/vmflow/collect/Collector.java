@@ -24,7 +24,8 @@ final class Collector {
 
   private Collector() {}
 
-  static Run run(Path outDir, Map<String, String> env, List<String> prefix, String... args) throws IOException, InterruptedException {
+  static Run run(Path outDir, Map<String, String> env, List<String> prefix, String... args)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(prefix);
     cmd.add("bash");
     cmd.add(SCRIPT.toString());
@@ -41,7 +42,8 @@ final class Collector {
     }
     Path tarball;
     try (Stream<Path> s = Files.list(outDir)) {
-      tarball = s.filter(f -> f.getFileName().toString().endsWith(".tar.gz")).findFirst().orElse(null);
+      tarball =
+          s.filter(f -> f.getFileName().toString().endsWith(".tar.gz")).findFirst().orElse(null);
     }
     return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), tarball);
   }

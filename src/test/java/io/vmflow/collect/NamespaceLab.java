@@ -36,14 +36,18 @@ final class NamespaceLab implements AutoCloseable {
   private final List<String> namespaces = new ArrayList<>();
 
   NamespaceLab(Path tmp) throws IOException {
-    this.prefix = "vfc-" + Long.toHexString(ProcessHandle.current().pid()) + Long.toHexString(System.nanoTime() & 0xfff);
+    this.prefix =
+        "vfc-"
+            + Long.toHexString(ProcessHandle.current().pid())
+            + Long.toHexString(System.nanoTime() & 0xfff);
     this.host = prefix + "-h";
     this.ovs = Files.createDirectories(tmp.resolve("ovs"));
   }
 
   /** Environment that points the OVS tools at this lab's private daemons. */
   Map<String, String> ovsEnv() {
-    return Map.of("OVS_RUNDIR", ovs.toString(), "OVS_DBDIR", ovs.toString(), "OVS_LOGDIR", ovs.toString());
+    return Map.of(
+        "OVS_RUNDIR", ovs.toString(), "OVS_DBDIR", ovs.toString(), "OVS_LOGDIR", ovs.toString());
   }
 
   /** Runs a command inside the host namespace with the lab's OVS environment. */
@@ -57,10 +61,19 @@ final class NamespaceLab implements AutoCloseable {
     netns(host);
     String db = ovs.resolve("conf.db").toString();
     sh("ovsdb-tool", "create", db, "/usr/share/openvswitch/vswitch.ovsschema");
-    host("ovsdb-server", db, "--remote=punix:" + ovs.resolve("db.sock"), "--pidfile=" + ovs.resolve("ovsdb-server.pid"),
-        "--log-file=" + ovs.resolve("ovsdb-server.log"), "--detach");
+    host(
+        "ovsdb-server",
+        db,
+        "--remote=punix:" + ovs.resolve("db.sock"),
+        "--pidfile=" + ovs.resolve("ovsdb-server.pid"),
+        "--log-file=" + ovs.resolve("ovsdb-server.log"),
+        "--detach");
     host("ovs-vsctl", "--no-wait", "init");
-    host("ovs-vswitchd", "--pidfile=" + ovs.resolve("ovs-vswitchd.pid"), "--log-file=" + ovs.resolve("ovs-vswitchd.log"), "--detach",
+    host(
+        "ovs-vswitchd",
+        "--pidfile=" + ovs.resolve("ovs-vswitchd.pid"),
+        "--log-file=" + ovs.resolve("ovs-vswitchd.log"),
+        "--detach",
         "unix:" + ovs.resolve("db.sock"));
     host("ovs-vsctl", "add-br", "br-int", "--", "set", "bridge", "br-int", "datapath_type=netdev");
     host("ip", "link", "set", "lo", "up");
@@ -77,7 +90,20 @@ final class NamespaceLab implements AutoCloseable {
     String id = vm.id();
     netns(ns);
     sh("ip", "-n", ns, "link", "set", "lo", "up");
-    sh("ip", "-n", host, "link", "add", "tap" + id, "type", "veth", "peer", "name", "eth0", "netns", ns);
+    sh(
+        "ip",
+        "-n",
+        host,
+        "link",
+        "add",
+        "tap" + id,
+        "type",
+        "veth",
+        "peer",
+        "name",
+        "eth0",
+        "netns",
+        ns);
     sh("ip", "-n", ns, "link", "set", "eth0", "address", vm.mac());
     sh("ip", "-n", ns, "addr", "add", vm.ip() + "/24", "dev", "eth0");
     sh("ip", "-n", ns, "link", "set", "eth0", "up");
@@ -90,13 +116,37 @@ final class NamespaceLab implements AutoCloseable {
     for (String d : List.of("tap", "qbr", "qvb", "qvo")) {
       sh("ip", "-n", host, "link", "set", d + id, "up");
     }
-    host("ovs-vsctl", "add-port", "br-int", "qvo" + id, "tag=" + tag, "--", "set", "Interface", "qvo" + id,
-        "external_ids:iface-id=" + vm.portId(), "external_ids:attached-mac=" + vm.mac(), "external_ids:vm-uuid=" + vm.uuid(),
+    host(
+        "ovs-vsctl",
+        "add-port",
+        "br-int",
+        "qvo" + id,
+        "tag=" + tag,
+        "--",
+        "set",
+        "Interface",
+        "qvo" + id,
+        "external_ids:iface-id=" + vm.portId(),
+        "external_ids:attached-mac=" + vm.mac(),
+        "external_ids:vm-uuid=" + vm.uuid(),
         "external_ids:iface-status=active");
   }
 
   String ping(Vm from, String to, int count) throws Exception {
-    return sh("ip", "netns", "exec", from.ns(this), "ping", "-n", "-c", String.valueOf(count), "-i", "0.2", "-W", "1", to);
+    return sh(
+        "ip",
+        "netns",
+        "exec",
+        from.ns(this),
+        "ping",
+        "-n",
+        "-c",
+        String.valueOf(count),
+        "-i",
+        "0.2",
+        "-W",
+        "1",
+        to);
   }
 
   void host(String... cmd) throws Exception {
@@ -118,7 +168,8 @@ final class NamespaceLab implements AutoCloseable {
       throw new IllegalStateException("timed out: " + String.join(" ", cmd));
     }
     if (p.exitValue() != 0) {
-      throw new IllegalStateException("exit " + p.exitValue() + ": " + String.join(" ", cmd) + "\n" + out);
+      throw new IllegalStateException(
+          "exit " + p.exitValue() + ": " + String.join(" ", cmd) + "\n" + out);
     }
     return out;
   }
@@ -130,10 +181,13 @@ final class NamespaceLab implements AutoCloseable {
       try {
         if (Files.exists(pid)) {
           long p = Long.parseLong(Files.readString(pid).trim());
-          ProcessHandle.of(p).filter(h -> h.info().command().map(c -> c.endsWith(daemon)).orElse(false)).ifPresent(h -> {
-            h.destroy();
-            h.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
-          });
+          ProcessHandle.of(p)
+              .filter(h -> h.info().command().map(c -> c.endsWith(daemon)).orElse(false))
+              .ifPresent(
+                  h -> {
+                    h.destroy();
+                    h.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
+                  });
         }
       } catch (IOException | NumberFormatException e) {
         // a daemon that never wrote its pid file never started

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every container format is read from its bytes, whatever the file is called. */
 class ArchiveFormatsTest {
 
-  private static final String BRCTL = "bridge name\tbridge id\t\tSTP enabled\tinterfaces\nqbr1c65142e-2a\t\t8000.4e62113fce3a\tno\t\ttap1c65142e-2a\n";
+  private static final String BRCTL =
+      "bridge name\tbridge id\t\tSTP enabled\tinterfaces\nqbr1c65142e-2a\t\t8000.4e62113fce3a\tno\t\ttap1c65142e-2a\n";
 
   @TempDir Path tmp;
 
@@ -27,37 +28,46 @@ class ArchiveFormatsTest {
   @ValueSource(strings = {"tar", "tar.gz", "tar.xz", "tar.bz2", "tar.zst", "zip", "gz", "xz"})
   void formatIsSniffedFromBytesNotName(String format) throws Exception {
     byte[] tar = new Archives.Tar().file("sos/sos_commands/bridge/brctl_show", BRCTL).bytes();
-    byte[] data = switch (format) {
-      case "tar" -> tar;
-      case "tar.gz" -> Archives.gzip(tar);
-      case "tar.xz" -> Archives.xz(tar);
-      case "tar.bz2" -> compress(tar, out -> new BZip2CompressorOutputStream(out));
-      case "tar.zst" -> compress(tar, out -> new ZstdCompressorOutputStream(out));
-      case "zip" -> Archives.zip(new String[] {"sos/sos_commands/bridge/brctl_show"}, new String[] {BRCTL});
-      case "gz" -> Archives.gzip(BRCTL.getBytes());
-      default -> Archives.xz(BRCTL.getBytes());
-    };
+    byte[] data =
+        switch (format) {
+          case "tar" -> tar;
+          case "tar.gz" -> Archives.gzip(tar);
+          case "tar.xz" -> Archives.xz(tar);
+          case "tar.bz2" -> compress(tar, out -> new BZip2CompressorOutputStream(out));
+          case "tar.zst" -> compress(tar, out -> new ZstdCompressorOutputStream(out));
+          case "zip" ->
+              Archives.zip(
+                  new String[] {"sos/sos_commands/bridge/brctl_show"}, new String[] {BRCTL});
+          case "gz" -> Archives.gzip(BRCTL.getBytes());
+          default -> Archives.xz(BRCTL.getBytes());
+        };
     Path input = tmp.resolve("upload.bin");
     Files.write(input, data);
     List<CatalogEntry> entries = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
-    new Ingestor(IngestLimits.defaults(), tmp.resolve("work")).ingest(List.of(input), new IngestSink() {
-      @Override
-      public void entry(CatalogEntry e) {
-        entries.add(e);
-      }
+    new Ingestor(IngestLimits.defaults(), tmp.resolve("work"))
+        .ingest(
+            List.of(input),
+            new IngestSink() {
+              @Override
+              public void entry(CatalogEntry e) {
+                entries.add(e);
+              }
 
-      @Override
-      public void finding(Finding f) {
-        findings.add(f);
-      }
-    });
+              @Override
+              public void finding(Finding f) {
+                findings.add(f);
+              }
+            });
     assertThat(findings).isEmpty();
-    assertThat(entries).singleElement().satisfies(e -> {
-      assertThat(e.spec()).contains(Spec.BRCTL_SHOW);
-      assertThat(e.origin()).startsWith("upload.bin!");
-      assertThat(Files.readString(e.content())).isEqualTo(BRCTL);
-    });
+    assertThat(entries)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.spec()).contains(Spec.BRCTL_SHOW);
+              assertThat(e.origin()).startsWith("upload.bin!");
+              assertThat(Files.readString(e.content())).isEqualTo(BRCTL);
+            });
   }
 
   private interface Compressor {

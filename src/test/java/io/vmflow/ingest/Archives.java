@@ -72,7 +72,8 @@ final class Archives {
   /** Deflate at maximum compression, as bomb makers do: zeros shrink about 1000 times. */
   static byte[] gzipBest(byte[] data) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(out) {
+    try (GZIPOutputStream gz =
+        new GZIPOutputStream(out) {
           {
             def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
           }
@@ -108,7 +109,8 @@ final class Archives {
    */
   static void zeroBomb(OutputStream out, int gib) throws IOException {
     long size = (long) gib << 30;
-    TarArchiveEntry e = new TarArchiveEntry("sosreport-x/sos_commands/openvswitch/ovs-vsctl_-t_5_show", true);
+    TarArchiveEntry e =
+        new TarArchiveEntry("sosreport-x/sos_commands/openvswitch/ovs-vsctl_-t_5_show", true);
     e.setSize(size);
     ByteArrayOutputStream header = new ByteArrayOutputStream();
     TarArchiveOutputStream tar = new TarArchiveOutputStream(header, 512);

@@ -39,7 +39,8 @@ class BadInputEndToEndTest {
         StandardCharsets.UTF_8);
     Path out = tmp.resolve("out");
 
-    int exit = VmflowMain.run("analyze", bundle.toString(), "-o", out.toString(), "--fail-on", "info");
+    int exit =
+        VmflowMain.run("analyze", bundle.toString(), "-o", out.toString(), "--fail-on", "info");
 
     assertThat(exit).as("findings at or above info").isEqualTo(1);
     JsonNode report = JsonMapper.builder().build().readTree(out.resolve("report.json").toFile());
@@ -47,12 +48,14 @@ class BadInputEndToEndTest {
     boolean citesTranscript = false;
     for (JsonNode f : report.get("findings")) {
       for (JsonNode e : f.get("evidence")) {
-        citesTranscript |= e.get("origin").asString().contains("session.txt") && e.get("line").asInt() > 0;
+        citesTranscript |=
+            e.get("origin").asString().contains("session.txt") && e.get("line").asInt() > 0;
       }
     }
     assertThat(citesTranscript).as("a finding citing session.txt with a line").isTrue();
     try (Stream<Path> files = Files.walk(tmp)) {
-      assertThat(files.filter(p -> !p.startsWith(bundle) && !p.startsWith(out) && !p.equals(tmp))).isEmpty();
+      assertThat(files.filter(p -> !p.startsWith(bundle) && !p.startsWith(out) && !p.equals(tmp)))
+          .isEmpty();
     }
   }
 
@@ -60,6 +63,7 @@ class BadInputEndToEndTest {
   void defaultFailOnErrorExitsZeroWhenOnlyInfoFindings(@TempDir Path tmp) throws Exception {
     Path bundle = Files.createDirectories(tmp.resolve("b"));
     Files.writeString(bundle.resolve("notes.txt"), "nothing vmflow knows\n");
-    assertThat(VmflowMain.run("analyze", bundle.toString(), "-o", tmp.resolve("out").toString())).isZero();
+    assertThat(VmflowMain.run("analyze", bundle.toString(), "-o", tmp.resolve("out").toString()))
+        .isZero();
   }
 }

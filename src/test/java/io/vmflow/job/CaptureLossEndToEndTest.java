@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The seed's VM with captures at its tap and its qvm: every reply leaves the VM through the tap,
- * 45 of 100 never reach qvm, so the loss lies inside qbr.
+ * The seed's VM with captures at its tap and its qvm: every reply leaves the VM through the tap, 45
+ * of 100 never reach qvm, so the loss lies inside qbr.
  */
 class CaptureLossEndToEndTest {
 
@@ -25,7 +25,9 @@ class CaptureLossEndToEndTest {
   @Test
   void repliesLostBetweenTapAndQvmAreLocalisedInsideQbr(@TempDir Path tmp) throws Exception {
     Path bundle = Files.createDirectories(tmp.resolve("bundle"));
-    Files.copy(Path.of("samples/seed-fusionsphere/terminal-session.txt"), bundle.resolve("terminal-session.txt"));
+    Files.copy(
+        Path.of("samples/seed-fusionsphere/terminal-session.txt"),
+        bundle.resolve("terminal-session.txt"));
     try (OutputStream tap = Files.newOutputStream(bundle.resolve("tap1c65142e-2a.pcap"));
         OutputStream qvm = Files.newOutputStream(bundle.resolve("qvm1c65142e-2a.pcap"))) {
       CaptureWriter.Pcap atTap = new CaptureWriter.Pcap(tap, false, 1);
@@ -36,7 +38,8 @@ class CaptureLossEndToEndTest {
         atTap.frame(t + 20_000, CaptureWriter.echo("10.0.0.107", "10.0.0.17", true, 32629, seq));
         atTap.frame(t + 100_000, CaptureWriter.echo("10.0.0.17", "10.0.0.107", false, 32629, seq));
         if (seq % 20 < 11) {
-          atQvm.frame(t + 120_000, CaptureWriter.echo("10.0.0.17", "10.0.0.107", false, 32629, seq));
+          atQvm.frame(
+              t + 120_000, CaptureWriter.echo("10.0.0.17", "10.0.0.107", false, 32629, seq));
         }
       }
     }
@@ -45,14 +48,20 @@ class CaptureLossEndToEndTest {
     int exit = VmflowMain.run("analyze", bundle.toString(), "-o", out.toString());
 
     assertThat(exit).as("a localised loss is an error").isEqualTo(1);
-    JsonNode vm = JsonMapper.builder().build().readTree(out.resolve("report.json").toFile()).get("vms").get(0);
+    JsonNode vm =
+        JsonMapper.builder()
+            .build()
+            .readTree(out.resolve("report.json").toFile())
+            .get("vms")
+            .get(0);
     assertThat(vm.get("lossSegments")).hasSize(1);
     JsonNode loss = vm.get("lossSegments").get(0);
     assertThat(loss.get("from").asString()).isEqualTo("tap1c65142e-2a");
     assertThat(loss.get("to").asString()).isEqualTo("qvm1c65142e-2a");
     assertThat(loss.get("direction").asString()).isEqualTo("reply");
     assertThat(loss.get("lost").asLong()).isEqualTo(45);
-    assertThat(loss.get("sentence").asString()).contains("45 of 100 echo replies", "lost inside qbr1c65142e-2a");
+    assertThat(loss.get("sentence").asString())
+        .contains("45 of 100 echo replies", "lost inside qbr1c65142e-2a");
     JsonNode qvmPoint = null;
     for (JsonNode p : vm.get("pings")) {
       if (p.get("point").asString().equals("qvm1c65142e-2a")) {
@@ -64,14 +73,24 @@ class CaptureLossEndToEndTest {
     assertThat(qvmPoint.get("answered").asLong()).isEqualTo(55);
 
     String page = Files.readString(out.resolve(vm.get("page").asString()));
-    assertThat(hops(page, "hop lossmark")).as("the diagram marks the bridge between the two points").containsExactly("qbr1c65142e-2a");
-    assertThat(hops(page, "hop")).as("the points that saw and missed the replies are not marked").contains("tap1c65142e-2a", "qvm1c65142e-2a");
+    assertThat(hops(page, "hop lossmark"))
+        .as("the diagram marks the bridge between the two points")
+        .containsExactly("qbr1c65142e-2a");
+    assertThat(hops(page, "hop"))
+        .as("the points that saw and missed the replies are not marked")
+        .contains("tap1c65142e-2a", "qvm1c65142e-2a");
     assertThat(page).contains("loss here");
-    assertThat(page.split("class=\"edge loss\"", -1)).as("tap→qbr and qbr→qvm drawn as lossy links").hasSize(3);
+    assertThat(page.split("class=\"edge loss\"", -1))
+        .as("tap→qbr and qbr→qvm drawn as lossy links")
+        .hasSize(3);
   }
 
   /** Devices of the path diagram's boxes whose class is exactly {@code cls}. */
   static List<String> hops(String page, String cls) {
-    return Pattern.compile("<g class=\"" + cls + "\" data-device=\"([^\"]*)\"").matcher(page).results().map(m -> m.group(1)).toList();
+    return Pattern.compile("<g class=\"" + cls + "\" data-device=\"([^\"]*)\"")
+        .matcher(page)
+        .results()
+        .map(m -> m.group(1))
+        .toList();
   }
 }

@@ -21,7 +21,8 @@ class HostAddressesFromSeveralIpOutputsTest {
   @Test
   void everyIpViewOfADeviceKeepsItsAddresses(@TempDir Path tmp) throws Exception {
     Path out = tmp.resolve("out");
-    VmflowMain.run("analyze", "src/test/resources/fixtures/scenarios/lab-compute-a-ip", "-o", out.toString());
+    VmflowMain.run(
+        "analyze", "src/test/resources/fixtures/scenarios/lab-compute-a-ip", "-o", out.toString());
     JsonNode report = JsonMapper.builder().build().readTree(out.resolve("report.json").toFile());
     List<String> ips = new ArrayList<>();
     for (JsonNode h : report.get("hosts")) {

@@ -34,14 +34,17 @@ class RealHostSetEndToEndTest {
     assertThat(port.get("deviceId").asString()).isEqualTo("0ab9a23c-99");
     // VLAN provider network: local VLAN 2 leaves through int-br-provider (br-int flows map it from
     // VLAN 100); int-br-mgmt only drops, so it is not on the path
-    assertThat(hops(vm)).containsExactly(
-        tuple("tap0ab9a23c-99", "TAP", "br-int", 2, "fe:16:3e:ac:ee:39"),
-        tuple("br-int", "INTEGRATION_BRIDGE", "", -1, ""),
-        tuple("int-br-provider", "PATCH", "br-int", -1, ""),
-        tuple("phy-br-provider", "PATCH", "br-provider", -1, ""),
-        tuple("br-provider", "PROVIDER_BRIDGE", "", -1, ""),
-        tuple("eth2", "PHYSICAL_NIC", "br-provider", -1, ""));
-    assertThat(codes(report)).contains("LIBVIRT_LINK_ASSUMED").doesNotContain("PORT_DOWN", "VLAN_TAG_MISSING", "DEVICE_MISSING", "MAC_MISMATCH");
+    assertThat(hops(vm))
+        .containsExactly(
+            tuple("tap0ab9a23c-99", "TAP", "br-int", 2, "fe:16:3e:ac:ee:39"),
+            tuple("br-int", "INTEGRATION_BRIDGE", "", -1, ""),
+            tuple("int-br-provider", "PATCH", "br-int", -1, ""),
+            tuple("phy-br-provider", "PATCH", "br-provider", -1, ""),
+            tuple("br-provider", "PROVIDER_BRIDGE", "", -1, ""),
+            tuple("eth2", "PHYSICAL_NIC", "br-provider", -1, ""));
+    assertThat(codes(report))
+        .contains("LIBVIRT_LINK_ASSUMED")
+        .doesNotContain("PORT_DOWN", "VLAN_TAG_MISSING", "DEVICE_MISSING", "MAC_MISMATCH");
   }
 
   @Test
@@ -53,14 +56,16 @@ class RealHostSetEndToEndTest {
     assertThat(vm.get("ports").get(0).get("ips").get(0).asString()).isEqualTo("172.16.0.112");
     // br-provider's flows (saved without the bridge's name) strip local VLAN 1 onto eth2; br-mgmt
     // (eth3) carries no network
-    assertThat(hops(vm)).containsExactly(
-        tuple("tap635485ff-6c", "TAP", "br-int", 1, "fe:16:3e:55:2a:5d"),
-        tuple("br-int", "INTEGRATION_BRIDGE", "", -1, ""),
-        tuple("int-br-provider", "PATCH", "br-int", -1, ""),
-        tuple("phy-br-provider", "PATCH", "br-provider", -1, ""),
-        tuple("br-provider", "PROVIDER_BRIDGE", "", -1, ""),
-        tuple("eth2", "PHYSICAL_NIC", "br-provider", -1, ""));
-    assertThat(codes(report)).containsOnly("LIBVIRT_LINK_ASSUMED", "SPEC_MISSING", "ENTRY_UNRECOGNISED_TEXT");
+    assertThat(hops(vm))
+        .containsExactly(
+            tuple("tap635485ff-6c", "TAP", "br-int", 1, "fe:16:3e:55:2a:5d"),
+            tuple("br-int", "INTEGRATION_BRIDGE", "", -1, ""),
+            tuple("int-br-provider", "PATCH", "br-int", -1, ""),
+            tuple("phy-br-provider", "PATCH", "br-provider", -1, ""),
+            tuple("br-provider", "PROVIDER_BRIDGE", "", -1, ""),
+            tuple("eth2", "PHYSICAL_NIC", "br-provider", -1, ""));
+    assertThat(codes(report))
+        .containsOnly("LIBVIRT_LINK_ASSUMED", "SPEC_MISSING", "ENTRY_UNRECOGNISED_TEXT");
   }
 
   @Test
@@ -68,13 +73,15 @@ class RealHostSetEndToEndTest {
     JsonNode report = analyse("9506hqwy-ovn-geneve");
     JsonNode vm = report.get("vms").get(0);
     assertThat(vm.get("id").asString()).isEqualTo("0300fe58-123b-4b40-a077-82998ae5f48f");
-    assertThat(hops(vm)).containsExactly(
-        tuple("tap704a9e45-54", "TAP", "br-int", -1, "fe:16:3e:1a:d0:3d"),
-        tuple("br-int", "INTEGRATION_BRIDGE", "", -1, ""),
-        tuple("ovn-3732c7-0", "TUNNEL", "br-int", -1, ""));
+    assertThat(hops(vm))
+        .containsExactly(
+            tuple("tap704a9e45-54", "TAP", "br-int", -1, "fe:16:3e:1a:d0:3d"),
+            tuple("br-int", "INTEGRATION_BRIDGE", "", -1, ""),
+            tuple("ovn-3732c7-0", "TUNNEL", "br-int", -1, ""));
     assertThat(vm.get("hops").get(2).get("peer").asString()).isEqualTo("172.16.0.11");
     // OVN keys networks by metadata, not local VLANs: an untagged port on its br-int is healthy
-    assertThat(codes(report)).containsOnly("LIBVIRT_LINK_ASSUMED", "SPEC_MISSING", "ENTRY_UNRECOGNISED_TEXT");
+    assertThat(codes(report))
+        .containsOnly("LIBVIRT_LINK_ASSUMED", "SPEC_MISSING", "ENTRY_UNRECOGNISED_TEXT");
   }
 
   @Test
@@ -84,16 +91,20 @@ class RealHostSetEndToEndTest {
     assertThat(vm.get("id").asString()).isEqualTo("df970ec9-8410-48a6-9f04-d4621c967fce");
     assertThat(vm.get("ports").get(0).get("mac").asString()).isEqualTo("fa:16:3e:be:71:21");
     // brq + the network id's first 11 characters; vxlan-<VNI> is the tunnel
-    assertThat(hops(vm)).containsExactly(
-        tuple("tap7a8c0a54-75", "TAP", "brqc08e7dcd-4a", -1, "fe:16:3e:be:71:21"),
-        tuple("brqc08e7dcd-4a", "LINUX_BRIDGE", "", -1, "1e:c5:d4:be:d4:71"),
-        tuple("vxlan-267", "TUNNEL", "brqc08e7dcd-4a", -1, "1e:c5:d4:be:d4:71"));
-    // no OVS on a Linux bridge agent host, so no OVS output is missing; the note's "(...)" elision is
+    assertThat(hops(vm))
+        .containsExactly(
+            tuple("tap7a8c0a54-75", "TAP", "brqc08e7dcd-4a", -1, "fe:16:3e:be:71:21"),
+            tuple("brqc08e7dcd-4a", "LINUX_BRIDGE", "", -1, "1e:c5:d4:be:d4:71"),
+            tuple("vxlan-267", "TUNNEL", "brqc08e7dcd-4a", -1, "1e:c5:d4:be:d4:71"));
+    // no OVS on a Linux bridge agent host, so no OVS output is missing; the note's "(...)" elision
+    // is
     // reported where it is
     List<String> codes = codes(report);
-    assertThat(codes).containsOnly("LIBVIRT_LINK_ASSUMED", "PARSE_UNRECOGNISED_LINE", "ENTRY_UNRECOGNISED_TEXT");
+    assertThat(codes)
+        .containsOnly("LIBVIRT_LINK_ASSUMED", "PARSE_UNRECOGNISED_LINE", "ENTRY_UNRECOGNISED_TEXT");
     JsonNode elided = finding(report, "PARSE_UNRECOGNISED_LINE");
-    assertThat(elided.get("evidence").get(0).get("origin").asString()).endsWith("9506hqwy_linuxbridge-vxlan_ip_-d_link_show.txt");
+    assertThat(elided.get("evidence").get(0).get("origin").asString())
+        .endsWith("9506hqwy_linuxbridge-vxlan_ip_-d_link_show.txt");
     assertThat(elided.get("evidence").get(0).get("line").asInt()).isEqualTo(1);
   }
 
@@ -108,7 +119,14 @@ class RealHostSetEndToEndTest {
     for (JsonNode b : host.get("bridges")) {
       for (JsonNode p : b.get("ports")) {
         if (!p.get("remoteIp").asString().isEmpty()) {
-          tunnels.add(b.get("name").asString() + " " + p.get("name").asString() + " " + p.get("type").asString() + " " + p.get("remoteIp").asString());
+          tunnels.add(
+              b.get("name").asString()
+                  + " "
+                  + p.get("name").asString()
+                  + " "
+                  + p.get("type").asString()
+                  + " "
+                  + p.get("remoteIp").asString());
         }
         if (p.get("name").asString().equals("tap2dac2cf0-61")) {
           tags.add(b.get("name").asString() + " " + p.get("tag").asInt());
@@ -117,7 +135,13 @@ class RealHostSetEndToEndTest {
     }
     assertThat(tunnels).containsExactly("br-tun vxlan-ac10001f vxlan 172.16.0.31");
     assertThat(tags).containsExactly("br-int 3");
-    assertThat(codes(report)).doesNotContain("PORT_DOWN", "DEVICE_MISSING", "PATCH_PEER_MISSING", "PATCH_PEER_MISMATCH", "OVS_INTERFACE_ERROR");
+    assertThat(codes(report))
+        .doesNotContain(
+            "PORT_DOWN",
+            "DEVICE_MISSING",
+            "PATCH_PEER_MISSING",
+            "PATCH_PEER_MISMATCH",
+            "OVS_INTERFACE_ERROR");
   }
 
   private JsonNode analyse(String scenario) throws Exception {
@@ -130,7 +154,16 @@ class RealHostSetEndToEndTest {
   /** (device, kind, bridge, vlan, mac) of each hop, in path order. */
   static List<org.assertj.core.groups.Tuple> hops(JsonNode vm) {
     List<org.assertj.core.groups.Tuple> out = new ArrayList<>();
-    vm.get("hops").forEach(h -> out.add(tuple(h.get("device").asString(), h.get("kind").asString(), h.get("bridge").asString(), h.get("vlan").asInt(), h.get("mac").asString())));
+    vm.get("hops")
+        .forEach(
+            h ->
+                out.add(
+                    tuple(
+                        h.get("device").asString(),
+                        h.get("kind").asString(),
+                        h.get("bridge").asString(),
+                        h.get("vlan").asInt(),
+                        h.get("mac").asString())));
     return out;
   }
 

@@ -15,21 +15,31 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** report.json of real runs validates against the published schema (src/main/resources/io/vmflow/report/report.schema.json). */
+/**
+ * report.json of real runs validates against the published schema
+ * (src/main/resources/io/vmflow/report/report.schema.json).
+ */
 class ReportSchemaTest {
 
   @TempDir Path tmp;
 
   @ParameterizedTest
-  @ValueSource(strings = {"samples/seed-fusionsphere", "samples/sosreport-compute4.tar.xz", "src/test/resources/fixtures/scenarios/9506hqwy-ovs-vlan"})
+  @ValueSource(
+      strings = {
+        "samples/seed-fusionsphere",
+        "samples/sosreport-compute4.tar.xz",
+        "src/test/resources/fixtures/scenarios/9506hqwy-ovs-vlan"
+      })
   void reportJsonMatchesTheSchema(String input) throws Exception {
     Path out = tmp.resolve("out");
     VmflowMain.run("analyze", input, "-o", out.toString());
     JsonSchema schema;
-    try (InputStream in = ReportSchemaTest.class.getResourceAsStream("/io/vmflow/report/report.schema.json")) {
+    try (InputStream in =
+        ReportSchemaTest.class.getResourceAsStream("/io/vmflow/report/report.schema.json")) {
       schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
     }
-    com.fasterxml.jackson.databind.JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+    com.fasterxml.jackson.databind.JsonNode report =
+        new ObjectMapper().readTree(out.resolve("report.json").toFile());
     Set<ValidationMessage> errors = schema.validate(report);
     assertThat(errors).isEmpty();
     // the schema has teeth: a summary with a negative count is rejected

@@ -15,27 +15,32 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Faults derived from the seed session by editing the one line a real fault would change; each
- * must be named by its finding code, and the healthy seed by none of them.
+ * Faults derived from the seed session by editing the one line a real fault would change; each must
+ * be named by its finding code, and the healthy seed by none of them.
  */
 class SeedFaultVariantsTest {
 
   @TempDir Path tmp;
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = ';', value = {
-    // fault; line of the seed to replace; replacement; expected code
-    "tag removed; '            tag: 15'; ''; VLAN_TAG_MISSING",
-    "dead vlan; '            tag: 15'; '            tag: 4095'; VLAN_DEAD",
-    "fdb on another port; '   71    15  fa:16:3e:29:fb:13    0'; '   72    15  fa:16:3e:29:fb:13    0'; FDB_WRONG_PORT",
-    "fdb in another vlan; '   71    15  fa:16:3e:29:fb:13    0'; '   71    16  fa:16:3e:29:fb:13    0'; FDB_WRONG_VLAN",
-    "patch peer renamed; '                options: {peer=\"pvi1c65142e-2a\"}'; '                options: {peer=\"pvi1c65142e-xx\"}'; PATCH_PEER_MISMATCH",
-    "tap missing from qbr; '\t\t\t\t\t\t\ttap1c65142e-2a'; ''; QBR_TAP_MISSING",
-    "pvo port down; ' 71(pvo1c65142e-2a): addr:7a:92:22:ab:2f:17'; ' 71(pvo1c65142e-2a): addr:7a:92:22:ab:2f:17\n     config:     PORT_DOWN\n     state:      LINK_DOWN'; PORT_DOWN",
-    "neutron port down; '| admin_state_up        | True                                                                             |'; '| status                | DOWN                                                                             |'; NEUTRON_PORT_DOWN"
-  })
-  void faultIsNamedByItsCode(String fault, String line, String replacement, String code) throws Exception {
-    String seed = Files.readString(Path.of("samples/seed-fusionsphere/terminal-session.txt"), StandardCharsets.UTF_8);
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        // fault; line of the seed to replace; replacement; expected code
+        "tag removed; '            tag: 15'; ''; VLAN_TAG_MISSING",
+        "dead vlan; '            tag: 15'; '            tag: 4095'; VLAN_DEAD",
+        "fdb on another port; '   71    15  fa:16:3e:29:fb:13    0'; '   72    15  fa:16:3e:29:fb:13    0'; FDB_WRONG_PORT",
+        "fdb in another vlan; '   71    15  fa:16:3e:29:fb:13    0'; '   71    16  fa:16:3e:29:fb:13    0'; FDB_WRONG_VLAN",
+        "patch peer renamed; '                options: {peer=\"pvi1c65142e-2a\"}'; '                options: {peer=\"pvi1c65142e-xx\"}'; PATCH_PEER_MISMATCH",
+        "tap missing from qbr; '\t\t\t\t\t\t\ttap1c65142e-2a'; ''; QBR_TAP_MISSING",
+        "pvo port down; ' 71(pvo1c65142e-2a): addr:7a:92:22:ab:2f:17'; ' 71(pvo1c65142e-2a): addr:7a:92:22:ab:2f:17\n     config:     PORT_DOWN\n     state:      LINK_DOWN'; PORT_DOWN",
+        "neutron port down; '| admin_state_up        | True                                                                             |'; '| status                | DOWN                                                                             |'; NEUTRON_PORT_DOWN"
+      })
+  void faultIsNamedByItsCode(String fault, String line, String replacement, String code)
+      throws Exception {
+    String seed =
+        Files.readString(
+            Path.of("samples/seed-fusionsphere/terminal-session.txt"), StandardCharsets.UTF_8);
     assertThat(seed).as("the seed holds the line the fault changes").contains(line);
     assertThat(codes(analyse("healthy", seed))).doesNotContain(code);
     String faulty = seed.replace(line, replacement.replace("\\n", "\n"));

@@ -78,8 +78,13 @@ class SeedSampleEndToEndTest {
   void pathFollowsTheFusionSpherePlugFromTheAliasId() {
     assertThat(devices(vm.get("hops")))
         .containsSubsequence(
-            "tap1c65142e-2a", "qbr1c65142e-2a", "qvm1c65142e-2a", "ply1c65142e-2a", "pvi1c65142e-2a",
-            "pvo1c65142e-2a", "br-int");
+            "tap1c65142e-2a",
+            "qbr1c65142e-2a",
+            "qvm1c65142e-2a",
+            "ply1c65142e-2a",
+            "pvi1c65142e-2a",
+            "pvo1c65142e-2a",
+            "br-int");
     JsonNode qvm = hop("qvm1c65142e-2a");
     assertThat(qvm.get("bridge").asString()).isEqualTo("ply1c65142e-2a");
     assertThat(qvm.get("ofport").asString()).isEqualTo("1");
@@ -102,8 +107,10 @@ class SeedSampleEndToEndTest {
       JsonNode fdb = h.get("fdb");
       if (fdb != null && fdb.isArray()) {
         for (JsonNode e : fdb) {
-          confirmed |= e.get("port").asString().equals("71") && e.get("vlan").asInt() == 15
-              && e.get("mac").asString().equals("fa:16:3e:29:fb:13");
+          confirmed |=
+              e.get("port").asString().equals("71")
+                  && e.get("vlan").asInt() == 15
+                  && e.get("mac").asString().equals("fa:16:3e:29:fb:13");
         }
       }
     }
@@ -123,17 +130,30 @@ class SeedSampleEndToEndTest {
     assertThat(ping.get("requests").asLong()).isEqualTo(1);
     assertThat(ping.get("replies").asLong()).isEqualTo(1);
     assertThat(ping.get("answered").asLong()).isEqualTo(1);
-    assertThat(ping.get("rttMinMs").asDouble()).isCloseTo(0.085, org.assertj.core.data.Offset.offset(0.0005));
+    assertThat(ping.get("rttMinMs").asDouble())
+        .isCloseTo(0.085, org.assertj.core.data.Offset.offset(0.0005));
   }
 
   @Test
   void htmlShowsTheSameFacts() throws Exception {
     String page = Files.readString(out.resolve(vm.get("page").asString()));
     assertThat(page)
-        .contains("BC11HGSA0", "172.29.0.5", "81e4a23a-4053-40ce-9044-4edbe385b791",
-            "1c65142e-2a4f-4664-b702-2176122a2ea4", "fa:16:3e:29:fb:13", "10.0.0.17", "subnet-450e",
-            "10.0.0.0/24", "vpc-ipv4", "distributed", "tap1c65142e-2a", "qvm1c65142e-2a", "pvo1c65142e-2a",
-            "71", "<svg");
+        .contains(
+            "BC11HGSA0",
+            "172.29.0.5",
+            "81e4a23a-4053-40ce-9044-4edbe385b791",
+            "1c65142e-2a4f-4664-b702-2176122a2ea4",
+            "fa:16:3e:29:fb:13",
+            "10.0.0.17",
+            "subnet-450e",
+            "10.0.0.0/24",
+            "vpc-ipv4",
+            "distributed",
+            "tap1c65142e-2a",
+            "qvm1c65142e-2a",
+            "pvo1c65142e-2a",
+            "71",
+            "<svg");
     String index = Files.readString(out.resolve("index.html"));
     assertThat(index).contains(VM, "BC11HGSA0");
   }
@@ -144,8 +164,17 @@ class SeedSampleEndToEndTest {
     String page = report.get("evidencePages").get(qbr.get("origin").asString()).asString();
     String html = Files.readString(out.resolve(page));
     int line = qbr.get("line").asInt();
-    assertThat(html).contains("<pre id=\"L" + line + "\"><a class=\"n\" href=\"#L" + line + "\">" + line + "</a>qbr1c65142e-2a");
-    assertThat(Files.readString(out.resolve(vm.get("page").asString()))).contains(page + "#L" + line);
+    assertThat(html)
+        .contains(
+            "<pre id=\"L"
+                + line
+                + "\"><a class=\"n\" href=\"#L"
+                + line
+                + "\">"
+                + line
+                + "</a>qbr1c65142e-2a");
+    assertThat(Files.readString(out.resolve(vm.get("page").asString())))
+        .contains(page + "#L" + line);
   }
 
   private static JsonNode hop(String device) {

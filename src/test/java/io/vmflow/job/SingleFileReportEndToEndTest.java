@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SingleFileReportEndToEndTest {
 
-  private static final Pattern LINK = Pattern.compile("\\b(?:href|src)\\s*=\\s*[\"']([^\"']*)[\"']", Pattern.CASE_INSENSITIVE);
+  private static final Pattern LINK =
+      Pattern.compile("\\b(?:href|src)\\s*=\\s*[\"']([^\"']*)[\"']", Pattern.CASE_INSENSITIVE);
   private static final Pattern ID = Pattern.compile("\\bid=\"([^\"]+)\"");
 
   @TempDir static Path out;
@@ -31,7 +32,9 @@ class SingleFileReportEndToEndTest {
 
   @BeforeAll
   static void analyse() throws Exception {
-    exit = VmflowMain.run("analyze", "samples/seed-fusionsphere", "-o", out.toString(), "--single-file");
+    exit =
+        VmflowMain.run(
+            "analyze", "samples/seed-fusionsphere", "-o", out.toString(), "--single-file");
     html = Files.readString(out.resolve("report.html"));
     report = JsonMapper.builder().build().readTree(out.resolve("report.json").toFile());
   }
@@ -41,7 +44,11 @@ class SingleFileReportEndToEndTest {
     assertThat(exit).isZero();
     assertThat(out.resolve("index.html")).doesNotExist();
     try (var files = Files.list(out)) {
-      assertThat(files.filter(p -> p.toString().endsWith(".html")).map(p -> p.getFileName().toString())).containsExactly("report.html");
+      assertThat(
+              files
+                  .filter(p -> p.toString().endsWith(".html"))
+                  .map(p -> p.getFileName().toString()))
+          .containsExactly("report.html");
     }
   }
 
@@ -53,8 +60,12 @@ class SingleFileReportEndToEndTest {
     assertThat(links).hasSizeGreaterThan(20);
     assertThat(links).allSatisfy(l -> assertThat(l).matches("#.+|data:.*"));
     assertThat(links.stream().filter(l -> l.startsWith("#")).map(l -> l.substring(1)).distinct())
-        .as("every anchor lands on an element").allSatisfy(a -> assertThat(ids).contains(a));
-    assertThat(html).doesNotContainIgnoringCase("<link").doesNotContainIgnoringCase("@import").doesNotContain("url(");
+        .as("every anchor lands on an element")
+        .allSatisfy(a -> assertThat(ids).contains(a));
+    assertThat(html)
+        .doesNotContainIgnoringCase("<link")
+        .doesNotContainIgnoringCase("@import")
+        .doesNotContain("url(");
   }
 
   @Test
@@ -65,8 +76,16 @@ class SingleFileReportEndToEndTest {
       assertThat(html).contains(vm.get("id").asString());
     }
     assertThat(report.get("vms")).hasSizeGreaterThanOrEqualTo(1);
-    report.get("hostPages").properties().forEach(e -> assertThat(html).contains("<section id=\"" + e.getValue().asString().replace(".html", "") + "\">"));
-    assertThat(html).contains("<section class=\"page evidence\" id=\"evidence-1\">", "id=\"evidence-1-L21\"");
+    report
+        .get("hostPages")
+        .properties()
+        .forEach(
+            e ->
+                assertThat(html)
+                    .contains(
+                        "<section id=\"" + e.getValue().asString().replace(".html", "") + "\">"));
+    assertThat(html)
+        .contains("<section class=\"page evidence\" id=\"evidence-1\">", "id=\"evidence-1-L21\"");
     assertThat(html).as("a hop cites its line as an anchor").contains("href=\"#evidence-1-L21\"");
   }
 

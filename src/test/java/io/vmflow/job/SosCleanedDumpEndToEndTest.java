@@ -27,19 +27,26 @@ class SosCleanedDumpEndToEndTest {
   @TempDir Path tmp;
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = ';', value = {
-    "samples/seed-fusionsphere; BC11HGSA0,host-10-0-0-107",
-    "src/test/resources/fixtures/scenarios/9506hqwy-ovs-flat; ''",
-    "src/test/resources/fixtures/scenarios/9506hqwy-ovn-geneve; ''",
-    "src/test/resources/fixtures/scenarios/9506hqwy-linuxbridge-vxlan; ''"
-  })
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "samples/seed-fusionsphere; BC11HGSA0,host-10-0-0-107",
+        "src/test/resources/fixtures/scenarios/9506hqwy-ovs-flat; ''",
+        "src/test/resources/fixtures/scenarios/9506hqwy-ovn-geneve; ''",
+        "src/test/resources/fixtures/scenarios/9506hqwy-linuxbridge-vxlan; ''"
+      })
   void maskedDumpCorrelatesLikeTheOriginal(String dump, String hostNames) throws Exception {
-    SosCleanMask mask = new SosCleanMask(hostNames == null || hostNames.isEmpty() ? List.of() : List.of(hostNames.split(",")));
+    SosCleanMask mask =
+        new SosCleanMask(
+            hostNames == null || hostNames.isEmpty() ? List.of() : List.of(hostNames.split(",")));
     Path source = Path.of(dump);
     Path masked = Files.createDirectories(tmp.resolve("masked").resolve(source.getFileName()));
     try (Stream<Path> files = Files.list(source)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Files.writeString(masked.resolve(f.getFileName()), mask.apply(Files.readString(f, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        Files.writeString(
+            masked.resolve(f.getFileName()),
+            mask.apply(Files.readString(f, StandardCharsets.UTF_8)),
+            StandardCharsets.UTF_8);
       }
     }
     JsonNode plain = analyse(source, "plain");
@@ -53,7 +60,9 @@ class SosCleanedDumpEndToEndTest {
       assertThat(c.get("id").asString()).isEqualTo(p.get("id").asString());
       JsonNode pp = p.get("ports").get(0);
       JsonNode cp = c.get("ports").get(0);
-      assertThat(cp.get("mac").asString()).startsWith("53:4f:53:").isEqualTo(mask.mac(pp.get("mac").asString()));
+      assertThat(cp.get("mac").asString())
+          .startsWith("53:4f:53:")
+          .isEqualTo(mask.mac(pp.get("mac").asString()));
       List<String> maskedIps = new ArrayList<>();
       pp.get("ips").forEach(ip -> maskedIps.add(mask.ip(ip.asString())));
       assertThat(texts(cp.get("ips"))).isEqualTo(maskedIps).isNotEqualTo(texts(pp.get("ips")));
@@ -70,10 +79,12 @@ class SosCleanedDumpEndToEndTest {
         String mac = ph.get("mac").asString();
         assertThat(ch.get("mac").asString()).isEqualTo(mac.isEmpty() ? "" : mask.mac(mac));
         String peer = ph.get("peer").asString();
-        assertThat(ch.get("peer").asString()).isEqualTo(peer.matches("[\\d.]+") ? mask.ip(peer) : peer);
+        assertThat(ch.get("peer").asString())
+            .isEqualTo(peer.matches("[\\d.]+") ? mask.ip(peer) : peer);
       }
       if (p.has("host") && p.get("host").has("name")) {
-        assertThat(c.get("host").get("name").asString()).isEqualToIgnoringCase(mask.host(p.get("host").get("name").asString()));
+        assertThat(c.get("host").get("name").asString())
+            .isEqualToIgnoringCase(mask.host(p.get("host").get("name").asString()));
       }
     }
   }

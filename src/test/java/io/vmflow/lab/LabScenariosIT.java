@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag("lab")
 class LabScenariosIT {
 
-  // device names: prefix + first 11 characters of the port UUID (alias UUID for the FusionSphere VM)
+  // device names: prefix + first 11 characters of the port UUID (alias UUID for the FusionSphere
+  // VM)
   static final String VM1 = "3f1a2b4c-5d"; // hybrid plug, compute-a, 10.20.0.11
   static final String VM2 = "9e8d7c6b-5a"; // FusionSphere plug, compute-a, 10.20.0.12
   static final String VM3 = "b4c5d6e7-f8"; // hybrid plug, compute-b, 10.20.0.13
@@ -39,9 +40,13 @@ class LabScenariosIT {
   @BeforeAll
   static void labCanRun() throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/usr/sbin/ovs-vswitchd")), "Open vSwitch not installed");
-    assumeTrue(new File("/usr/bin/tcpdump").canExecute() || new File("/usr/sbin/tcpdump").canExecute(), "tcpdump not installed");
+    assumeTrue(
+        new File("/usr/bin/tcpdump").canExecute() || new File("/usr/sbin/tcpdump").canExecute(),
+        "tcpdump not installed");
     Process id = new ProcessBuilder("id", "-u").start();
-    assumeTrue(new String(id.getInputStream().readAllBytes()).trim().equals("0"), "network namespaces need root");
+    assumeTrue(
+        new String(id.getInputStream().readAllBytes()).trim().equals("0"),
+        "network namespaces need root");
   }
 
   @Test
@@ -50,11 +55,29 @@ class LabScenariosIT {
     assertThat(lab.exit).isZero();
     assertThat(lab.codes(lab.vm("lab-vm1"))).noneMatch(c -> !c.startsWith("PARSER_MISSING"));
     assertThat(lab.severities()).doesNotContain("ERROR", "WARNING");
-    assertThat(lab.path("lab-vm1")).containsSubsequence("tap" + VM1 + "@compute-a", "qbr" + VM1 + "@compute-a", "qvb" + VM1 + "@compute-a",
-        "qvo" + VM1 + "@compute-a", "br-int@compute-a", "patch-tun@compute-a", "patch-int@compute-a", "br-tun@compute-a",
-        "vxlan-c000020c@compute-a", "vxlan-c000020b@compute-b", "br-tun@compute-b", "br-int@compute-b");
-    assertThat(lab.path("lab-vm2")).containsSubsequence("tap" + VM2 + "@compute-a", "qbr" + VM2 + "@compute-a", "qvm" + VM2 + "@compute-a",
-        "ply" + VM2 + "@compute-a", "pvi" + VM2 + "@compute-a", "pvo" + VM2 + "@compute-a", "br-int@compute-a");
+    assertThat(lab.path("lab-vm1"))
+        .containsSubsequence(
+            "tap" + VM1 + "@compute-a",
+            "qbr" + VM1 + "@compute-a",
+            "qvb" + VM1 + "@compute-a",
+            "qvo" + VM1 + "@compute-a",
+            "br-int@compute-a",
+            "patch-tun@compute-a",
+            "patch-int@compute-a",
+            "br-tun@compute-a",
+            "vxlan-c000020c@compute-a",
+            "vxlan-c000020b@compute-b",
+            "br-tun@compute-b",
+            "br-int@compute-b");
+    assertThat(lab.path("lab-vm2"))
+        .containsSubsequence(
+            "tap" + VM2 + "@compute-a",
+            "qbr" + VM2 + "@compute-a",
+            "qvm" + VM2 + "@compute-a",
+            "ply" + VM2 + "@compute-a",
+            "pvi" + VM2 + "@compute-a",
+            "pvo" + VM2 + "@compute-a",
+            "br-int@compute-a");
     JsonNode qvo = lab.hop("lab-vm1", "qvo" + VM1);
     assertThat(qvo.get("vlan").asInt()).isEqualTo(1);
     assertThat(qvo.get("ofport").asString()).isNotEmpty();
@@ -76,16 +99,21 @@ class LabScenariosIT {
     Lab lab = run("reply-drop");
     assertThat(lab.exit).isEqualTo(1);
     assertThat(lab.codes(lab.vm("lab-vm1"))).contains("FLOW_DROPS_VM_TRAFFIC");
-    assertThat(lab.messages("FLOW_DROPS_VM_TRAFFIC")).anyMatch(m -> m.contains("br-int") && m.contains("nw_dst=10.20.0.11"));
-    assertThat(lab.losses("lab-vm1")).contains("reply qvm" + VM2 + " -> qvo" + VM1, "reply qvo" + VM3 + " -> qvo" + VM1);
+    assertThat(lab.messages("FLOW_DROPS_VM_TRAFFIC"))
+        .anyMatch(m -> m.contains("br-int") && m.contains("nw_dst=10.20.0.11"));
+    assertThat(lab.losses("lab-vm1"))
+        .contains("reply qvm" + VM2 + " -> qvo" + VM1, "reply qvo" + VM3 + " -> qvo" + VM1);
     // the segment across the tunnel reads in path order, the peer host named where it is entered
-    assertThat(lab.messages("PING_LOSS_LOCALISED")).anyMatch(m -> m.contains("vxlan-c000020c, [compute-b], vxlan-c000020b"));
+    assertThat(lab.messages("PING_LOSS_LOCALISED"))
+        .anyMatch(m -> m.contains("vxlan-c000020c, [compute-b], vxlan-c000020b"));
   }
 
   @Test
   void randomLossOnQvbIsLocalisedBetweenQvbAndQbr() throws Exception {
     Lab lab = run("loss");
-    assertThat(lab.losses("lab-vm1")).isNotEmpty().allMatch(l -> l.equals("reply qvb" + VM1 + " -> qbr" + VM1));
+    assertThat(lab.losses("lab-vm1"))
+        .isNotEmpty()
+        .allMatch(l -> l.equals("reply qvb" + VM1 + " -> qbr" + VM1));
     JsonNode qvb = lab.ping("lab-vm1", "qvb" + VM1, TO_VM2);
     JsonNode qbr = lab.ping("lab-vm1", "qbr" + VM1, TO_VM2);
     assertThat(qvb.get("replies").asLong()).isEqualTo(20);
@@ -112,7 +140,8 @@ class LabScenariosIT {
   void staticFdbEntryOnTheWrongPortIsFlagged() throws Exception {
     Lab lab = run("fdb-wrong-port");
     assertThat(lab.codes(lab.vm("lab-vm3"))).contains("FDB_WRONG_PORT");
-    assertThat(lab.messages("FDB_WRONG_PORT")).anyMatch(m -> m.contains("fa:16:3e:33:33:03") && m.contains("pvo" + VM2));
+    assertThat(lab.messages("FDB_WRONG_PORT"))
+        .anyMatch(m -> m.contains("fa:16:3e:33:33:03") && m.contains("pvo" + VM2));
     assertThat(lab.losses("lab-vm1")).contains("request qvo" + VM1 + " -> qvo" + VM3);
     assertThat(lab.losses("lab-vm1")).noneMatch(l -> l.contains(VM2));
   }
@@ -126,14 +155,25 @@ class LabScenariosIT {
 
   private Lab run(String scenario) throws Exception {
     Path out = tmp.resolve(scenario);
-    Process p = new ProcessBuilder("bash", "src/test/lab/run-lab.sh", "--scenario", scenario, "--out", out.toString())
-        .redirectErrorStream(true).redirectOutput(tmp.resolve(scenario + ".log").toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                "bash", "src/test/lab/run-lab.sh", "--scenario", scenario, "--out", out.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve(scenario + ".log").toFile())
+            .start();
     assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("lab finished").isTrue();
     assertThat(p.exitValue()).as(Files.readString(tmp.resolve(scenario + ".log"))).isZero();
     Path report = tmp.resolve(scenario + "-report");
-    int exit = VmflowMain.run("analyze", out.resolve("compute-a.tar.gz").toString(), out.resolve("compute-b.tar.gz").toString(),
-        out.resolve("controller.tar.gz").toString(), "-o", report.toString());
-    return new Lab(exit, JsonMapper.builder().build().readTree(report.resolve("report.json").toFile()));
+    int exit =
+        VmflowMain.run(
+            "analyze",
+            out.resolve("compute-a.tar.gz").toString(),
+            out.resolve("compute-b.tar.gz").toString(),
+            out.resolve("controller.tar.gz").toString(),
+            "-o",
+            report.toString());
+    return new Lab(
+        exit, JsonMapper.builder().build().readTree(report.resolve("report.json").toFile()));
   }
 
   /** The analysed lab: report.json and the exit status. */
@@ -150,7 +190,9 @@ class LabScenariosIT {
 
     List<String> path(String vm) {
       List<String> out = new ArrayList<>();
-      vm(vm).get("hops").forEach(h -> out.add(h.get("device").asString() + "@" + h.get("host").asString()));
+      vm(vm)
+          .get("hops")
+          .forEach(h -> out.add(h.get("device").asString() + "@" + h.get("host").asString()));
       return out;
     }
 
@@ -175,28 +217,43 @@ class LabScenariosIT {
     /** Loss segments as "direction from -> to". */
     List<String> losses(String vm) {
       List<String> out = new ArrayList<>();
-      vm(vm).get("lossSegments").forEach(l -> out.add(l.get("direction").asString() + " " + l.get("from").asString() + " -> " + l.get("to").asString()));
+      vm(vm)
+          .get("lossSegments")
+          .forEach(
+              l ->
+                  out.add(
+                      l.get("direction").asString()
+                          + " "
+                          + l.get("from").asString()
+                          + " -> "
+                          + l.get("to").asString()));
       return out;
     }
 
     List<String> codes(JsonNode vm) {
       List<String> out = new ArrayList<>();
       String id = vm.get("id").asString();
-      report.get("findings").forEach(f -> {
-        if (f.has("vmId") && f.get("vmId").asString().equals(id)) {
-          out.add(f.get("code").asString());
-        }
-      });
+      report
+          .get("findings")
+          .forEach(
+              f -> {
+                if (f.has("vmId") && f.get("vmId").asString().equals(id)) {
+                  out.add(f.get("code").asString());
+                }
+              });
       return out;
     }
 
     List<String> messages(String code) {
       List<String> out = new ArrayList<>();
-      report.get("findings").forEach(f -> {
-        if (f.get("code").asString().equals(code)) {
-          out.add(f.get("message").asString());
-        }
-      });
+      report
+          .get("findings")
+          .forEach(
+              f -> {
+                if (f.get("code").asString().equals(code)) {
+                  out.add(f.get("message").asString());
+                }
+              });
       return out;
     }
 

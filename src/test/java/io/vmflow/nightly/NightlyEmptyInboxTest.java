@@ -16,7 +16,10 @@ class NightlyEmptyInboxTest {
   @Test
   void emptyInboxOnH2(@TempDir Path tmp) throws Exception {
     Path inbox = Files.createDirectories(tmp.resolve("inbox"));
-    assertThat(VmflowMain.run("nightly", "--inbox", inbox.toString(), "-o", tmp.resolve("out").toString())).isZero();
+    assertThat(
+            VmflowMain.run(
+                "nightly", "--inbox", inbox.toString(), "-o", tmp.resolve("out").toString()))
+        .isZero();
     assertThat(Files.readString(tmp.resolve("out/nightly.json"))).contains("\"runId\" : 0");
     assertThat(tmp.resolve("out/nightly.html")).exists();
     assertThat(Files.readString(tmp.resolve("out/nightly-junit.xml"))).contains("tests=\"0\"");
@@ -25,11 +28,23 @@ class NightlyEmptyInboxTest {
   @Test
   void emptyInboxOnPostgres(@TempDir Path tmp) throws Exception {
     Optional<Path> bin = PostgresServer.binaries();
-    assumeTrue(bin.isPresent() && !System.getenv().containsKey("VMFLOW_SKIP_POSTGRES"), "PostgreSQL server binaries not installed");
+    assumeTrue(
+        bin.isPresent() && !System.getenv().containsKey("VMFLOW_SKIP_POSTGRES"),
+        "PostgreSQL server binaries not installed");
     Path inbox = Files.createDirectories(tmp.resolve("inbox"));
     Path pg = Files.createTempDirectory("vmflow-pg");
     try (PostgresServer server = PostgresServer.start(bin.get(), pg)) {
-      String[] args = {"nightly", "--inbox", inbox.toString(), "-o", tmp.resolve("out").toString(), "--db", server.jdbcUrl(), "--db-user", "postgres"};
+      String[] args = {
+        "nightly",
+        "--inbox",
+        inbox.toString(),
+        "-o",
+        tmp.resolve("out").toString(),
+        "--db",
+        server.jdbcUrl(),
+        "--db-user",
+        "postgres"
+      };
       assertThat(VmflowMain.run(args)).isZero();
       assertThat(VmflowMain.run(args)).as("second start: schema already migrated").isZero();
     } finally {

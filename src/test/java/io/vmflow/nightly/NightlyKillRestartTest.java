@@ -33,8 +33,14 @@ class NightlyKillRestartTest {
     Process child =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                VmflowMain.class.getName(), "nightly", "--inbox", inbox.toString(), "-o", out.toString())
+                "-cp",
+                System.getProperty("java.class.path"),
+                VmflowMain.class.getName(),
+                "nightly",
+                "--inbox",
+                inbox.toString(),
+                "-o",
+                out.toString())
             .redirectErrorStream(true)
             .redirectOutput(tmp.resolve("child.log").toFile())
             .start();
@@ -44,21 +50,33 @@ class NightlyKillRestartTest {
     }
     child.destroyForcibly().waitFor();
     int doneAtKill = countDone(out);
-    assertThat(doneAtKill).as("killed half-way (log: %s)", Files.readString(tmp.resolve("child.log"))).isLessThan(BUNDLES);
+    assertThat(doneAtKill)
+        .as("killed half-way (log: %s)", Files.readString(tmp.resolve("child.log")))
+        .isLessThan(BUNDLES);
 
     int exit = VmflowMain.run("nightly", "--inbox", inbox.toString(), "-o", out.toString());
 
     assertThat(exit).isIn(0, 1);
     try (Connection c = connect(out)) {
-      assertThat(ints(c, "SELECT COUNT(*) FROM nightly_bundle WHERE status = 'DONE'")).containsExactly(BUNDLES);
+      assertThat(ints(c, "SELECT COUNT(*) FROM nightly_bundle WHERE status = 'DONE'"))
+          .containsExactly(BUNDLES);
       assertThat(ints(c, "SELECT COUNT(*) FROM nightly_bundle")).containsExactly(BUNDLES);
       assertThat(ints(c, "SELECT COUNT(DISTINCT run_id) FROM vm_state GROUP BY bundle_sha256"))
-          .as("each bundle recorded in exactly one run").hasSize(BUNDLES).containsOnly(1);
-      assertThat(ints(c, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS IN ('STARTED','STARTING','STOPPING')"))
+          .as("each bundle recorded in exactly one run")
+          .hasSize(BUNDLES)
+          .containsOnly(1);
+      assertThat(
+              ints(
+                  c,
+                  "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS IN ('STARTED','STARTING','STOPPING')"))
           .containsExactly(0);
-      assertThat(ints(c, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i ON e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID"
-              + " WHERE e.STATUS = 'COMPLETED' GROUP BY i.JOB_INSTANCE_ID"))
-          .as("one completed execution per job instance").containsOnly(1);
+      assertThat(
+              ints(
+                  c,
+                  "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i ON e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID"
+                      + " WHERE e.STATUS = 'COMPLETED' GROUP BY i.JOB_INSTANCE_ID"))
+          .as("one completed execution per job instance")
+          .containsOnly(1);
     }
   }
 
@@ -79,7 +97,8 @@ class NightlyKillRestartTest {
   }
 
   private static Connection connect(Path out) throws Exception {
-    return DriverManager.getConnection("jdbc:h2:file:" + out.resolve(".vmflow").resolve("nightly"), "sa", "");
+    return DriverManager.getConnection(
+        "jdbc:h2:file:" + out.resolve(".vmflow").resolve("nightly"), "sa", "");
   }
 
   private static List<Integer> ints(Connection c, String sql) throws Exception {

@@ -34,7 +34,11 @@ final class PostgresServer implements AutoCloseable {
       return Optional.empty();
     }
     try (Stream<Path> versions = Files.list(root)) {
-      return versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb"))).sorted().reduce((a, b) -> b);
+      return versions
+          .map(v -> v.resolve("bin"))
+          .filter(b -> Files.isExecutable(b.resolve("initdb")))
+          .sorted()
+          .reduce((a, b) -> b);
     }
   }
 
@@ -46,9 +50,25 @@ final class PostgresServer implements AutoCloseable {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    asPostgres(bin.resolve("initdb").toString(), "-D", data.toString(), "-A", "trust", "-U", "postgres", "--no-sync");
-    asPostgres(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-l", parent.resolve("pg.log").toString(),
-        "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -k " + data + " -c fsync=off", "start");
+    asPostgres(
+        bin.resolve("initdb").toString(),
+        "-D",
+        data.toString(),
+        "-A",
+        "trust",
+        "-U",
+        "postgres",
+        "--no-sync");
+    asPostgres(
+        bin.resolve("pg_ctl").toString(),
+        "-D",
+        data.toString(),
+        "-w",
+        "-l",
+        parent.resolve("pg.log").toString(),
+        "-o",
+        "-p " + port + " -c listen_addresses=127.0.0.1 -k " + data + " -c fsync=off",
+        "start");
     return new PostgresServer(bin, data, port);
   }
 
@@ -58,7 +78,8 @@ final class PostgresServer implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    asPostgres(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop");
+    asPostgres(
+        bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop");
   }
 
   private static void asPostgres(String... cmd) throws Exception {

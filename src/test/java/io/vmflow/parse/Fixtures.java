@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Test fixtures: real outputs under src/test/resources/fixtures, and commands of the seed session. */
+/**
+ * Test fixtures: real outputs under src/test/resources/fixtures, and commands of the seed session.
+ */
 final class Fixtures {
 
   static final Path ROOT = Path.of("src/test/resources/fixtures");
@@ -49,9 +51,14 @@ final class Fixtures {
     for (int i = 0; i < all.size(); i++) {
       int hash = all.get(i).indexOf(" # ");
       boolean prompt = all.get(i).matches("^(\\[root@[^\\]]+\\]#|[0-9A-F-]{36}:/home/fsp #) .*");
-      if (prompt && all.get(i).substring(all.get(i).indexOf('#') + 2).startsWith(command) && seen++ == occurrence) {
+      if (prompt
+          && all.get(i).substring(all.get(i).indexOf('#') + 2).startsWith(command)
+          && seen++ == occurrence) {
         List<String> out = new ArrayList<>();
-        for (int j = i + 1; j < all.size() && !all.get(j).matches("^(\\[root@[^\\]]+\\]#|[0-9A-F-]{36}:/home/fsp #) .*"); j++) {
+        for (int j = i + 1;
+            j < all.size()
+                && !all.get(j).matches("^(\\[root@[^\\]]+\\]#|[0-9A-F-]{36}:/home/fsp #) .*");
+            j++) {
           out.add(all.get(j));
         }
         return new SourceText(spec, "seed/terminal-session.txt", i + 2, subject, out);

@@ -13,7 +13,8 @@ class HostParsersSeedTest {
 
   @Test
   void brctlGrepOutputGivesQbrWithQvmAndTap() {
-    Parsed<BrctlShow> p = new BrctlShowParser().parse(Fixtures.seed(Spec.BRCTL_SHOW, "brctl show", ""));
+    Parsed<BrctlShow> p =
+        new BrctlShowParser().parse(Fixtures.seed(Spec.BRCTL_SHOW, "brctl show", ""));
     assertThat(p.findings()).isEmpty();
     BrctlShow.LinuxBridge qbr = p.value().orElseThrow().bridge("qbr1c65142e-2a").orElseThrow();
     assertThat(qbr.id()).isEqualTo("8000.4e62113fce3a");
@@ -24,21 +25,29 @@ class HostParsersSeedTest {
 
   @Test
   void ofctlShowOfPlyGivesPortsOneTwoAndLocal() {
-    OvsOfctlShow s = new OvsOfctlShowParser().parse(Fixtures.seed(Spec.OVS_OFCTL_SHOW, "ovs-ofctl show ply", "ply1c65142e-2a")).value().orElseThrow();
+    OvsOfctlShow s =
+        new OvsOfctlShowParser()
+            .parse(Fixtures.seed(Spec.OVS_OFCTL_SHOW, "ovs-ofctl show ply", "ply1c65142e-2a"))
+            .value()
+            .orElseThrow();
     assertThat(s.dpid()).isEqualTo("0000a69655a66744");
     assertThat(s.bridge()).isEqualTo("ply1c65142e-2a");
-    assertThat(s.ports()).extracting(p -> p.portNo().value(), OvsOfctlShow.OfPort::name)
+    assertThat(s.ports())
+        .extracting(p -> p.portNo().value(), OvsOfctlShow.OfPort::name)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("1", "qvm1c65142e-2a"),
             org.assertj.core.groups.Tuple.tuple("2", "pvi1c65142e-2a"),
             org.assertj.core.groups.Tuple.tuple("LOCAL", "ply1c65142e-2a"));
-    assertThat(s.port("qvm1c65142e-2a").orElseThrow().mac()).contains(new MacAddress("4e:62:11:3f:ce:3a"));
+    assertThat(s.port("qvm1c65142e-2a").orElseThrow().mac())
+        .contains(new MacAddress("4e:62:11:3f:ce:3a"));
     assertThat(s.ports()).noneMatch(OvsOfctlShow.OfPort::isDown);
   }
 
   @Test
   void ofctlShowOfBrIntCutByGrepKeepsPort71() {
-    Parsed<OvsOfctlShow> p = new OvsOfctlShowParser().parse(Fixtures.seed(Spec.OVS_OFCTL_SHOW, "ovs-ofctl show br-int", "br-int"));
+    Parsed<OvsOfctlShow> p =
+        new OvsOfctlShowParser()
+            .parse(Fixtures.seed(Spec.OVS_OFCTL_SHOW, "ovs-ofctl show br-int", "br-int"));
     assertThat(p.findings()).isEmpty();
     OvsOfctlShow.OfPort pvo = p.value().orElseThrow().port("pvo1c65142e-2a").orElseThrow();
     assertThat(pvo.portNo().value()).isEqualTo("71");
@@ -47,14 +56,27 @@ class HostParsersSeedTest {
 
   @Test
   void vsctlGrepContextGivesPlyAndPatchPeersAndTag() {
-    Parsed<OvsVsctlShow> p = new OvsVsctlShowParser().parse(Fixtures.seed(Spec.OVS_VSCTL_SHOW, "ovs-vsctl show", ""));
+    Parsed<OvsVsctlShow> p =
+        new OvsVsctlShowParser().parse(Fixtures.seed(Spec.OVS_VSCTL_SHOW, "ovs-vsctl show", ""));
     assertThat(p.findings()).isEmpty();
     OvsVsctlShow s = p.value().orElseThrow();
-    assertThat(s.bridges()).extracting(OvsVsctlShow.OvsBridge::name).containsExactly("ply1c65142e-2a", "br-int");
-    assertThat(s.bridge("ply1c65142e-2a").orElseThrow().ports()).extracting(OvsVsctlShow.OvsPort::name)
+    assertThat(s.bridges())
+        .extracting(OvsVsctlShow.OvsBridge::name)
+        .containsExactly("ply1c65142e-2a", "br-int");
+    assertThat(s.bridge("ply1c65142e-2a").orElseThrow().ports())
+        .extracting(OvsVsctlShow.OvsPort::name)
         .containsExactly("qvm1c65142e-2a", "ply1c65142e-2a", "pvi1c65142e-2a");
-    assertThat(s.bridge("ply1c65142e-2a").orElseThrow().port("pvi1c65142e-2a").orElseThrow().interfaces().get(0).peer()).isEqualTo("pvo1c65142e-2a");
-    OvsVsctlShow.OvsPort pvo = s.bridge("br-int").orElseThrow().port("pvo1c65142e-2a").orElseThrow();
+    assertThat(
+            s.bridge("ply1c65142e-2a")
+                .orElseThrow()
+                .port("pvi1c65142e-2a")
+                .orElseThrow()
+                .interfaces()
+                .get(0)
+                .peer())
+        .isEqualTo("pvo1c65142e-2a");
+    OvsVsctlShow.OvsPort pvo =
+        s.bridge("br-int").orElseThrow().port("pvo1c65142e-2a").orElseThrow();
     assertThat(pvo.tag()).isEqualTo(15);
     assertThat(pvo.interfaces().get(0).type()).isEqualTo("patch");
     assertThat(pvo.interfaces().get(0).peer()).isEqualTo("pvi1c65142e-2a");
@@ -62,19 +84,30 @@ class HostParsersSeedTest {
 
   @Test
   void fdbGrepRowGivesPort71Vlan15() {
-    OvsAppctlFdbShow f = new OvsAppctlFdbShowParser().parse(Fixtures.seed(Spec.OVS_APPCTL_FDB_SHOW, "ovs-appctl fdb/show", "br-int")).value().orElseThrow();
-    assertThat(f.entries()).singleElement().satisfies(e -> {
-      assertThat(e.port()).isEqualTo("71");
-      assertThat(e.vlan()).isEqualTo(15);
-      assertThat(e.mac().value()).isEqualTo("fa:16:3e:29:fb:13");
-      assertThat(e.age()).isEqualTo("0");
-      assertThat(e.bridge()).isEqualTo("br-int");
-    });
+    OvsAppctlFdbShow f =
+        new OvsAppctlFdbShowParser()
+            .parse(Fixtures.seed(Spec.OVS_APPCTL_FDB_SHOW, "ovs-appctl fdb/show", "br-int"))
+            .value()
+            .orElseThrow();
+    assertThat(f.entries())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.port()).isEqualTo("71");
+              assertThat(e.vlan()).isEqualTo(15);
+              assertThat(e.mac().value()).isEqualTo("fa:16:3e:29:fb:13");
+              assertThat(e.age()).isEqualTo("0");
+              assertThat(e.bridge()).isEqualTo("br-int");
+            });
   }
 
   @Test
   void tcpdumpNneGivesRequestAndReplyWithMacsAndMicroseconds() {
-    TcpdumpText t = new TcpdumpTextParser().parse(Fixtures.seed(Spec.TCPDUMP_TEXT, "./tcpdump", "tap1c65142e-2a")).value().orElseThrow();
+    TcpdumpText t =
+        new TcpdumpTextParser()
+            .parse(Fixtures.seed(Spec.TCPDUMP_TEXT, "./tcpdump", "tap1c65142e-2a"))
+            .value()
+            .orElseThrow();
     assertThat(t.interfaceName()).isEqualTo("tap1c65142e-2a");
     assertThat(t.echoes()).hasSize(2);
     IcmpEcho req = t.echoes().get(0);

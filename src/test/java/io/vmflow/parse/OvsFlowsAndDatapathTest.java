@@ -19,15 +19,29 @@ class OvsFlowsAndDatapathTest {
   @ParameterizedTest
   @MethodSource("flows")
   void everyRealFlowDumpParsesEveryFlowLine(Path file) {
-    Parsed<OvsOfctlDumpFlows> p = new OvsOfctlDumpFlowsParser().parse(new SourceText(Spec.OVS_OFCTL_DUMP_FLOWS, file.toString(), 1, "br-int", Fixtures.lines(file)));
+    Parsed<OvsOfctlDumpFlows> p =
+        new OvsOfctlDumpFlowsParser()
+            .parse(
+                new SourceText(
+                    Spec.OVS_OFCTL_DUMP_FLOWS, file.toString(), 1, "br-int", Fixtures.lines(file)));
     long flowLines = Fixtures.lines(file).stream().filter(l -> l.contains("actions=")).count();
     assertThat(p.value().orElseThrow().flows()).hasSize((int) flowLines);
-    assertThat(p.value().orElseThrow().flows()).allSatisfy(f -> assertThat(f.actions()).isNotEmpty());
+    assertThat(p.value().orElseThrow().flows())
+        .allSatisfy(f -> assertThat(f.actions()).isNotEmpty());
   }
 
   @Test
   void hotsosBrIntFlowsAreStructured() {
-    OvsOfctlDumpFlows d = new OvsOfctlDumpFlowsParser().parse(Fixtures.file(Spec.OVS_OFCTL_DUMP_FLOWS, "ovs_ofctl_dump_flows", "hotsos_sos_ovs-ofctl_dump-flows_br-int.txt", "br-int")).value().orElseThrow();
+    OvsOfctlDumpFlows d =
+        new OvsOfctlDumpFlowsParser()
+            .parse(
+                Fixtures.file(
+                    Spec.OVS_OFCTL_DUMP_FLOWS,
+                    "ovs_ofctl_dump_flows",
+                    "hotsos_sos_ovs-ofctl_dump-flows_br-int.txt",
+                    "br-int"))
+            .value()
+            .orElseThrow();
     OvsOfctlDumpFlows.Flow first = d.flows().get(0);
     assertThat(first.cookie()).isEqualTo("0x565d7680690eea02");
     assertThat(first.table()).isZero();
@@ -43,36 +57,53 @@ class OvsFlowsAndDatapathTest {
 
   @Test
   void nestedActionArgumentsStayWhole() {
-    Parsed<OvsOfctlDumpFlows> p = new OvsOfctlDumpFlowsParser().parse(Fixtures.text(Spec.OVS_OFCTL_DUMP_FLOWS, "br-int",
-        "OFPST_FLOW reply (OF1.3) (xid=0x2):",
-        " cookie=0x1, duration=1.5s, table=60, n_packets=12, n_bytes=1176, reset_counts priority=100,dl_vlan=15,dl_dst=fa:16:3e:29:fb:13 actions=strip_vlan,load:0x47->NXM_NX_REG5[],resubmit(,81),output:71",
-        " this is not a flow"));
+    Parsed<OvsOfctlDumpFlows> p =
+        new OvsOfctlDumpFlowsParser()
+            .parse(
+                Fixtures.text(
+                    Spec.OVS_OFCTL_DUMP_FLOWS,
+                    "br-int",
+                    "OFPST_FLOW reply (OF1.3) (xid=0x2):",
+                    " cookie=0x1, duration=1.5s, table=60, n_packets=12, n_bytes=1176, reset_counts priority=100,dl_vlan=15,dl_dst=fa:16:3e:29:fb:13 actions=strip_vlan,load:0x47->NXM_NX_REG5[],resubmit(,81),output:71",
+                    " this is not a flow"));
     OvsOfctlDumpFlows.Flow f = p.value().orElseThrow().flows().get(0);
     assertThat(f.flags()).containsExactly("reset_counts");
     assertThat(f.packets()).isEqualTo(12);
     assertThat(f.get("dl_vlan")).isEqualTo("15");
-    assertThat(f.actions()).containsExactly("strip_vlan", "load:0x47->NXM_NX_REG5[]", "resubmit(,81)", "output:71");
+    assertThat(f.actions())
+        .containsExactly("strip_vlan", "load:0x47->NXM_NX_REG5[]", "resubmit(,81)", "output:71");
     assertThat(p.findings()).extracting(x -> x.line()).containsExactly(3);
   }
 
   @Test
   void dpctlShowGivesDatapathAndTypedPorts() {
-    Parsed<OvsDpctlShow> p = new OvsDpctlShowParser().parse(Fixtures.file(Spec.OVS_DPCTL_SHOW, "ovs_dpctl_show", "hotsos_ovs-appctl_dpctl.show_-s.txt", ""));
+    Parsed<OvsDpctlShow> p =
+        new OvsDpctlShowParser()
+            .parse(
+                Fixtures.file(
+                    Spec.OVS_DPCTL_SHOW,
+                    "ovs_dpctl_show",
+                    "hotsos_ovs-appctl_dpctl.show_-s.txt",
+                    ""));
     assertThat(p.findings()).isEmpty();
     OvsDpctlShow.Datapath dp = p.value().orElseThrow().datapaths().get(0);
     assertThat(dp.type()).isEqualTo("system");
     assertThat(dp.name()).isEqualTo("ovs-system");
-    assertThat(dp.ports().get(0)).satisfies(x -> {
-      assertThat(x.number()).isZero();
-      assertThat(x.name()).isEqualTo("ovs-system");
-      assertThat(x.type()).isEqualTo("internal");
-    });
+    assertThat(dp.ports().get(0))
+        .satisfies(
+            x -> {
+              assertThat(x.number()).isZero();
+              assertThat(x.name()).isEqualTo("ovs-system");
+              assertThat(x.type()).isEqualTo("internal");
+            });
   }
 
   @Test
   void realDpctlOutputsOf9506hqwyParse() {
     for (Path f : Fixtures.all("ovs_dpctl_show", "9506hqwy.*")) {
-      Parsed<OvsDpctlShow> p = new OvsDpctlShowParser().parse(new SourceText(Spec.OVS_DPCTL_SHOW, f.toString(), 1, "", Fixtures.lines(f)));
+      Parsed<OvsDpctlShow> p =
+          new OvsDpctlShowParser()
+              .parse(new SourceText(Spec.OVS_DPCTL_SHOW, f.toString(), 1, "", Fixtures.lines(f)));
       assertThat(p.value().orElseThrow().datapaths()).as(f.toString()).isNotEmpty();
       assertThat(p.value().orElseThrow().datapaths().get(0).ports()).as(f.toString()).isNotEmpty();
     }
@@ -80,10 +111,26 @@ class OvsFlowsAndDatapathTest {
 
   @Test
   void listTunnelsGivesEndpoints() {
-    OvsTunnels t = new OvsAppctlOfprotoListTunnelsParser().parse(Fixtures.file(Spec.OVS_APPCTL_OFPROTO_LIST_TUNNELS, "ovs_appctl_ofproto_list_tunnels", "hotsos_ovs-appctl_ofproto.list-tunnels.txt", "")).value().orElseThrow();
-    assertThat(t.tunnels()).extracting(OvsTunnels.Tunnel::name, OvsTunnels.Tunnel::type, OvsTunnels.Tunnel::localIp, OvsTunnels.Tunnel::remoteIp)
+    OvsTunnels t =
+        new OvsAppctlOfprotoListTunnelsParser()
+            .parse(
+                Fixtures.file(
+                    Spec.OVS_APPCTL_OFPROTO_LIST_TUNNELS,
+                    "ovs_appctl_ofproto_list_tunnels",
+                    "hotsos_ovs-appctl_ofproto.list-tunnels.txt",
+                    ""))
+            .value()
+            .orElseThrow();
+    assertThat(t.tunnels())
+        .extracting(
+            OvsTunnels.Tunnel::name,
+            OvsTunnels.Tunnel::type,
+            OvsTunnels.Tunnel::localIp,
+            OvsTunnels.Tunnel::remoteIp)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("vxlan-0a000072", "vxlan", "10.0.0.128", "10.0.0.114"),
-            org.assertj.core.groups.Tuple.tuple("vxlan-0a000085", "vxlan", "10.0.0.128", "10.0.0.133"));
+            org.assertj.core.groups.Tuple.tuple(
+                "vxlan-0a000072", "vxlan", "10.0.0.128", "10.0.0.114"),
+            org.assertj.core.groups.Tuple.tuple(
+                "vxlan-0a000085", "vxlan", "10.0.0.128", "10.0.0.133"));
   }
 }

@@ -66,13 +66,18 @@ class ParserFuzzTest {
         Parsed<?> p = parser.parse(new SourceText(spec, file.toString(), 1, "br-int", lines));
         assertThat(p).as("%s on %s, round %d", spec.id(), file, round).isNotNull();
         for (Finding f : p.findings()) {
-          assertThat(f.line()).as("finding line of %s on %s, round %d", spec.id(), file, round).isBetween(1, Math.max(1, lines.size()));
+          assertThat(f.line())
+              .as("finding line of %s on %s, round %d", spec.id(), file, round)
+              .isBetween(1, Math.max(1, lines.size()));
         }
       }
     }
   }
 
-  /** Round 0 truncates, 1 flips bytes, 2 shuffles lines, 3 adds a huge line, 4 CRLF and tabs, 5 Latin-1 decoding. */
+  /**
+   * Round 0 truncates, 1 flips bytes, 2 shuffles lines, 3 adds a huge line, 4 CRLF and tabs, 5
+   * Latin-1 decoding.
+   */
   private static List<String> mutate(byte[] in, int round, Random random) {
     byte[] b = in.clone();
     switch (round) {
@@ -84,23 +89,32 @@ class ParserFuzzTest {
           }
         }
       }
-      default -> { }
+      default -> {}
     }
     String text = new String(b, round == 5 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
     List<String> lines = new ArrayList<>(text.lines().toList());
     switch (round) {
       case 2 -> Collections.shuffle(lines, random);
-      case 3 -> lines.add(lines.isEmpty() ? 0 : random.nextInt(lines.size()), "| " + "x".repeat(200_000) + " | 10.0.0.1 master qbr1 ");
+      case 3 ->
+          lines.add(
+              lines.isEmpty() ? 0 : random.nextInt(lines.size()),
+              "| " + "x".repeat(200_000) + " | 10.0.0.1 master qbr1 ");
       case 4 -> lines.replaceAll(l -> l.replace("  ", "\t") + "\r");
-      default -> { }
+      default -> {}
     }
     return lines;
   }
 
-  /** Up to 12 of the spec's own fixtures (else of the openstack CLI outputs), plus 4 of other kinds. */
+  /**
+   * Up to 12 of the spec's own fixtures (else of the openstack CLI outputs), plus 4 of other kinds.
+   */
   private static List<Path> fixturesFor(Spec spec, Random random) {
     Path own = Fixtures.ROOT.resolve(spec.id());
-    List<Path> out = new ArrayList<>(Files.isDirectory(own) ? Fixtures.all(spec.id(), ".*\\.(txt|out|xml)") : Fixtures.all("openstack_cli", ".*\\.(txt|xml)"));
+    List<Path> out =
+        new ArrayList<>(
+            Files.isDirectory(own)
+                ? Fixtures.all(spec.id(), ".*\\.(txt|out|xml)")
+                : Fixtures.all("openstack_cli", ".*\\.(txt|xml)"));
     Collections.shuffle(out, random);
     out = new ArrayList<>(out.subList(0, Math.min(12, out.size())));
     List<Path> others = new ArrayList<>(Fixtures.all("ip_link", ".*\\.txt"));

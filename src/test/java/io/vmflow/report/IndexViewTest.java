@@ -16,24 +16,33 @@ class IndexViewTest {
 
   @Test
   void beyondFiveHundredVmsOkOnesAreGroupedPerHost(@TempDir Path tmp) throws Exception {
-    Report report = ReportBuilder.build(RenderLargeReport.input(600, 6, Files.createDirectories(tmp.resolve("sources"))));
+    Report report =
+        ReportBuilder.build(
+            RenderLargeReport.input(600, 6, Files.createDirectories(tmp.resolve("sources"))));
 
     IndexView index = IndexView.of(report);
 
-    assertThat(index.vms()).hasSize(60).allSatisfy(v -> assertThat(v.status()).isIn("WARNING", "ERROR"));
+    assertThat(index.vms())
+        .hasSize(60)
+        .allSatisfy(v -> assertThat(v.status()).isIn("WARNING", "ERROR"));
     assertThat(index.okByHost()).hasSize(6);
     assertThat(index.okByHost().get(0).host()).isEqualTo("BC00HGSA0");
     assertThat(index.okByHost().stream().mapToInt(g -> g.vms().size()).sum()).isEqualTo(540);
-    assertThat(index.codes()).extracting(IndexView.CodeCount::severity, IndexView.CodeCount::count)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(io.vmflow.finding.Severity.ERROR, 12),
+    assertThat(index.codes())
+        .extracting(IndexView.CodeCount::severity, IndexView.CodeCount::count)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(io.vmflow.finding.Severity.ERROR, 12),
             org.assertj.core.groups.Tuple.tuple(io.vmflow.finding.Severity.WARNING, 48));
     assertThat(index.findings().get(0).severity()).isEqualTo(io.vmflow.finding.Severity.ERROR);
 
     Path html = new ReportWriter().writeIndex(report, Files.createDirectories(tmp.resolve("out")));
     String page = Files.readString(html);
     assertThat(page.split("<details class=\"okhost\">", -1)).hasSize(7);
-    assertThat(page).contains("60 VMs need a look (listed first); the 540 OK ones are grouped per host below.");
-    assertThat(page.split("<tr>", -1).length - 1).as("every VM still has its row").isGreaterThanOrEqualTo(600);
+    assertThat(page)
+        .contains("60 VMs need a look (listed first); the 540 OK ones are grouped per host below.");
+    assertThat(page.split("<tr>", -1).length - 1)
+        .as("every VM still has its row")
+        .isGreaterThanOrEqualTo(600);
   }
 
   @Test
@@ -55,6 +64,8 @@ class IndexViewTest {
 
     assertThat(index.findings()).hasSize(IndexView.MAX_FINDINGS);
     assertThat(index.moreFindings()).isEqualTo(600 - IndexView.MAX_FINDINGS);
-    assertThat(index.findings()).extracting(Report.FindingView::severity).startsWith(io.vmflow.finding.Severity.ERROR);
+    assertThat(index.findings())
+        .extracting(Report.FindingView::severity)
+        .startsWith(io.vmflow.finding.Severity.ERROR);
   }
 }

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class LossMarksTest {
 
-  private static final List<String> PATH = List.of("tap1", "qbr1", "qvb1", "qvo1", "br-int", "patch-tun", "br-tun");
+  private static final List<String> PATH =
+      List.of("tap1", "qbr1", "qvb1", "qvo1", "br-int", "patch-tun", "br-tun");
 
   private static LossRow loss(String from, String to) {
     return new LossRow(from, to, "reply", 5, "a > b id 1", "");

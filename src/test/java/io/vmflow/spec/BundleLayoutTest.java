@@ -10,55 +10,65 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * sos output names map to their spec and subject. Names are the ones sos writes: its plugins'
  * command lines through {@code _mangle_command} (shared/realdata/sos-layout: the virsh plugin runs
- * {@code virsh -r list --all}; insights-core's sos_archive spec reads
- * {@code sos_commands/virsh/virsh_-r_list_--all}), and the files of the real hotsos-openstack tree.
+ * {@code virsh -r list --all}; insights-core's sos_archive spec reads {@code
+ * sos_commands/virsh/virsh_-r_list_--all}), and the files of the real hotsos-openstack tree.
  */
 class BundleLayoutTest {
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = ';', value = {
-    "sos_commands/virsh/virsh_-r_list_--all; VIRSH_LIST; ''",
-    "sos_commands/virsh/virsh_list_--all; VIRSH_LIST; ''",
-    "sos_commands/virsh/virsh_list; VIRSH_LIST; ''",
-    "sos_commands/virsh/virsh_-r_dumpxml_instance-00000026; VIRSH_DUMPXML; instance-00000026",
-    "sos_commands/virsh/virsh_dumpxml_instance-00000026; VIRSH_DUMPXML; instance-00000026",
-    "sosreport-compute4/sos_commands/openvswitch/ovs-vsctl_-t_5_show; OVS_VSCTL_SHOW; ''",
-    "sos_commands/openvswitch/ovs-ofctl_-O_OpenFlow13_dump-flows_br-tun; OVS_OFCTL_DUMP_FLOWS; br-tun",
-    "sos_commands/openvswitch/ovs-ofctl_-O_OpenFlow10_dump-ports-desc_br-int; OVS_OFCTL_SHOW; br-int",
-    "sos_commands/openvswitch/ovs-appctl_fdb.show_br-data; OVS_APPCTL_FDB_SHOW; br-data",
-    "sos_commands/openvswitch/ovs-appctl_dpctl.show_-s_system_ovs-system; OVS_DPCTL_SHOW; ''",
-    "sos_commands/openvswitch/ovs-dpctl_show_-s; OVS_DPCTL_SHOW; ''",
-    "sos_commands/networking/ip_-s_-d_link; IP_LINK; ''",
-    "sos_commands/networking/bridge_-s_-s_-d_link_show; BRIDGE_LINK_SHOW; ''"
-  })
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "sos_commands/virsh/virsh_-r_list_--all; VIRSH_LIST; ''",
+        "sos_commands/virsh/virsh_list_--all; VIRSH_LIST; ''",
+        "sos_commands/virsh/virsh_list; VIRSH_LIST; ''",
+        "sos_commands/virsh/virsh_-r_dumpxml_instance-00000026; VIRSH_DUMPXML; instance-00000026",
+        "sos_commands/virsh/virsh_dumpxml_instance-00000026; VIRSH_DUMPXML; instance-00000026",
+        "sosreport-compute4/sos_commands/openvswitch/ovs-vsctl_-t_5_show; OVS_VSCTL_SHOW; ''",
+        "sos_commands/openvswitch/ovs-ofctl_-O_OpenFlow13_dump-flows_br-tun; OVS_OFCTL_DUMP_FLOWS; br-tun",
+        "sos_commands/openvswitch/ovs-ofctl_-O_OpenFlow10_dump-ports-desc_br-int; OVS_OFCTL_SHOW; br-int",
+        "sos_commands/openvswitch/ovs-appctl_fdb.show_br-data; OVS_APPCTL_FDB_SHOW; br-data",
+        "sos_commands/openvswitch/ovs-appctl_dpctl.show_-s_system_ovs-system; OVS_DPCTL_SHOW; ''",
+        "sos_commands/openvswitch/ovs-dpctl_show_-s; OVS_DPCTL_SHOW; ''",
+        "sos_commands/networking/ip_-s_-d_link; IP_LINK; ''",
+        "sos_commands/networking/bridge_-s_-s_-d_link_show; BRIDGE_LINK_SHOW; ''"
+      })
   void sosNameMapsToSpecAndSubject(String path, Spec spec, String subject) {
     assertThat(BundleLayout.match(path)).contains(new BundleLayout.Match(spec, subject));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    // the virsh plugin's other lists and per-object XML are not the domain list or a domain's XML
-    "sos_commands/virsh/virsh_-r_net-list",
-    "sos_commands/virsh/virsh_-r_net-dumpxml_default",
-    "sos_commands/virsh/virsh_-r_nwfilter-dumpxml_clean-traffic",
-    "sos_commands/virsh/virsh_-r_dominfo_instance-00000026",
-    "sos_commands/openvswitch/ovs-vsctl_get_Interface_vxlan-0a000072_options"
-  })
+  @ValueSource(
+      strings = {
+        // the virsh plugin's other lists and per-object XML are not the domain list or a domain's
+        // XML
+        "sos_commands/virsh/virsh_-r_net-list",
+        "sos_commands/virsh/virsh_-r_net-dumpxml_default",
+        "sos_commands/virsh/virsh_-r_nwfilter-dumpxml_clean-traffic",
+        "sos_commands/virsh/virsh_-r_dominfo_instance-00000026",
+        "sos_commands/openvswitch/ovs-vsctl_get_Interface_vxlan-0a000072_options"
+      })
   void otherSosOutputsMatchNoSpec(String path) {
     assertThat(BundleLayout.match(path)).isEqualTo(Optional.empty());
   }
 
   @ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {
-      "sosreport-x/sos_commands/date/date", "vmflow-h-1Z/sos_commands/date/date_--utc", "sos_commands/host/uptime",
-      "sos_commands/openvswitch/ovs-ofctl_dump-ports_br-int", "sos_commands/openvswitch/ovs-ofctl_-O_OpenFlow13_dump-ports_br-tun"})
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "sosreport-x/sos_commands/date/date",
+        "vmflow-h-1Z/sos_commands/date/date_--utc",
+        "sos_commands/host/uptime",
+        "sos_commands/openvswitch/ovs-ofctl_dump-ports_br-int",
+        "sos_commands/openvswitch/ovs-ofctl_-O_OpenFlow13_dump-ports_br-tun"
+      })
   void contextOutputsAreKnownWithoutASpec(String path) {
     assertThat(BundleLayout.match(path)).isEmpty();
     assertThat(BundleLayout.isContext(path)).isTrue();
   }
 
   @ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"sos_commands/openvswitch/ovs-ofctl_dump-flows_br-int", "notes.txt", "date.txt"})
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"sos_commands/openvswitch/ovs-ofctl_dump-flows_br-int", "notes.txt", "date.txt"})
   void analysedOrUnknownOutputsAreNotContext(String path) {
     assertThat(BundleLayout.isContext(path)).isFalse();
   }

@@ -27,9 +27,7 @@ public final class AsciiTable {
   // +------------+------+   or   +====+====+
   private static final Pattern BORDER = Pattern.compile("^\\s*\\+[-=+]+\\+?\\s*$");
 
-  /**
-   * A row: cells trimmed, and the index of its first line in the parsed lines.
-   */
+  /** A row: cells trimmed, and the index of its first line in the parsed lines. */
   public record Row(List<String> cells, int index) {
     public Row {
       cells = List.copyOf(cells);
@@ -91,7 +89,11 @@ public final class AsciiTable {
 
     /** Line index of the row holding property {@code name}, or -1. */
     public int propertyIndex(String name) {
-      return rows.stream().filter(r -> r.cell(0).equals(name)).mapToInt(Row::index).findFirst().orElse(-1);
+      return rows.stream()
+          .filter(r -> r.cell(0).equals(name))
+          .mapToInt(Row::index)
+          .findFirst()
+          .orElse(-1);
     }
   }
 
@@ -111,11 +113,18 @@ public final class AsciiTable {
         continue;
       }
       List<String> cells = cells(line);
-      boolean isHeader = header.isEmpty() && rows.isEmpty() && i + 1 < lines.size() && BORDER.matcher(lines.get(i + 1)).matches()
-          && i > 0 && BORDER.matcher(lines.get(i - 1)).matches();
+      boolean isHeader =
+          header.isEmpty()
+              && rows.isEmpty()
+              && i + 1 < lines.size()
+              && BORDER.matcher(lines.get(i + 1)).matches()
+              && i > 0
+              && BORDER.matcher(lines.get(i - 1)).matches();
       if (isHeader) {
         header = cells;
-      } else if (!rows.isEmpty() && cells.get(0).isEmpty() && cells.stream().anyMatch(c -> !c.isEmpty())) {
+      } else if (!rows.isEmpty()
+          && cells.get(0).isEmpty()
+          && cells.stream().anyMatch(c -> !c.isEmpty())) {
         rows.set(rows.size() - 1, join(rows.get(rows.size() - 1), cells));
       } else if (cells.stream().anyMatch(c -> !c.isEmpty())) {
         rows.add(new Row(cells, i));

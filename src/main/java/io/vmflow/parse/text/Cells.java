@@ -11,12 +11,18 @@ import java.util.regex.Pattern;
 public final class Cells {
 
   // 10.0.0.17, fd00::1, ::7f00:0:4 (a v6 needs at least two colons and no letters beyond hex)
-  private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(\\d{1,3}(?:\\.\\d{1,3}){3})(?![\\d.])(?!/)");
-  private static final Pattern IPV6 = Pattern.compile("(?<![0-9a-fA-F:])((?:[0-9a-fA-F]{0,4}:){2,7}[0-9a-fA-F]{0,4})(?![0-9a-fA-F:])(?!/)");
-  private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final Pattern IPV4 =
+      Pattern.compile("(?<![\\d.])(\\d{1,3}(?:\\.\\d{1,3}){3})(?![\\d.])(?!/)");
+  private static final Pattern IPV6 =
+      Pattern.compile(
+          "(?<![0-9a-fA-F:])((?:[0-9a-fA-F]{0,4}:){2,7}[0-9a-fA-F]{0,4})(?![0-9a-fA-F:])(?!/)");
+  private static final Pattern UUID =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   // {"subnet_id": "0d67...", "ip_address": "10.0.0.17"}  or python repr {'subnet_id': '...', ...}
   private static final Pattern FIXED_IP =
-      Pattern.compile("[\"']subnet_id[\"']\\s*:\\s*[\"'](?<s>[^\"']*)[\"']\\s*,\\s*[\"']ip_address[\"']\\s*:\\s*[\"'](?<ip>[^\"']*)[\"']");
+      Pattern.compile(
+          "[\"']subnet_id[\"']\\s*:\\s*[\"'](?<s>[^\"']*)[\"']\\s*,\\s*[\"']ip_address[\"']\\s*:\\s*[\"'](?<ip>[^\"']*)[\"']");
   // ip_address='10.0.0.17', subnet_id='0d67...'   (openstack client form)
   private static final Pattern FIXED_IP_OSC =
       Pattern.compile("ip_address\\s*=\\s*'(?<ip>[^']*)'\\s*,\\s*subnet_id\\s*=\\s*'(?<s>[^']*)'");

@@ -38,8 +38,8 @@ public final class OpenstackOutput {
   /** One row: values by column header as printed, and the index of its first line. */
   public record Row(Map<String, String> values, int index) {
     /**
-     * The value under the first of {@code names} present; names match whatever the form did to
-     * them ({@code MAC Address}, {@code mac_address}, {@code OS-EXT-SRV-ATTR:host} = {@code
+     * The value under the first of {@code names} present; names match whatever the form did to them
+     * ({@code MAC Address}, {@code mac_address}, {@code OS-EXT-SRV-ATTR:host} = {@code
      * OS_EXT_SRV_ATTR_host}).
      */
     public String get(String... names) {
@@ -82,14 +82,17 @@ public final class OpenstackOutput {
 
   /** The form, from the first non-blank line. */
   public static Form form(List<String> lines) {
-    String first = lines.stream().map(String::trim).filter(l -> !l.isEmpty()).findFirst().orElse("");
+    String first =
+        lines.stream().map(String::trim).filter(l -> !l.isEmpty()).findFirst().orElse("");
     if (first.startsWith("[") || first.startsWith("{")) {
       return Form.JSON;
     }
     if (SHELL_LINE.matcher(first).matches()) {
       return Form.SHELL;
     }
-    return first.isEmpty() || first.startsWith("+") || first.startsWith("|") ? Form.TABLE : Form.VALUE;
+    return first.isEmpty() || first.startsWith("+") || first.startsWith("|")
+        ? Form.TABLE
+        : Form.VALUE;
   }
 
   static String key(String name) {
@@ -98,7 +101,10 @@ public final class OpenstackOutput {
 
   private static Rows table(List<String> lines, List<String> defaultColumns) {
     AsciiTable.Table t = AsciiTable.parse(lines);
-    boolean property = t.header().size() == 2 && (t.header().get(0).equalsIgnoreCase("Field") || t.header().get(0).equalsIgnoreCase("Property"));
+    boolean property =
+        t.header().size() == 2
+            && (t.header().get(0).equalsIgnoreCase("Field")
+                || t.header().get(0).equalsIgnoreCase("Property"));
     List<Row> out = new ArrayList<>();
     if (property) {
       Map<String, String> m = new LinkedHashMap<>();
@@ -122,7 +128,8 @@ public final class OpenstackOutput {
     List<Row> out = new ArrayList<>();
     List<Integer> bad = new ArrayList<>();
     int at = 0;
-    try (MappingIterator<JsonNode> it = JSON.readerFor(JsonNode.class).readValues(String.join("\n", lines))) {
+    try (MappingIterator<JsonNode> it =
+        JSON.readerFor(JsonNode.class).readValues(String.join("\n", lines))) {
       while (it.hasNextValue()) {
         JsonNode n = it.nextValue();
         if (n.isObject()) {
@@ -151,7 +158,14 @@ public final class OpenstackOutput {
 
   private static Map<String, String> flat(JsonNode n) {
     Map<String, String> m = new LinkedHashMap<>();
-    n.properties().forEach(e -> m.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asString() : e.getValue().toString()));
+    n.properties()
+        .forEach(
+            e ->
+                m.put(
+                    e.getKey(),
+                    e.getValue().isValueNode()
+                        ? e.getValue().asString()
+                        : e.getValue().toString()));
     return m;
   }
 
@@ -203,10 +217,10 @@ public final class OpenstackOutput {
   }
 
   /**
-   * {@code -f value}: cells are split on single spaces; a cell that is a list ({@code net0=10.0.4.6,
-   * 172.24.4.5}) keeps its {@code ", "} parts together, and spare words go to the {@code Name}
-   * column, the one free-text column of every default list. A row whose id column holds no UUID is
-   * unreadable.
+   * {@code -f value}: cells are split on single spaces; a cell that is a list ({@code
+   * net0=10.0.4.6, 172.24.4.5}) keeps its {@code ", "} parts together, and spare words go to the
+   * {@code Name} column, the one free-text column of every default list. A row whose id column
+   * holds no UUID is unreadable.
    */
   private static Rows value(List<String> lines, List<String> columns) {
     List<Row> out = new ArrayList<>();
@@ -218,7 +232,9 @@ public final class OpenstackOutput {
         continue;
       }
       List<String> cells = cells(l);
-      if (columns.isEmpty() || !columns.get(0).equalsIgnoreCase("id") || !Cells.isUuid(cells.get(0))) {
+      if (columns.isEmpty()
+          || !columns.get(0).equalsIgnoreCase("id")
+          || !Cells.isUuid(cells.get(0))) {
         bad.add(i);
         continue;
       }
@@ -247,7 +263,9 @@ public final class OpenstackOutput {
     return out;
   }
 
-  /** A cell that goes on: a list separator, or a bracket still open ({@code [{'subnet_id': ...}]}). */
+  /**
+   * A cell that goes on: a list separator, or a bracket still open ({@code [{'subnet_id': ...}]}).
+   */
   private static boolean open(String cell) {
     if (cell.endsWith(",") || cell.endsWith(":")) {
       return true;
