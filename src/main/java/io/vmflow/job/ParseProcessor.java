@@ -5,6 +5,7 @@ import io.vmflow.finding.Severity;
 import io.vmflow.ingest.CatalogEntry;
 import io.vmflow.parse.CommandParser;
 import io.vmflow.parse.Parsed;
+import io.vmflow.parse.ParsedRecord;
 import io.vmflow.parse.ParserRegistry;
 import io.vmflow.parse.SourceText;
 import io.vmflow.spec.Spec;
@@ -41,10 +42,10 @@ class ParseProcessor implements ItemProcessor<CatalogStore.Row, ParsedArtifact> 
       if (noise.isPresent()) {
         return new ParsedArtifact(row.seq(), spec, Optional.empty(), List.of(noise.get()));
       }
-      Parsed<?> parsed = parser.get().parse(source);
+      Parsed<? extends ParsedRecord> parsed = parser.get().parse(source);
       log.debug("parsed {} as {}: {} findings", e.origin(), spec.id(), parsed.findings().size());
       return new ParsedArtifact(
-          row.seq(), spec, parsed.value().map(v -> (Object) v), parsed.findings());
+          row.seq(), spec, parsed.value().map(ParsedRecord.class::cast), parsed.findings());
     } catch (IOException ex) {
       return failed(
           row,

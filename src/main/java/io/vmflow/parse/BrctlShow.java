@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code brctl show}: Linux bridges and the interfaces enslaved to them. */
-public record BrctlShow(List<LinuxBridge> bridges) {
+public record BrctlShow(List<LinuxBridge> bridges) implements ParsedRecord {
 
   public BrctlShow {
     bridges = List.copyOf(bridges);

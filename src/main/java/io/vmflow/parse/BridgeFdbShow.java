@@ -4,7 +4,7 @@ import io.vmflow.model.MacAddress;
 import java.util.List;
 
 /** {@code bridge fdb show}: the Linux bridges' and devices' forwarding entries. */
-public record BridgeFdbShow(List<Entry> entries) {
+public record BridgeFdbShow(List<Entry> entries) implements ParsedRecord {
 
   public BridgeFdbShow {
     entries = List.copyOf(entries);

@@ -6,7 +6,7 @@ import java.util.List;
  * {@code bridge -d link show}: the ports of Linux bridges, one per member device. Recent sos
  * collects it instead of {@code brctl show}; membership reads the same ({@code master qbrXXX}).
  */
-public record BridgeLinkShow(List<Port> ports) {
+public record BridgeLinkShow(List<Port> ports) implements ParsedRecord {
 
   public BridgeLinkShow {
     ports = List.copyOf(ports);

@@ -8,7 +8,7 @@ import io.vmflow.spec.Spec;
  *
  * @param <T> the record the command's output becomes, named after the command
  */
-public interface CommandParser<T> {
+public interface CommandParser<T extends ParsedRecord> {
 
   Spec spec();
 

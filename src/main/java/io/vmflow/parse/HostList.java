@@ -8,7 +8,7 @@ import java.util.Optional;
  * FusionSphere {@code cps host-list}: hosts with their management IPs. Rows cut by {@code grep}
  * have no header; columns are then taken in the documented order.
  */
-public record HostList(List<CpsHost> hosts) {
+public record HostList(List<CpsHost> hosts) implements ParsedRecord {
 
   public HostList {
     hosts = List.copyOf(hosts);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code nova interface-list <server>}: the server's ports. */
-public record InterfaceList(String serverId, List<VmInterface> interfaces) {
+public record InterfaceList(String serverId, List<VmInterface> interfaces) implements ParsedRecord {
 
   public InterfaceList {
     interfaces = List.copyOf(interfaces);

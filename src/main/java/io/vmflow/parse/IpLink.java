@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code ip link} / {@code ip addr} in any of their forms: the host's network devices. */
-public record IpLink(List<LinkDevice> devices) {
+public record IpLink(List<LinkDevice> devices) implements ParsedRecord {
 
   public IpLink {
     devices = List.copyOf(devices);

@@ -9,7 +9,8 @@ import java.util.Optional;
  *
  * @param uuid the domain UUID, which is the nova instance id; "" when the output is a fragment
  */
-public record LibvirtDomain(String name, String uuid, List<DomainInterface> interfaces) {
+public record LibvirtDomain(String name, String uuid, List<DomainInterface> interfaces)
+    implements ParsedRecord {
 
   public LibvirtDomain {
     interfaces = List.copyOf(interfaces);

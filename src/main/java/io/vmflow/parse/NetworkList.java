@@ -7,7 +7,7 @@ import java.util.Optional;
  * {@code neutron net-list} / {@code openstack network list}: networks and their subnets ({@code
  * <subnet-id> <cidr>} in neutron's form, subnet ids only in openstack's).
  */
-public record NetworkList(List<Network> networks) {
+public record NetworkList(List<Network> networks) implements ParsedRecord {
 
   public NetworkList {
     networks = List.copyOf(networks);

@@ -22,7 +22,8 @@ public record NetworkShow(
     Optional<Integer> mtu,
     List<String> subnets,
     Map<String, String> fields,
-    int line) {
+    int line)
+    implements ParsedRecord {
 
   public NetworkShow {
     subnets = List.copyOf(subnets);

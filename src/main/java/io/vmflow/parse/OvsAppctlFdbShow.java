@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param bridge from the command line subject, "" when unknown
  */
-public record OvsAppctlFdbShow(String bridge, List<FdbEntry> entries) {
+public record OvsAppctlFdbShow(String bridge, List<FdbEntry> entries) implements ParsedRecord {
 
   public OvsAppctlFdbShow {
     entries = List.copyOf(entries);

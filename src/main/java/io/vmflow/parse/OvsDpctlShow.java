@@ -6,7 +6,7 @@ import java.util.List;
  * {@code ovs-dpctl show} / {@code ovs-appctl dpctl/show}: kernel or userspace datapaths and their
  * ports.
  */
-public record OvsDpctlShow(List<Datapath> datapaths) {
+public record OvsDpctlShow(List<Datapath> datapaths) implements ParsedRecord {
 
   public OvsDpctlShow {
     datapaths = List.copyOf(datapaths);

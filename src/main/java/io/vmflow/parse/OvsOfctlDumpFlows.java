@@ -3,7 +3,7 @@ package io.vmflow.parse;
 import java.util.List;
 
 /** {@code ovs-ofctl dump-flows <bridge>}: the bridge's OpenFlow flows, structured. */
-public record OvsOfctlDumpFlows(String bridge, List<Flow> flows) {
+public record OvsOfctlDumpFlows(String bridge, List<Flow> flows) implements ParsedRecord {
 
   public OvsOfctlDumpFlows {
     flows = List.copyOf(flows);

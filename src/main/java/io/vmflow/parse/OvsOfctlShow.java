@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * @param dpid datapath id, "" when cut off
  */
-public record OvsOfctlShow(String bridge, String dpid, List<OfPort> ports) {
+public record OvsOfctlShow(String bridge, String dpid, List<OfPort> ports) implements ParsedRecord {
 
   public OvsOfctlShow {
     ports = List.copyOf(ports);

@@ -3,7 +3,7 @@ package io.vmflow.parse;
 import java.util.List;
 
 /** {@code ovs-appctl ofproto/list-tunnels}: tunnel ports with their local and remote endpoints. */
-public record OvsTunnels(List<Tunnel> tunnels) {
+public record OvsTunnels(List<Tunnel> tunnels) implements ParsedRecord {
 
   public OvsTunnels {
     tunnels = List.copyOf(tunnels);

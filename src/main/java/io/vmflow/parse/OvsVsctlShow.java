@@ -9,7 +9,8 @@ import java.util.Optional;
  * |grep 1c65 -C 5}) holds fragments; ports seen before any {@code Bridge} line go to a bridge named
  * "".
  */
-public record OvsVsctlShow(String uuid, String ovsVersion, List<OvsBridge> bridges) {
+public record OvsVsctlShow(String uuid, String ovsVersion, List<OvsBridge> bridges)
+    implements ParsedRecord {
 
   public OvsVsctlShow {
     bridges = List.copyOf(bridges);

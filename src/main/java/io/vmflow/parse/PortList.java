@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@code neutron port-list} / {@code openstack port list}: one row per port. */
-public record PortList(List<PortRow> ports) {
+public record PortList(List<PortRow> ports) implements ParsedRecord {
 
   public PortList {
     ports = List.copyOf(ports);

@@ -26,7 +26,8 @@ public record PortShow(
     String deviceOwner,
     String bindingHostId,
     Map<String, String> fields,
-    int line) {
+    int line)
+    implements ParsedRecord {
 
   public PortShow {
     fixedIps = List.copyOf(fixedIps);

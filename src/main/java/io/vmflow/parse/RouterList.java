@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code neutron router-list} / {@code openstack router list}: one row per router. */
-public record RouterList(List<Router> routers) {
+public record RouterList(List<Router> routers) implements ParsedRecord {
 
   public RouterList {
     routers = List.copyOf(routers);

@@ -8,7 +8,7 @@ import java.util.Optional;
  * {@code nova list} / {@code openstack server list}: one row per server. Rows cut by {@code grep}
  * may hold only some columns; a bare UUID line gives a server with only its id.
  */
-public record ServerList(List<Server> servers) {
+public record ServerList(List<Server> servers) implements ParsedRecord {
 
   public ServerList {
     servers = List.copyOf(servers);

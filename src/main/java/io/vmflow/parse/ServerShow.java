@@ -21,7 +21,8 @@ public record ServerShow(
     String host,
     String instanceName,
     Map<String, String> fields,
-    int line) {
+    int line)
+    implements ParsedRecord {
 
   public ServerShow {
     fields = Map.copyOf(fields);

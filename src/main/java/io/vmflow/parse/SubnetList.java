@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code neutron subnet-list} / {@code openstack subnet list}: one row per subnet. */
-public record SubnetList(List<Subnet> subnets) {
+public record SubnetList(List<Subnet> subnets) implements ParsedRecord {
 
   public SubnetList {
     subnets = List.copyOf(subnets);

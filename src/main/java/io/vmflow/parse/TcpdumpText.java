@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param interfaceName from {@code listening on tap1c65142e-2a, ...} or the command line, else ""
  */
-public record TcpdumpText(String interfaceName, List<IcmpEcho> echoes) {
+public record TcpdumpText(String interfaceName, List<IcmpEcho> echoes) implements ParsedRecord {
 
   public TcpdumpText {
     echoes = List.copyOf(echoes);

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code virsh list --all}: the libvirt domains of a host and their state. */
-public record VirshList(List<Domain> domains) {
+public record VirshList(List<Domain> domains) implements ParsedRecord {
 
   public VirshList {
     domains = List.copyOf(domains);

@@ -1,6 +1,7 @@
 package io.vmflow.store;
 
 import io.vmflow.parse.CommandParser;
+import io.vmflow.parse.ParsedRecord;
 import io.vmflow.parse.ParserRegistry;
 import io.vmflow.spec.Spec;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Repository;
 public class FactStore {
 
   /** A stored fact: the catalog entry's number, its spec and the parser's record. */
-  public record StoredFact(int entrySeq, Spec spec, Object value) {}
+  public record StoredFact(int entrySeq, Spec spec, ParsedRecord value) {}
 
   private final JdbcTemplate jdbc;
 
@@ -30,7 +31,7 @@ public class FactStore {
   }
 
   /** Writes or overwrites the fact of one entry. */
-  public void put(long instanceId, int entrySeq, Spec spec, Object value) {
+  public void put(long instanceId, int entrySeq, Spec spec, ParsedRecord value) {
     jdbc.update("DELETE FROM fact WHERE instance_id = ? AND entry_seq = ?", instanceId, entrySeq);
     jdbc.update(
         "INSERT INTO fact (instance_id, entry_seq, spec, body) VALUES (?,?,?,?)",
@@ -48,7 +49,7 @@ public class FactStore {
           Spec spec = Spec.valueOf(rs.getString("spec"));
           Optional<CommandParser<?>> parser = ParserRegistry.parserFor(spec);
           if (parser.isPresent()) {
-            Object value = JsonCodec.read(rs.getString("body"), parser.get().type());
+            ParsedRecord value = JsonCodec.read(rs.getString("body"), parser.get().type());
             out.add(new StoredFact(rs.getInt("entry_seq"), spec, value));
           }
         },

@@ -1,10 +1,12 @@
 package io.vmflow.topology;
 
+import io.vmflow.model.OpenstackId;
 import io.vmflow.parse.HostList;
 import io.vmflow.parse.Hostname;
 import io.vmflow.parse.InterfaceList;
 import io.vmflow.parse.LibvirtDomain;
 import io.vmflow.parse.NetworkList;
+import io.vmflow.parse.ParsedRecord;
 import io.vmflow.parse.PortList;
 import io.vmflow.parse.PortShow;
 import io.vmflow.parse.RouterList;
@@ -33,52 +35,81 @@ final class ControllerFacts {
   final List<At<LibvirtDomain>> domains = new ArrayList<>();
 
   void add(Fact f) {
-    Object v = f.value();
-    if (v instanceof ServerList s) {
-      s.servers()
-          .forEach(
-              x ->
-                  servers.putIfAbsent(
-                      x.id().toLowerCase(), new At<>(x, f.origin(), f.host(), f.subject())));
-    } else if (v instanceof ServerShow s) {
-      String id = s.id().isEmpty() ? f.subject() : s.id();
-      serverShows.put(id.toLowerCase(), new At<>(s, f.origin(), f.host(), id));
-    } else if (v instanceof InterfaceList i) {
-      interfaces.add(
-          new At<>(i, f.origin(), f.host(), i.serverId().isEmpty() ? f.subject() : i.serverId()));
-    } else if (v instanceof PortShow p) {
-      ports.put(p.id().toLowerCase(), new At<>(p, f.origin(), f.host(), f.subject()));
-    } else if (v instanceof PortList l) {
-      l.ports()
-          .forEach(
-              p ->
-                  portRows.putIfAbsent(
-                      p.id().toLowerCase(), new At<>(p, f.origin(), f.host(), "")));
-    } else if (v instanceof NetworkList n) {
-      n.networks()
-          .forEach(
-              x ->
-                  networks.putIfAbsent(
-                      x.id().toLowerCase(), new At<>(x, f.origin(), f.host(), "")));
-    } else if (v instanceof RouterList r) {
-      r.routers()
-          .forEach(
-              x ->
-                  routers.merge(
-                      x.id().toLowerCase(), new At<>(x, f.origin(), f.host(), ""), (a, b) -> a));
-    } else if (v instanceof RouterShow r) {
-      routers.put(
-          r.router().id().toLowerCase(), new At<>(r.router(), f.origin(), f.host(), f.subject()));
-    } else if (v instanceof HostList h) {
-      h.hosts()
-          .forEach(
-              x ->
-                  cpsHosts.putIfAbsent(
-                      x.id().toLowerCase(), new At<>(x, f.origin(), f.host(), "")));
-    } else if (v instanceof LibvirtDomain d) {
-      domains.add(new At<>(d, f.origin(), f.host(), f.subject()));
-    } else if (v instanceof Hostname h && !f.host().isEmpty()) {
+    ALL.join(this, f);
+  }
+
+  // one combiner per record kind; ids are keys in their lower-case form (OpenstackId)
+  private static final Combiners<ControllerFacts> ALL =
+      new Combiners<ControllerFacts>()
+          .on(ServerList.class, ControllerFacts::serverList)
+          .on(ServerShow.class, ControllerFacts::serverShow)
+          .on(InterfaceList.class, ControllerFacts::interfaceList)
+          .on(PortShow.class, ControllerFacts::portShow)
+          .on(PortList.class, ControllerFacts::portList)
+          .on(NetworkList.class, ControllerFacts::networkList)
+          .on(RouterList.class, ControllerFacts::routerList)
+          .on(RouterShow.class, ControllerFacts::routerShow)
+          .on(HostList.class, ControllerFacts::hostList)
+          .on(LibvirtDomain.class, ControllerFacts::domain)
+          .on(Hostname.class, ControllerFacts::hostname);
+
+  /** The record kinds the controller side joins. */
+  static java.util.Set<Class<? extends ParsedRecord>> joined() {
+    return ALL.types();
+  }
+
+  private static <T> At<T> at(T value, Fact f, String subject) {
+    return new At<>(value, f.origin(), f.host(), subject);
+  }
+
+  private void serverList(ServerList s, Fact f) {
+    s.servers().forEach(x -> servers.putIfAbsent(key(x.id()), at(x, f, f.subject())));
+  }
+
+  private void serverShow(ServerShow s, Fact f) {
+    String id = s.id().isEmpty() ? f.subject() : s.id();
+    serverShows.put(key(id), at(s, f, id));
+  }
+
+  private void interfaceList(InterfaceList i, Fact f) {
+    interfaces.add(at(i, f, i.serverId().isEmpty() ? f.subject() : i.serverId()));
+  }
+
+  private void portShow(PortShow p, Fact f) {
+    ports.put(key(p.id()), at(p, f, f.subject()));
+  }
+
+  private void portList(PortList l, Fact f) {
+    l.ports().forEach(p -> portRows.putIfAbsent(key(p.id()), at(p, f, "")));
+  }
+
+  private void networkList(NetworkList n, Fact f) {
+    n.networks().forEach(x -> networks.putIfAbsent(key(x.id()), at(x, f, "")));
+  }
+
+  private void routerList(RouterList r, Fact f) {
+    r.routers().forEach(x -> routers.merge(key(x.id()), at(x, f, ""), (a, b) -> a));
+  }
+
+  private void routerShow(RouterShow r, Fact f) {
+    routers.put(key(r.router().id()), at(r.router(), f, f.subject()));
+  }
+
+  private void hostList(HostList h, Fact f) {
+    h.hosts().forEach(x -> cpsHosts.putIfAbsent(key(x.id()), at(x, f, "")));
+  }
+
+  private void domain(LibvirtDomain d, Fact f) {
+    domains.add(at(d, f, f.subject()));
+  }
+
+  private void hostname(Hostname h, Fact f) {
+    if (!f.host().isEmpty()) {
       hostnames.put(f.host(), h.name());
     }
+  }
+
+  private static String key(String id) {
+    return OpenstackId.key(id);
   }
 }

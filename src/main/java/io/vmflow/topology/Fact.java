@@ -1,5 +1,6 @@
 package io.vmflow.topology;
 
+import io.vmflow.parse.ParsedRecord;
 import io.vmflow.spec.Spec;
 import java.util.Objects;
 
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param subject object of a per-object command ({@code br-int}, a server id), "" when none
  * @param value the parser's record, e.g. {@link io.vmflow.parse.BrctlShow}
  */
-public record Fact(String host, Spec spec, String origin, String subject, Object value) {
+public record Fact(String host, Spec spec, String origin, String subject, ParsedRecord value) {
 
   public Fact {
     host = host == null ? "" : host;

@@ -1,8 +1,6 @@
 package io.vmflow.topology;
 
 import io.vmflow.parse.BrctlShow;
-import io.vmflow.parse.BridgeFdbShow;
-import io.vmflow.parse.BridgeLinkShow;
 import io.vmflow.parse.IpLink;
 import io.vmflow.parse.OvsAppctlFdbShow;
 import io.vmflow.parse.OvsOfctlDumpFlows;
@@ -24,15 +22,15 @@ final class HostFacts {
   record Located<T>(T value, String origin) {}
 
   final String key;
-  private final List<Located<BrctlShow.LinuxBridge>> brctl = new ArrayList<>();
-  private final List<Located<BrctlShow.LinuxBridge>> bridgeLink = new ArrayList<>();
+  final List<Located<BrctlShow.LinuxBridge>> brctl = new ArrayList<>();
+  final List<Located<BrctlShow.LinuxBridge>> bridgeLink = new ArrayList<>();
   final List<Located<OvsVsctlShow.OvsBridge>> ovsBridges = new ArrayList<>();
   final Map<String, List<Located<OvsOfctlShow.OfPort>>> ofports = new LinkedHashMap<>();
   final List<Located<OvsAppctlFdbShow.FdbEntry>> fdb = new ArrayList<>();
   final Map<String, Located<IpLink.LinkDevice>> links = new LinkedHashMap<>();
   final List<DropFlow> dropFlows = new ArrayList<>();
-  private final Map<String, List<OvsOfctlDumpFlows.Flow>> flows = new LinkedHashMap<>();
-  private final List<List<OvsOfctlDumpFlows.Flow>> unnamedFlows = new ArrayList<>();
+  final Map<String, List<OvsOfctlDumpFlows.Flow>> flows = new LinkedHashMap<>();
+  final List<List<OvsOfctlDumpFlows.Flow>> unnamedFlows = new ArrayList<>();
   final Map<Spec, String> seen = new LinkedHashMap<>();
   // path tracing asks these for every VM of the host; they are derived once after the last add()
   private List<Located<BrctlShow.LinuxBridge>> linuxBridgesCache;
@@ -48,85 +46,7 @@ final class HostFacts {
     flowsOfCache.clear();
     flowsFromCache.clear();
     seen.merge(f.spec(), f.origin(), (a, b) -> a);
-    Object v = f.value();
-    if (v instanceof BrctlShow b) {
-      b.bridges().forEach(x -> brctl.add(new Located<>(x, f.origin())));
-    } else if (v instanceof BridgeLinkShow b) {
-      for (String bridge : b.bridges()) {
-        List<BridgeLinkShow.Port> members = b.membersOf(bridge);
-        List<String> names = members.stream().map(BridgeLinkShow.Port::name).toList();
-        bridgeLink.add(
-            new Located<>(
-                new BrctlShow.LinuxBridge(bridge, "", false, names, members.get(0).line()),
-                f.origin()));
-      }
-    } else if (v instanceof BridgeFdbShow d) {
-      // a Linux bridge's entries (master qbr..); a device's own (self) entries are not a bridge's
-      // learning
-      for (BridgeFdbShow.Entry e : d.entries()) {
-        if (!e.master().isEmpty()) {
-          fdb.add(
-              new Located<>(
-                  new OvsAppctlFdbShow.FdbEntry(
-                      e.master(),
-                      e.dev(),
-                      Math.max(0, e.vlan()),
-                      e.mac(),
-                      e.learned() ? e.used() : e.permanence(),
-                      e.line()),
-                  f.origin()));
-        }
-      }
-    } else if (v instanceof OvsVsctlShow o) {
-      o.bridges().forEach(x -> ovsBridges.add(new Located<>(x, f.origin())));
-    } else if (v instanceof OvsOfctlShow o) {
-      String bridge = o.bridge().isEmpty() ? f.subject() : o.bridge();
-      o.ports()
-          .forEach(
-              p ->
-                  ofports
-                      .computeIfAbsent(bridge, k -> new ArrayList<>())
-                      .add(new Located<>(p, f.origin())));
-    } else if (v instanceof IpLink l) {
-      for (IpLink.LinkDevice d : l.devices()) {
-        links.merge(d.name(), new Located<>(d, f.origin()), HostFacts::richer);
-      }
-    } else if (v instanceof OvsOfctlDumpFlows d) {
-      String bridge = d.bridge().isEmpty() ? f.subject() : d.bridge();
-      if (bridge.isEmpty()) {
-        unnamedFlows.add(d.flows());
-      } else {
-        flows.computeIfAbsent(bridge, k -> new ArrayList<>()).addAll(d.flows());
-      }
-      for (OvsOfctlDumpFlows.Flow flow : d.flows()) {
-        boolean drops = flow.actions().isEmpty() || flow.actions().equals(List.of("drop"));
-        if (drops && flow.priority() > 0 && flow.packets() > 0) {
-          String match =
-              String.join(
-                  ",",
-                  flow.match().stream()
-                      .map(m -> m.value().isEmpty() ? m.name() : m.name() + "=" + m.value())
-                      .toList());
-          dropFlows.add(
-              new DropFlow(
-                  bridge,
-                  flow.table(),
-                  flow.priority(),
-                  match,
-                  flow.packets(),
-                  new Evidence(f.origin(), flow.line())));
-        }
-      }
-    } else if (v instanceof OvsAppctlFdbShow d) {
-      for (OvsAppctlFdbShow.FdbEntry e : d.entries()) {
-        OvsAppctlFdbShow.FdbEntry fixed =
-            e.bridge().isEmpty()
-                ? new OvsAppctlFdbShow.FdbEntry(
-                    f.subject(), e.port(), e.vlan(), e.mac(), e.age(), e.line())
-                : e;
-        fdb.add(new Located<>(fixed, f.origin()));
-      }
-    }
+    HostCombiners.ALL.join(this, f);
   }
 
   /**
@@ -186,7 +106,7 @@ final class HostFacts {
    * {@code ip -o addr}): the fuller record is kept, with the addresses of both, so the host's IPs
    * do not depend on which file was read first.
    */
-  private static Located<IpLink.LinkDevice> richer(
+  static Located<IpLink.LinkDevice> richer(
       Located<IpLink.LinkDevice> a, Located<IpLink.LinkDevice> b) {
     boolean keepA =
         a.value().mac().isPresent() || a.value().flags().size() > b.value().flags().size();

@@ -2,6 +2,7 @@ package io.vmflow.topology;
 
 import io.vmflow.model.DeviceNames;
 import io.vmflow.model.MacAddress;
+import io.vmflow.model.OpenstackId;
 import io.vmflow.parse.LibvirtDomain;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ final class MacSources {
       String idPart) {
     MacSources s = new MacSources(ctl);
     listed.ifPresent(m -> s.add(source, m, listedAt));
-    var detail = ctl.ports.get(portId.toLowerCase());
+    var detail = ctl.ports.get(OpenstackId.key(portId));
     if (detail != null) {
       detail
           .value()
@@ -39,7 +40,7 @@ final class MacSources {
           .ifPresent(
               m -> s.add("neutron", m, new Evidence(detail.origin(), detail.value().line())));
     }
-    var row = ctl.portRows.get(portId.toLowerCase());
+    var row = ctl.portRows.get(OpenstackId.key(portId));
     if (row != null) {
       row.value()
           .mac()

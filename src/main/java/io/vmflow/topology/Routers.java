@@ -2,6 +2,7 @@ package io.vmflow.topology;
 
 import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
+import io.vmflow.model.OpenstackId;
 import io.vmflow.parse.PortList;
 import io.vmflow.parse.PortShow;
 import io.vmflow.parse.RouterList;
@@ -24,7 +25,7 @@ final class Routers {
 
   static List<Vm.RouterInfo> of(ControllerFacts ctl, List<VmPort> ports, List<Finding> findings) {
     Set<String> nets =
-        ports.stream().map(p -> p.networkId().toLowerCase()).collect(Collectors.toSet());
+        ports.stream().map(p -> OpenstackId.key(p.networkId())).collect(Collectors.toSet());
     List<Vm.RouterInfo> out = new ArrayList<>();
     boolean anyRouterPort = false;
     for (var p : ctl.ports.values()) {
@@ -32,7 +33,7 @@ final class Routers {
       if (port.deviceOwner().startsWith("network:router_interface")
           || port.deviceOwner().equals("network:ha_router_replicated_interface")) {
         anyRouterPort = true;
-        if (nets.contains(port.networkId().toLowerCase())) {
+        if (nets.contains(OpenstackId.key(port.networkId()))) {
           add(ctl, port.deviceId(), new Evidence(p.origin(), port.line()), out);
         }
       }
@@ -64,7 +65,7 @@ final class Routers {
 
   private static void add(
       ControllerFacts ctl, String routerId, Evidence portEvidence, List<Vm.RouterInfo> out) {
-    var r = ctl.routers.get(routerId.toLowerCase());
+    var r = ctl.routers.get(OpenstackId.key(routerId));
     if (r == null || out.stream().anyMatch(x -> x.id().equalsIgnoreCase(routerId))) {
       return;
     }

@@ -4,6 +4,7 @@ import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
 import io.vmflow.model.DeviceNames;
 import io.vmflow.model.MacAddress;
+import io.vmflow.model.OpenstackId;
 import io.vmflow.parse.HostList;
 import io.vmflow.parse.InterfaceList;
 import io.vmflow.parse.PortShow;
@@ -64,7 +65,7 @@ public final class TopologyBuilder {
     Set<String> ids = new LinkedHashSet<>();
     ids.addAll(ctl.servers.keySet());
     ids.addAll(ctl.serverShows.keySet());
-    ctl.interfaces.forEach(i -> ids.add(i.subject().toLowerCase()));
+    ctl.interfaces.forEach(i -> ids.add(OpenstackId.key(i.subject())));
     ids.removeIf(String::isEmpty);
     return ids;
   }
@@ -138,7 +139,7 @@ public final class TopologyBuilder {
   private VmPort port(
       String vmId, InterfaceList.VmInterface i, String source, String origin, String hostKey) {
     List<Evidence> evidence = new ArrayList<>(List.of(new Evidence(origin, i.line())));
-    var detail = ctl.ports.get(i.portId().toLowerCase());
+    var detail = ctl.ports.get(OpenstackId.key(i.portId()));
     String alias = "";
     String status = i.portState();
     Optional<MacAddress> mac = i.mac();
@@ -156,7 +157,7 @@ public final class TopologyBuilder {
           .forEach(ips::add);
       evidence.add(new Evidence(detail.origin(), p.line()));
     }
-    var net = ctl.networks.get(netId.toLowerCase());
+    var net = ctl.networks.get(OpenstackId.key(netId));
     String netName = net == null ? "" : net.value().name();
     List<String> cidrs =
         net == null
@@ -292,7 +293,7 @@ public final class TopologyBuilder {
           return key;
         }
       }
-      var cps = ctl.cpsHosts.get(name.toLowerCase());
+      var cps = ctl.cpsHosts.get(OpenstackId.key(name));
       if (cps != null) {
         return cps.value().id();
       }
@@ -301,7 +302,7 @@ public final class TopologyBuilder {
   }
 
   private Optional<HostList.CpsHost> cpsHost(String key) {
-    var byId = ctl.cpsHosts.get(key.toLowerCase());
+    var byId = ctl.cpsHosts.get(OpenstackId.key(key));
     if (byId != null) {
       return Optional.of(byId.value());
     }

@@ -48,9 +48,7 @@ public final class DumpFlowsThroughput {
       lines.add(l);
       bytes += l.length() + 1;
     }
-    @SuppressWarnings("unchecked")
-    CommandParser<Object> parser =
-        (CommandParser<Object>) ParserRegistry.parserFor(Spec.OVS_OFCTL_DUMP_FLOWS).orElseThrow();
+    CommandParser<?> parser = ParserRegistry.parserFor(Spec.OVS_OFCTL_DUMP_FLOWS).orElseThrow();
     SourceText text = new SourceText(Spec.OVS_OFCTL_DUMP_FLOWS, "generated", 1, "br-int", lines);
     double best = 0;
     for (int round = 0; round < 8; round++) {

@@ -1,0 +1,33 @@
+package io.vmflow.parse;
+
+/**
+ * The record one command output becomes: every parser's output type, and nothing else. Sealed so
+ * that consumers (topology's combiners, the fact store) know the whole set and a test can check
+ * that each kind is consumed or deliberately ignored.
+ */
+public sealed interface ParsedRecord
+    permits BrctlShow,
+        BridgeFdbShow,
+        BridgeLinkShow,
+        HostList,
+        Hostname,
+        InterfaceList,
+        IpLink,
+        LibvirtDomain,
+        NetworkList,
+        NetworkShow,
+        OvsAppctlFdbShow,
+        OvsDpctlShow,
+        OvsOfctlDumpFlows,
+        OvsOfctlShow,
+        OvsTunnels,
+        OvsVsctlShow,
+        PortList,
+        PortShow,
+        RouterList,
+        RouterShow,
+        ServerList,
+        ServerShow,
+        SubnetList,
+        TcpdumpText,
+        VirshList {}
