@@ -1,13 +1,12 @@
 package io.vmflow.cli;
 
+import io.vmflow.ingest.ArtifactText;
 import io.vmflow.parse.CommandParser;
 import io.vmflow.parse.Parsed;
 import io.vmflow.parse.ParserRegistry;
 import io.vmflow.parse.SourceText;
 import io.vmflow.spec.Spec;
 import java.io.PrintWriter;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -58,7 +57,7 @@ final class ParseCommand implements Callable<Integer> {
       err.println("vmflow parse: cannot read " + file);
       return ExitCodes.USAGE;
     }
-    List<String> lines = readLines(file);
+    List<String> lines = ArtifactText.lines(file);
     Optional<Spec> detected = kind != null ? Spec.byId(kind) : KindDetection.detect(file, lines);
     String subj = subject.isEmpty() ? KindDetection.subject(file) : subject;
     if (detected.isEmpty()) {
@@ -80,15 +79,5 @@ final class ParseCommand implements Callable<Integer> {
     out.println(JSON.writeValueAsString(result));
     out.flush();
     return ExitCodes.OK;
-  }
-
-  private static List<String> readLines(Path file) throws java.io.IOException {
-    var decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    String text = decoder.decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-    return text.lines().map(l -> l.endsWith("\r") ? l.substring(0, l.length() - 1) : l).toList();
   }
 }

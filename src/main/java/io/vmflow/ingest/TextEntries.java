@@ -60,7 +60,7 @@ public final class TextEntries {
       transcript(s, origin, walk);
       return;
     }
-    Optional<Spec> spec = layout.map(BundleLayout.Match::spec).or(() -> KindSniffer.sniff(head));
+    Optional<Spec> spec = OutputKinds.detect(origin, head);
     if (spec.isEmpty() && !BundleLayout.isContext(origin)) {
       walk.finding(
           Severity.INFO,

@@ -2,6 +2,7 @@ package io.vmflow.job;
 
 import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
+import io.vmflow.ingest.ArtifactText;
 import io.vmflow.ingest.CatalogEntry;
 import io.vmflow.parse.CommandParser;
 import io.vmflow.parse.Parsed;

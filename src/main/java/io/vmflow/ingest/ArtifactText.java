@@ -1,4 +1,4 @@
-package io.vmflow.job;
+package io.vmflow.ingest;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,11 +16,12 @@ import java.util.List;
  * Loads a spooled text artifact as lines for a parser. Dumps come from many locales: invalid UTF-8
  * is replaced rather than rejected, CR of CRLF endings is dropped, so parsers see clean lines.
  */
-final class ArtifactText {
+public final class ArtifactText {
 
   private ArtifactText() {}
 
-  static List<String> lines(Path content) throws IOException {
+  /** The lines of {@code content} (read whole; the caller owns the file). */
+  public static List<String> lines(Path content) throws IOException {
     byte[] bytes = Files.readAllBytes(content);
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
