@@ -11,6 +11,7 @@ import io.vmflow.spec.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -100,6 +101,12 @@ class CommandFormatsTest {
     assertThat(BundleLayout.match("sos_commands/x/" + name).map(BundleLayout.Match::spec))
         .as("BundleLayout rule for %s (%s)", spec.id(), name)
         .contains(spec);
+    // the sos names of different specs are disjoint, so BundleLayout's order does not matter
+    assertThat(
+            Arrays.stream(Spec.values())
+                .filter(s -> s.sosNames().stream().anyMatch(p -> p.matcher(name).matches())))
+        .as("specs whose sos names match %s", name)
+        .containsExactly(spec);
   }
 
   @ParameterizedTest

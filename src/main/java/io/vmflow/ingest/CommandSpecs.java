@@ -8,7 +8,9 @@ import java.util.Optional;
 
 /**
  * Maps a command line as typed at a prompt to the output kind it produces and the object it is
- * about: {@code ovs-ofctl show br-int |grep 1c65} is {@code OVS_OFCTL_SHOW} of {@code br-int}.
+ * about: {@code ovs-ofctl show br-int |grep 1c65} is {@code OVS_OFCTL_SHOW} of {@code br-int}. The
+ * words that select each kind are the spec's own ({@link Spec#typed()}); here are only the tools'
+ * option syntax and the wrappers ({@code sudo}, {@code timeout 5}) a prompt may add.
  */
 public final class CommandSpecs {
 
@@ -23,111 +25,29 @@ public final class CommandSpecs {
       return Optional.empty();
     }
     String tool = words.get(0);
+    if (tool.equals("tcpdump")) {
+      return tcpdump(words);
+    }
     List<String> args = positional(words.subList(1, words.size()), tool);
-    return switch (tool) {
-      case "nova" -> nova(args);
-      case "neutron" -> neutron(args);
-      case "openstack" -> openstack(args);
-      case "cps" ->
-          first(args).equals("host-list") ? call(Spec.CPS_HOST_LIST, "") : Optional.empty();
-      case "brctl" -> first(args).equals("show") ? call(Spec.BRCTL_SHOW, "") : Optional.empty();
-      case "bridge" -> bridge(args);
-      case "ip" -> ip(args);
-      case "ovs-vsctl" ->
-          first(args).equals("show") ? call(Spec.OVS_VSCTL_SHOW, "") : Optional.empty();
-      case "ovs-ofctl" -> ovsOfctl(args);
-      case "ovs-appctl" -> ovsAppctl(args);
-      case "ovs-dpctl" ->
-          first(args).equals("show") ? call(Spec.OVS_DPCTL_SHOW, "") : Optional.empty();
-      case "virsh" -> virsh(args);
-      case "tcpdump" -> tcpdump(words);
-      case "hostname" -> call(Spec.HOSTNAME, "");
-      default -> Optional.empty();
-    };
-  }
-
-  private static Optional<SpecCall> nova(List<String> a) {
-    return switch (first(a)) {
-      case "list" -> call(Spec.NOVA_LIST, "");
-      case "show" -> call(Spec.NOVA_SHOW, second(a));
-      case "interface-list" -> call(Spec.NOVA_INTERFACE_LIST, second(a));
-      default -> Optional.empty();
-    };
-  }
-
-  private static Optional<SpecCall> neutron(List<String> a) {
-    return switch (first(a)) {
-      case "port-show" -> call(Spec.NEUTRON_PORT_SHOW, second(a));
-      case "port-list" -> call(Spec.NEUTRON_PORT_LIST, "");
-      case "net-list" -> call(Spec.NEUTRON_NET_LIST, "");
-      case "subnet-list" -> call(Spec.NEUTRON_SUBNET_LIST, "");
-      case "router-list" -> call(Spec.NEUTRON_ROUTER_LIST, "");
-      case "router-show" -> call(Spec.NEUTRON_ROUTER_SHOW, second(a));
-      default -> Optional.empty();
-    };
-  }
-
-  private static Optional<SpecCall> openstack(List<String> a) {
-    String object = first(a);
-    String verb = second(a);
-    String subject = a.size() > 2 ? a.get(2) : "";
-    Spec spec =
-        switch (object + " " + verb) {
-          case "server list" -> Spec.OPENSTACK_SERVER_LIST;
-          case "server show" -> Spec.OPENSTACK_SERVER_SHOW;
-          case "port list" -> Spec.OPENSTACK_PORT_LIST;
-          case "port show" -> Spec.OPENSTACK_PORT_SHOW;
-          case "network list" -> Spec.OPENSTACK_NETWORK_LIST;
-          case "network show" -> Spec.OPENSTACK_NETWORK_SHOW;
-          case "subnet list" -> Spec.OPENSTACK_SUBNET_LIST;
-          case "router list" -> Spec.OPENSTACK_ROUTER_LIST;
-          case "router show" -> Spec.OPENSTACK_ROUTER_SHOW;
-          default -> null;
-        };
-    return spec == null ? Optional.empty() : call(spec, verb.equals("show") ? subject : "");
-  }
-
-  private static Optional<SpecCall> bridge(List<String> a) {
-    if (first(a).equals("link")) {
-      return call(Spec.BRIDGE_LINK_SHOW, "");
-    }
-    return first(a).equals("fdb") ? call(Spec.BRIDGE_FDB_SHOW, "") : Optional.empty();
-  }
-
-  private static Optional<SpecCall> ip(List<String> a) {
-    String object = first(a);
-    if (object.matches("l|li|lin|link")) {
-      return call(Spec.IP_LINK, "");
-    }
-    if (object.matches("a|ad|add|addr|addre|addres|address")) {
-      return call(Spec.IP_ADDR, "");
+    for (Spec spec : Spec.values()) {
+      for (List<String> form : spec.typed()) {
+        if (selects(form, tool, args)) {
+          int at = form.size() - 1;
+          String subject =
+              spec.scope() == Spec.Scope.PER_OBJECT && at < args.size() ? args.get(at) : "";
+          return call(spec, subject);
+        }
+      }
     }
     return Optional.empty();
   }
 
-  private static Optional<SpecCall> ovsOfctl(List<String> a) {
-    return switch (first(a)) {
-      case "show" -> call(Spec.OVS_OFCTL_SHOW, second(a));
-      case "dump-flows" -> call(Spec.OVS_OFCTL_DUMP_FLOWS, second(a));
-      default -> Optional.empty();
-    };
-  }
-
-  private static Optional<SpecCall> ovsAppctl(List<String> a) {
-    return switch (first(a)) {
-      case "fdb/show" -> call(Spec.OVS_APPCTL_FDB_SHOW, second(a));
-      case "dpctl/show" -> call(Spec.OVS_DPCTL_SHOW, "");
-      case "ofproto/list-tunnels" -> call(Spec.OVS_APPCTL_OFPROTO_LIST_TUNNELS, "");
-      default -> Optional.empty();
-    };
-  }
-
-  private static Optional<SpecCall> virsh(List<String> a) {
-    return switch (first(a)) {
-      case "list" -> call(Spec.VIRSH_LIST, "");
-      case "dumpxml" -> call(Spec.VIRSH_DUMPXML, second(a));
-      default -> Optional.empty();
-    };
+  // [ovs-ofctl, show] selects "ovs-ofctl show br-int": the tool, then the leading positional words
+  private static boolean selects(List<String> form, String tool, List<String> args) {
+    int verbs = form.size() - 1;
+    return form.get(0).equals(tool)
+        && args.size() >= verbs
+        && args.subList(0, verbs).equals(form.subList(1, form.size()));
   }
 
   // tcpdump -i tap1c65142e-2a -nne icmp; a capture written with -w is a file, not text output
@@ -202,14 +122,6 @@ public final class CommandSpecs {
       case "ip" -> option.matches("-n|-netns|-f|-family");
       default -> false;
     };
-  }
-
-  private static String first(List<String> a) {
-    return a.isEmpty() ? "" : a.get(0);
-  }
-
-  private static String second(List<String> a) {
-    return a.size() > 1 ? a.get(1) : "";
   }
 
   private static Optional<SpecCall> call(Spec spec, String subject) {

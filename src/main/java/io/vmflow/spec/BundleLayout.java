@@ -1,5 +1,6 @@
 package io.vmflow.spec;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -9,8 +10,8 @@ import java.util.regex.Pattern;
  * Where each spec lives in a sosreport (and in bundles written by vmflow-collect, which follow the
  * same naming): sos names a command's output by its command line, {@code /usr/bin/} stripped and
  * other character runs turned into {@code _} ({@code ovs-ofctl show br-int} is {@code
- * sos_commands/openvswitch/ovs-ofctl_show_br-int}). First match wins; the named group {@code s} is
- * the per-object subject.
+ * sos_commands/openvswitch/ovs-ofctl_show_br-int}). The names are each {@link Spec}'s own ({@link
+ * Spec#sosNames()}); the named group {@code s} is the per-object subject.
  */
 public final class BundleLayout {
 
@@ -19,53 +20,11 @@ public final class BundleLayout {
 
   private record Rule(Spec spec, Pattern pattern) {}
 
+  // each spec's own sos names (Spec#sosNames); they are disjoint, so their order does not matter
   private static final List<Rule> RULES =
-      List.of(
-          rule(Spec.OVS_VSCTL_SHOW, "ovs-vsctl(_-t_\\d+)?_show"),
-          // ovs-ofctl_show_br-int, ovs-ofctl_-O_OpenFlow13_show_br-int
-          rule(
-              Spec.OVS_OFCTL_SHOW,
-              "ovs-ofctl(_-O_OpenFlow1\\d)?_(show|dump-ports-desc)_(?<s>[^/]+)"),
-          rule(Spec.OVS_OFCTL_DUMP_FLOWS, "ovs-ofctl(_-O_OpenFlow1\\d)?_dump-flows_(?<s>[^/]+)"),
-          // ovs-appctl_fdb.show_br-int
-          rule(Spec.OVS_APPCTL_FDB_SHOW, "ovs-appctl_fdb\\.show_(?<s>[^/]+)"),
-          // ovs-dpctl_show_-s, ovs-appctl_dpctl.show_-s_system_ovs-system (per datapath: sos 4.x)
-          rule(
-              Spec.OVS_DPCTL_SHOW,
-              "(ovs-dpctl_(-s_)?show(_-s)?|ovs-appctl_dpctl\\.show(_-s)?(_[^/]+)?)"),
-          rule(Spec.OVS_APPCTL_OFPROTO_LIST_TUNNELS, "ovs-appctl_ofproto\\.list-tunnels"),
-          rule(Spec.BRCTL_SHOW, "brctl_show"),
-          // bridge_-s_-s_-d_link_show, bridge_-s_-s_-d_-t_fdb_show (sos 4.x networking plugin)
-          rule(Spec.BRIDGE_LINK_SHOW, "bridge_(-[a-z]+_)*link(_show)?"),
-          rule(Spec.BRIDGE_FDB_SHOW, "bridge_(-[a-z]+_)*fdb(_show)?"),
-          // ip_-d_address, ip_-o_addr, ip_addr
-          rule(Spec.IP_ADDR, "ip_(-[a-z0-9]+_)*(address|addr|a)(_show)?"),
-          // ip_-s_-d_link, ip_-d_link, ip_link
-          rule(Spec.IP_LINK, "ip_(-[a-z0-9]+_)*(link|l)(_show)?"),
-          rule(Spec.VIRSH_DUMPXML, "virsh_(-r_)?dumpxml_(?<s>[^/]+)"),
-          // sos's virsh plugin runs `virsh -r list --all`: virsh_-r_list_--all; older sos and
-          // hand-made bundles: virsh_list_--all, virsh_list
-          rule(Spec.VIRSH_LIST, "virsh_(-r_)?list(_--all)?"),
-          rule(Spec.HOSTNAME, "hostname"),
-          rule(Spec.CPS_HOST_LIST, "cps_host-list"),
-          rule(Spec.NOVA_LIST, "nova_list(_--all-tenants(_1|_True)?)?"),
-          rule(Spec.NEUTRON_PORT_LIST, "neutron_port-list"),
-          rule(Spec.NEUTRON_NET_LIST, "neutron_net-list"),
-          rule(Spec.NEUTRON_SUBNET_LIST, "neutron_subnet-list"),
-          rule(Spec.NEUTRON_ROUTER_LIST, "neutron_router-list"),
-          rule(Spec.OPENSTACK_SERVER_LIST, "openstack_server_list(_--all-projects)?(_--long)?"),
-          rule(Spec.OPENSTACK_PORT_LIST, "openstack_port_list(_--long)?"),
-          rule(Spec.OPENSTACK_NETWORK_LIST, "openstack_network_list(_--long)?"),
-          rule(Spec.OPENSTACK_SUBNET_LIST, "openstack_subnet_list(_--long)?"),
-          rule(Spec.OPENSTACK_ROUTER_LIST, "openstack_router_list(_--long)?"),
-          rule(Spec.OPENSTACK_SERVER_SHOW, "openstack_server_show_(?<s>[^/]+)"),
-          rule(Spec.OPENSTACK_PORT_SHOW, "openstack_port_show_(?<s>[^/]+)"),
-          rule(Spec.OPENSTACK_ROUTER_SHOW, "openstack_router_show_(?<s>[^/]+)"),
-          rule(Spec.OPENSTACK_NETWORK_SHOW, "openstack_network_show_(?<s>[^/]+)"),
-          rule(Spec.NOVA_SHOW, "nova_show_(?<s>[^/]+)"),
-          rule(Spec.NOVA_INTERFACE_LIST, "nova_interface-list_(?<s>[^/]+)"),
-          rule(Spec.NEUTRON_PORT_SHOW, "neutron_port-show_(?<s>[^/]+)"),
-          rule(Spec.NEUTRON_ROUTER_SHOW, "neutron_router-show_(?<s>[^/]+)"));
+      Arrays.stream(Spec.values())
+          .flatMap(s -> s.sosNames().stream().map(p -> new Rule(s, p)))
+          .toList();
 
   // outputs sos and vmflow-collect keep for a reader's context (clock, uptime, port counters) that
   // vmflow does not analyse: cataloged as evidence, without an "unrecognised" finding
@@ -91,9 +50,5 @@ public final class BundleLayout {
       }
     }
     return Optional.empty();
-  }
-
-  private static Rule rule(Spec spec, String regex) {
-    return new Rule(spec, Pattern.compile(regex));
   }
 }

@@ -1,56 +1,124 @@
 package io.vmflow.spec;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * Every command output vmflow understands: an abstract name, the command line that produces it, and
- * whether it is run once per object (bridge, VM, port). {@link #id()} names fixtures folders,
- * report anchors and log lines.
+ * Every command output vmflow understands, described in one place: an abstract name, the command
+ * line that produces it, whether it is run once per object (bridge, VM, port), the names sos gives
+ * its file ({@link BundleLayout} reads them) and the words that select it when typed at a prompt
+ * (ingest's transcript splitting reads them). {@link #id()} names fixtures folders, report anchors
+ * and log lines. Content rules for nameless files live in ingest ({@code KindSniffer}, ordered
+ * across kinds); the parser is bound in {@code parse.ParserRegistry}.
  */
 public enum Spec {
   // controller side: nova / neutron / openstack / FusionSphere cps
-  NOVA_LIST("nova list"),
-  NOVA_SHOW("nova show %s", Scope.PER_OBJECT),
-  NOVA_INTERFACE_LIST("nova interface-list %s", Scope.PER_OBJECT),
-  NEUTRON_PORT_SHOW("neutron port-show %s", Scope.PER_OBJECT),
-  NEUTRON_PORT_LIST("neutron port-list"),
-  NEUTRON_NET_LIST("neutron net-list"),
-  NEUTRON_SUBNET_LIST("neutron subnet-list"),
-  NEUTRON_ROUTER_LIST("neutron router-list"),
-  NEUTRON_ROUTER_SHOW("neutron router-show %s", Scope.PER_OBJECT),
-  OPENSTACK_SERVER_LIST("openstack server list"),
-  OPENSTACK_SERVER_SHOW("openstack server show %s", Scope.PER_OBJECT),
-  OPENSTACK_PORT_LIST("openstack port list"),
-  OPENSTACK_PORT_SHOW("openstack port show %s", Scope.PER_OBJECT),
-  OPENSTACK_NETWORK_LIST("openstack network list"),
-  OPENSTACK_NETWORK_SHOW("openstack network show %s", Scope.PER_OBJECT),
-  OPENSTACK_SUBNET_LIST("openstack subnet list"),
-  OPENSTACK_ROUTER_LIST("openstack router list"),
-  OPENSTACK_ROUTER_SHOW("openstack router show %s", Scope.PER_OBJECT),
-  CPS_HOST_LIST("cps host-list"),
+  NOVA_LIST("nova list", sos("nova_list(_--all-tenants(_1|_True)?)?"), typed("nova list")),
+  NOVA_SHOW("nova show %s", Scope.PER_OBJECT, sos("nova_show_(?<s>[^/]+)"), typed("nova show")),
+  NOVA_INTERFACE_LIST(
+      "nova interface-list %s",
+      Scope.PER_OBJECT, sos("nova_interface-list_(?<s>[^/]+)"), typed("nova interface-list")),
+  NEUTRON_PORT_SHOW(
+      "neutron port-show %s",
+      Scope.PER_OBJECT, sos("neutron_port-show_(?<s>[^/]+)"), typed("neutron port-show")),
+  NEUTRON_PORT_LIST("neutron port-list", sos("neutron_port-list"), typed("neutron port-list")),
+  NEUTRON_NET_LIST("neutron net-list", sos("neutron_net-list"), typed("neutron net-list")),
+  NEUTRON_SUBNET_LIST(
+      "neutron subnet-list", sos("neutron_subnet-list"), typed("neutron subnet-list")),
+  NEUTRON_ROUTER_LIST(
+      "neutron router-list", sos("neutron_router-list"), typed("neutron router-list")),
+  NEUTRON_ROUTER_SHOW(
+      "neutron router-show %s",
+      Scope.PER_OBJECT, sos("neutron_router-show_(?<s>[^/]+)"), typed("neutron router-show")),
+  OPENSTACK_SERVER_LIST(
+      "openstack server list",
+      sos("openstack_server_list(_--all-projects)?(_--long)?"),
+      typed("openstack server list")),
+  OPENSTACK_SERVER_SHOW(
+      "openstack server show %s",
+      Scope.PER_OBJECT, sos("openstack_server_show_(?<s>[^/]+)"), typed("openstack server show")),
+  OPENSTACK_PORT_LIST(
+      "openstack port list", sos("openstack_port_list(_--long)?"), typed("openstack port list")),
+  OPENSTACK_PORT_SHOW(
+      "openstack port show %s",
+      Scope.PER_OBJECT, sos("openstack_port_show_(?<s>[^/]+)"), typed("openstack port show")),
+  OPENSTACK_NETWORK_LIST(
+      "openstack network list",
+      sos("openstack_network_list(_--long)?"),
+      typed("openstack network list")),
+  OPENSTACK_NETWORK_SHOW(
+      "openstack network show %s",
+      Scope.PER_OBJECT, sos("openstack_network_show_(?<s>[^/]+)"), typed("openstack network show")),
+  OPENSTACK_SUBNET_LIST(
+      "openstack subnet list",
+      sos("openstack_subnet_list(_--long)?"),
+      typed("openstack subnet list")),
+  OPENSTACK_ROUTER_LIST(
+      "openstack router list",
+      sos("openstack_router_list(_--long)?"),
+      typed("openstack router list")),
+  OPENSTACK_ROUTER_SHOW(
+      "openstack router show %s",
+      Scope.PER_OBJECT, sos("openstack_router_show_(?<s>[^/]+)"), typed("openstack router show")),
+  CPS_HOST_LIST("cps host-list", sos("cps_host-list"), typed("cps host-list")),
 
   // host side: Linux
-  HOSTNAME("hostname"),
-  BRCTL_SHOW("brctl show"),
-  BRIDGE_LINK_SHOW("bridge -d link show"),
-  BRIDGE_FDB_SHOW("bridge fdb show"),
-  IP_LINK("ip -d link show"),
-  IP_ADDR("ip addr show"),
+  HOSTNAME("hostname", sos("hostname"), typed("hostname")),
+  BRCTL_SHOW("brctl show", sos("brctl_show"), typed("brctl show")),
+  // bridge_-s_-s_-d_link_show, bridge_-s_-s_-d_-t_fdb_show (sos 4.x networking plugin)
+  BRIDGE_LINK_SHOW(
+      "bridge -d link show", sos("bridge_(-[a-z]+_)*link(_show)?"), typed("bridge link")),
+  BRIDGE_FDB_SHOW("bridge fdb show", sos("bridge_(-[a-z]+_)*fdb(_show)?"), typed("bridge fdb")),
+  // ip_-s_-d_link, ip_-d_link, ip_link; typed as ip l, ip li, ip lin, ip link
+  IP_LINK(
+      "ip -d link show",
+      sos("ip_(-[a-z0-9]+_)*(link|l)(_show)?"),
+      typed("ip l", "ip li", "ip lin", "ip link")),
+  // ip_-d_address, ip_-o_addr, ip_addr
+  IP_ADDR(
+      "ip addr show",
+      sos("ip_(-[a-z0-9]+_)*(address|addr|a)(_show)?"),
+      typed("ip a", "ip ad", "ip add", "ip addr", "ip addre", "ip addres", "ip address")),
 
   // host side: Open vSwitch
-  OVS_VSCTL_SHOW("ovs-vsctl show"),
-  OVS_OFCTL_SHOW("ovs-ofctl show %s", Scope.PER_OBJECT),
-  OVS_OFCTL_DUMP_FLOWS("ovs-ofctl dump-flows %s", Scope.PER_OBJECT),
-  OVS_APPCTL_FDB_SHOW("ovs-appctl fdb/show %s", Scope.PER_OBJECT),
-  OVS_DPCTL_SHOW("ovs-dpctl show"),
-  OVS_APPCTL_OFPROTO_LIST_TUNNELS("ovs-appctl ofproto/list-tunnels"),
+  OVS_VSCTL_SHOW("ovs-vsctl show", sos("ovs-vsctl(_-t_\\d+)?_show"), typed("ovs-vsctl show")),
+  // ovs-ofctl_show_br-int, ovs-ofctl_-O_OpenFlow13_show_br-int
+  OVS_OFCTL_SHOW(
+      "ovs-ofctl show %s",
+      Scope.PER_OBJECT,
+      sos("ovs-ofctl(_-O_OpenFlow1\\d)?_(show|dump-ports-desc)_(?<s>[^/]+)"),
+      typed("ovs-ofctl show")),
+  OVS_OFCTL_DUMP_FLOWS(
+      "ovs-ofctl dump-flows %s",
+      Scope.PER_OBJECT,
+      sos("ovs-ofctl(_-O_OpenFlow1\\d)?_dump-flows_(?<s>[^/]+)"),
+      typed("ovs-ofctl dump-flows")),
+  // ovs-appctl_fdb.show_br-int
+  OVS_APPCTL_FDB_SHOW(
+      "ovs-appctl fdb/show %s",
+      Scope.PER_OBJECT, sos("ovs-appctl_fdb\\.show_(?<s>[^/]+)"), typed("ovs-appctl fdb/show")),
+  // ovs-dpctl_show_-s, ovs-appctl_dpctl.show_-s_system_ovs-system (per datapath: sos 4.x)
+  OVS_DPCTL_SHOW(
+      "ovs-dpctl show",
+      sos("(ovs-dpctl_(-s_)?show(_-s)?|ovs-appctl_dpctl\\.show(_-s)?(_[^/]+)?)"),
+      typed("ovs-dpctl show", "ovs-appctl dpctl/show")),
+  OVS_APPCTL_OFPROTO_LIST_TUNNELS(
+      "ovs-appctl ofproto/list-tunnels",
+      sos("ovs-appctl_ofproto\\.list-tunnels"),
+      typed("ovs-appctl ofproto/list-tunnels")),
 
   // host side: libvirt
-  VIRSH_LIST("virsh list --all"),
-  VIRSH_DUMPXML("virsh dumpxml %s", Scope.PER_OBJECT),
+  // sos's virsh plugin runs `virsh -r list --all`: virsh_-r_list_--all; older sos and hand-made
+  // bundles: virsh_list_--all, virsh_list
+  VIRSH_LIST("virsh list --all", sos("virsh_(-r_)?list(_--all)?"), typed("virsh list")),
+  VIRSH_DUMPXML(
+      "virsh dumpxml %s",
+      Scope.PER_OBJECT, sos("virsh_(-r_)?dumpxml_(?<s>[^/]+)"), typed("virsh dumpxml")),
 
-  // captures in text form
-  TCPDUMP_TEXT("tcpdump -nne");
+  // captures in text form: no file name of their own; typed, the subject is the -i interface
+  TCPDUMP_TEXT("tcpdump -nne", sos(), typed("tcpdump"));
 
   /** Whether the command runs once per host or once per object named in the command line. */
   public enum Scope {
@@ -60,14 +128,44 @@ public enum Spec {
 
   private final String command;
   private final Scope scope;
+  private final List<Pattern> sosNames;
+  private final List<List<String>> typed;
 
-  Spec(String command) {
-    this(command, Scope.PER_HOST);
+  Spec(String command, List<Pattern> sosNames, List<List<String>> typed) {
+    this(command, Scope.PER_HOST, sosNames, typed);
   }
 
-  Spec(String command, Scope scope) {
+  Spec(String command, Scope scope, List<Pattern> sosNames, List<List<String>> typed) {
     this.command = command;
     this.scope = scope;
+    this.sosNames = sosNames;
+    this.typed = typed;
+  }
+
+  /**
+   * The names sos and vmflow-collect give this output's file ({@code /usr/bin/} stripped, other
+   * character runs turned into {@code _}), matched against the whole file name; a named group
+   * {@code s} captures the per-object subject. Empty: the output has no file of its own.
+   */
+  public List<Pattern> sosNames() {
+    return sosNames;
+  }
+
+  /**
+   * The command as typed at a prompt: the tool, then the leading positional words that select this
+   * output ({@code [ovs-ofctl, show]}); options are not part of it. For a per-object spec the next
+   * positional word is the subject.
+   */
+  public List<List<String>> typed() {
+    return typed;
+  }
+
+  private static List<Pattern> sos(String... regexes) {
+    return Arrays.stream(regexes).map(Pattern::compile).toList();
+  }
+
+  private static List<List<String>> typed(String... forms) {
+    return Arrays.stream(forms).map(f -> List.of(f.split(" "))).toList();
   }
 
   /** Lower-case name, e.g. {@code brctl_show}. */
