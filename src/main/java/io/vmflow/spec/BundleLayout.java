@@ -45,7 +45,8 @@ public final class BundleLayout {
           rule(Spec.VIRSH_DUMPXML, "virsh_(-r_)?dumpxml_(?<s>[^/]+)"),
           // sos's virsh plugin runs `virsh -r list --all`: virsh_-r_list_--all; older sos and
           // hand-made bundles: virsh_list_--all, virsh_list
-          rule(Spec.VIRSH_LIST, "virsh_(-r_)?list(_--all)?"),
+          // insights: virsh_--readonly_list_--all
+          rule(Spec.VIRSH_LIST, "virsh_(-r_|--readonly_)?list(_--all)?"),
           rule(Spec.HOSTNAME, "hostname"),
           rule(Spec.CPS_HOST_LIST, "cps_host-list"),
           rule(Spec.NOVA_LIST, "nova_list(_--all-tenants(_1|_True)?)?"),
@@ -80,8 +81,21 @@ public final class BundleLayout {
     return CONTEXT.matcher(path.substring(path.lastIndexOf('/') + 1)).matches();
   }
 
-  /** The spec stored at {@code path} (any prefix; only the file name is matched). */
+  // libvirt's live status of each running domain, which sos and hotsos copy from
+  // /run/libvirt/qemu (or /var/run/libvirt/qemu): run/libvirt/qemu/instance-00000001.xml holds
+  // the same <domain> virsh dumpxml prints, inside a <domstatus>
+  private static final Pattern LIBVIRT_STATUS =
+      Pattern.compile("(^|/)(var/)?run/libvirt/qemu/(?<s>[^/]+)\\.xml$");
+
+  /**
+   * The spec stored at {@code path} (any prefix; only the file name is matched, except for
+   * libvirt's status files, which are known by their folder).
+   */
   public static Optional<Match> match(String path) {
+    Matcher status = LIBVIRT_STATUS.matcher(path);
+    if (status.find()) {
+      return Optional.of(new Match(Spec.VIRSH_DUMPXML, status.group("s")));
+    }
     String name = path.substring(path.lastIndexOf('/') + 1);
     for (Rule r : RULES) {
       Matcher m = r.pattern().matcher(name);
