@@ -63,6 +63,9 @@ public final class KindSniffer {
   //     RX packets:309 errors:0 dropped:1394875 overruns:0 frame:0
   private static final Pattern DPCTL_PORT =
       Pattern.compile("^\\s+port \\d+: \\S+( \\(.*\\))?\\s*$");
+  //   lookups: hit:39017272903 missed:137481120 lost:54691089   (dpctl/show cut to that line)
+  private static final Pattern DPCTL_LOOKUPS =
+      Pattern.compile("^\\s*lookups: hit:\\d+ missed:\\d+ lost:\\d+\\s*$");
   private static final Pattern DPCTL_COUNTERS =
       Pattern.compile("^\\s+RX packets:\\d+ errors:\\d+ dropped:\\d+.*");
   // port 4: ovn-comput-1 (geneve: ::->10.10.2.33, key=flow, legacy_l2, dp port=4, ttl=64,
@@ -114,7 +117,9 @@ public final class KindSniffer {
       if (BRCTL.matcher(l).matches()) {
         return Optional.of(Spec.BRCTL_SHOW);
       }
-      if (DPCTL.matcher(l).matches() || isDpctlPort(head, l)) {
+      if (DPCTL.matcher(l).matches()
+          || DPCTL_LOOKUPS.matcher(l).matches()
+          || isDpctlPort(head, l)) {
         return Optional.of(Spec.OVS_DPCTL_SHOW);
       }
       if (LIST_TUNNELS.matcher(l).matches()) {

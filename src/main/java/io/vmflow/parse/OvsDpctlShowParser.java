@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
  *   port 3: vxlan_sys_4789 (vxlan: packet_type=ptap)
  * </pre>
  *
- * With {@code -s}, each port's {@code RX packets:… errors:… dropped:…} and {@code TX …} counters
- * are kept; the other statistics lines (bytes, collisions, lookups, masks) are skipped. Port lines
- * without a {@code system@…:} header (hotsos keeps some outputs so) form a datapath without a name.
+ * Kept: the datapath's lookup counters (hit, missed, lost) and, with {@code -s}, each port's {@code
+ * RX packets:… errors:… dropped:…} and {@code TX …} counters; the other statistics lines (bytes,
+ * collisions, flows, masks) are skipped. Lines without a {@code system@…:} header (hotsos keeps
+ * some outputs so) form a datapath without a name.
  */
 final class OvsDpctlShowParser implements CommandParser<OvsDpctlShow> {
 
@@ -37,6 +38,10 @@ final class OvsDpctlShowParser implements CommandParser<OvsDpctlShow> {
   private static final Pattern COUNTERS =
       Pattern.compile(
           "^\\s+(?<dir>RX|TX) packets:(?<p>\\d{1,18}) errors:(?<e>\\d{1,18}) dropped:(?<d>\\d{1,18})\\b.*$");
+  //   lookups: hit:36830 missed:4948 lost:0
+  private static final Pattern LOOKUPS =
+      Pattern.compile(
+          "^\\s*lookups: hit:(?<hit>\\d{1,18}) missed:(?<missed>\\d{1,18}) lost:(?<lost>\\d{1,18})\\s*$");
   private static final Pattern STATS =
       Pattern.compile(
           "^\\s+(lookups|flows|masks|cache|caches|RX|TX|collisions|port \\d+: \\S+ \\(.*)\\b.*|^\\s+[\\w ]+:.*$");
@@ -62,6 +67,7 @@ final class OvsDpctlShowParser implements CommandParser<OvsDpctlShow> {
       Matcher d = DATAPATH.matcher(l);
       Matcher p = PORT.matcher(l);
       Matcher c = COUNTERS.matcher(l);
+      Matcher lookups = LOOKUPS.matcher(l);
       if (d.matches()) {
         add(dp, out);
         dp = new Dp(d.group("type"), d.group("name"), source.lineNo(i));
@@ -74,6 +80,14 @@ final class OvsDpctlShowParser implements CommandParser<OvsDpctlShow> {
                 p.group("type") == null ? "" : p.group("type"),
                 p.group("details") == null ? "" : p.group("details").trim(),
                 source.lineNo(i)));
+      } else if (lookups.matches()) {
+        dp = dp == null ? new Dp("", "", source.lineNo(i)) : dp;
+        dp.lookups =
+            Optional.of(
+                new OvsDpctlShow.Lookups(
+                    Long.parseLong(lookups.group("hit")),
+                    Long.parseLong(lookups.group("missed")),
+                    Long.parseLong(lookups.group("lost"))));
       } else if (c.matches() && dp != null && !dp.ports.isEmpty()) {
         dp.count(c);
       } else if (!l.isBlank() && !STATS.matcher(l).matches()) {
@@ -86,7 +100,7 @@ final class OvsDpctlShowParser implements CommandParser<OvsDpctlShow> {
 
   private static void add(Dp dp, List<OvsDpctlShow.Datapath> out) {
     if (dp != null) {
-      out.add(new OvsDpctlShow.Datapath(dp.type, dp.name, dp.ports, dp.line));
+      out.add(new OvsDpctlShow.Datapath(dp.type, dp.name, dp.ports, dp.line, dp.lookups));
     }
   }
 
@@ -96,6 +110,7 @@ final class OvsDpctlShowParser implements CommandParser<OvsDpctlShow> {
     final String name;
     final int line;
     final List<OvsDpctlShow.DpPort> ports = new ArrayList<>();
+    Optional<OvsDpctlShow.Lookups> lookups = Optional.empty();
 
     Dp(String type, String name, int line) {
       this.type = type;

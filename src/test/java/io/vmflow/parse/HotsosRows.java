@@ -44,8 +44,9 @@ final class HotsosRows {
 
   private static final String OS = D + "openstack/";
 
-  // what hotsos's tests assert about the openstack tree's host (compute4), per file
-  private static final Map<String, Consumer<Parsed<?>>> OPENSTACK =
+  // what hotsos's tests assert about the openstack tree's host (compute4), and its scenarios, per
+  // file
+  private static final Map<String, Consumer<Parsed<?>>> ASSERTED =
       Map.of(
           OS + "sos_commands/host/hostname",
           p -> assertThat(value(p, Hostname.class).name()).isEqualTo("compute4"),
@@ -91,11 +92,19 @@ final class HotsosRows {
                 .extracting(i -> i.targetDev() + " " + i.mac().orElseThrow())
                 .containsExactly("tap0e778df8-ca fa:16:3e:a7:45:cb");
           },
+          // scenarios/openvswitch/dpif_lost_packets_*.yaml: dpctl/show cut to its lookups line;
+          // hotsos raises "a non-zero amount (54691089) of lost packets"
+          D + "scenarios/dpif_lost_packets_no_vswitchd/ovs-appctl_dpctl.show_-s_system_ovs-system",
+          p ->
+              assertThat(value(p, OvsDpctlShow.class).datapaths())
+                  .extracting(dp -> dp.lookups().orElseThrow().lost())
+                  .containsExactly(54691089L),
           // the datapath's per-port drop counters (hotsos's datapath-checks-port-stats)
           OS + "sos_commands/openvswitch/ovs-appctl_dpctl.show_-s_system_ovs-system",
           p -> {
             OvsDpctlShow.Datapath dp = value(p, OvsDpctlShow.class).datapaths().get(0);
             assertThat(dp.name()).isEqualTo("ovs-system");
+            assertThat(dp.lookups()).contains(new OvsDpctlShow.Lookups(36830, 4948, 0));
             assertThat(dp.ports())
                 .filteredOn(x -> x.name().equals("br-int"))
                 .extracting(x -> x.counters().orElseThrow().rxDropped())
@@ -166,7 +175,7 @@ final class HotsosRows {
                 assertThat(p.value()).isPresent();
               }
             };
-        rows.add(row(rel, kind, clean.andThen(OPENSTACK.getOrDefault(rel, p -> {}))));
+        rows.add(row(rel, kind, clean.andThen(ASSERTED.getOrDefault(rel, p -> {}))));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
