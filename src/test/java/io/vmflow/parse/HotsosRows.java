@@ -159,10 +159,11 @@ final class HotsosRows {
           continue;
         }
         String name = f.getFileName().toString();
+        // ovs-ofctl_show_br-int, ovs-ofctl_-O_OpenFlow13_dump-ports-desc_br-int (same port list)
         Spec kind =
-            name.startsWith("ovs-ofctl_show_")
+            name.matches("ovs-ofctl_(-O_OpenFlow1\\d_)?(show|dump-ports-desc)_.*")
                 ? Spec.OVS_OFCTL_SHOW
-                : name.startsWith("ovs-ofctl_dump-flows_")
+                : name.matches("ovs-ofctl_(-O_OpenFlow1\\d_)?dump-flows_.*")
                     ? Spec.OVS_OFCTL_DUMP_FLOWS
                     : name.startsWith("ovs-appctl_fdb.show_")
                         ? Spec.OVS_APPCTL_FDB_SHOW

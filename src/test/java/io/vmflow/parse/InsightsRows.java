@@ -98,6 +98,16 @@ final class InsightsRows {
             "insights_commands/hostname",
             Spec.HOSTNAME,
             p -> assertThat(value(p, Hostname.class).name()).isEqualTo("rhel7")),
+        rowAt(
+            D + "test_hostname/HOSTNAME_FULL_MULTILINE.txt",
+            "insights_commands/hostname",
+            Spec.HOSTNAME,
+            p -> assertThat(value(p, Hostname.class).name()).isEqualTo("rhel7.example.com")),
+        rowAt(
+            D + "test_hostname/HOSTNAME_SHORT_MULTILINE.txt",
+            "insights_commands/hostname",
+            Spec.HOSTNAME,
+            p -> assertThat(value(p, Hostname.class).name()).isEqualTo("rhel7")),
         // test_ip.py: IpAddr
         row(
             D + "test_ip/IP_ADDR_TEST.txt",
