@@ -40,7 +40,8 @@ final class ParseCommand implements Callable<Integer> {
   @Option(
       names = "--kind",
       paramLabel = "KIND",
-      description = "Output kind (e.g. brctl_show) instead of detecting it.")
+      completionCandidates = Kinds.class,
+      description = "Output kind instead of detecting it, one of: ${COMPLETION-CANDIDATES}.")
   String kind;
 
   @Option(
@@ -60,6 +61,14 @@ final class ParseCommand implements Callable<Integer> {
     List<String> lines = ArtifactText.lines(file);
     Optional<Spec> detected = kind != null ? Spec.byId(kind) : KindDetection.detect(file, lines);
     String subj = subject.isEmpty() ? KindDetection.subject(file) : subject;
+    if (detected.isEmpty() && kind != null) {
+      err.println(
+          "vmflow parse: unknown kind '"
+              + kind
+              + "'; known kinds: "
+              + String.join(", ", new Kinds()));
+      return ExitCodes.USAGE;
+    }
     if (detected.isEmpty()) {
       err.println("vmflow parse: cannot tell what output " + file + " holds; give --kind");
       return ExitCodes.USAGE;
@@ -79,5 +88,16 @@ final class ParseCommand implements Callable<Integer> {
     out.println(JSON.writeValueAsString(result));
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** The kinds {@code --kind} accepts: the ids of specs that have a parser, in spec order. */
+  static final class Kinds implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.Arrays.stream(Spec.values())
+          .filter(s -> ParserRegistry.parserFor(s).isPresent())
+          .map(Spec::id)
+          .iterator();
+    }
   }
 }

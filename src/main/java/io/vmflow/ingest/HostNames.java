@@ -18,13 +18,18 @@ final class HostNames {
 
   private HostNames() {}
 
+  // folders of a sosreport tree whose files belong to the tree's host: sos_commands/, and the
+  // copies of /run/libvirt (libvirt's live domain status files, run/libvirt/qemu/*.xml)
+  private static final Pattern SOS_FOLDER = Pattern.compile("/(sos_commands|(var/)?run/libvirt)/");
+
   /**
-   * The tree an entry belongs to: everything before {@code sos_commands/} or the last component.
+   * The tree an entry belongs to: everything before {@code sos_commands/} (or {@code run/libvirt/})
+   * or the last component.
    */
   static String rootOf(String origin) {
-    int sos = origin.indexOf("/sos_commands/");
-    if (sos >= 0) {
-      return origin.substring(0, sos);
+    Matcher sos = SOS_FOLDER.matcher(origin);
+    if (sos.find()) {
+      return origin.substring(0, sos.start());
     }
     int slash = origin.lastIndexOf('/');
     return slash >= 0 ? origin.substring(0, slash) : "";

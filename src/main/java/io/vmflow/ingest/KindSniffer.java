@@ -29,10 +29,12 @@ public final class KindSniffer {
   private static final Pattern FDB_ROW =
       Pattern.compile(
           "^\\s*(\\d+|LOCAL)\\s+\\d+\\s+[0-9a-f]{2}(:[0-9a-f]{2}){5}\\s+(\\d+|static)\\s*$");
-  //     Bridge br-int   /    Port "pvo1c65142e-2a"   /   ovs_version: "2.17.0"
+  //     Bridge br-int   /    Port "pvo1c65142e-2a"   /   ovs_version: "2.17.0"   /   the database's
+  // uuid, which opens the output: e4d4f521-086d-4479-a88f-d531cd1646b8
   private static final Pattern VSCTL =
       Pattern.compile(
-          "^\\s*(Bridge \"?[\\w.:-]+\"?|ovs_version: .*|Manager \".*|Port \"?[\\w.:-]+\"?)\\s*$");
+          "^\\s*(Bridge \"?[\\w.:-]+\"?|ovs_version: .*|Manager \".*|Port \"?[\\w.:-]+\"?)\\s*$"
+              + "|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
   // bridge name	bridge id		STP enabled	interfaces  /  qbr1c65142e-2a		8000.4e62113fce3a	no
   //	qvm1c65142e-2a
   private static final Pattern BRCTL =
@@ -57,6 +59,19 @@ public final class KindSniffer {
           "^\\s*(\\d+|-)\\s+\\S+\\s+(running|shut off|paused|idle|in shutdown|crashed|pmsuspended|blocked)\\s*$");
   // system@ovs-system:
   private static final Pattern DPCTL = Pattern.compile("^(system|netdev)@[\\w-]+:\\s*$");
+  // dpctl/show cut to its ports (hotsos):   port 7: qr-aa623763-fd (internal)
+  //     RX packets:309 errors:0 dropped:1394875 overruns:0 frame:0
+  private static final Pattern DPCTL_PORT =
+      Pattern.compile("^\\s+port \\d+: \\S+( \\(.*\\))?\\s*$");
+  //   lookups: hit:39017272903 missed:137481120 lost:54691089   (dpctl/show cut to that line)
+  private static final Pattern DPCTL_LOOKUPS =
+      Pattern.compile("^\\s*lookups: hit:\\d+ missed:\\d+ lost:\\d+\\s*$");
+  private static final Pattern DPCTL_COUNTERS =
+      Pattern.compile("^\\s+RX packets:\\d+ errors:\\d+ dropped:\\d+.*");
+  // port 4: ovn-comput-1 (geneve: ::->10.10.2.33, key=flow, legacy_l2, dp port=4, ttl=64,
+  // csum=true)
+  private static final Pattern LIST_TUNNELS =
+      Pattern.compile("^port \\d+: \\S+ \\([\\w-]+: \\S*->\\S*,.*\\)\\s*$");
 
   private KindSniffer() {}
 
@@ -70,6 +85,18 @@ public final class KindSniffer {
       return table;
     }
     return byLine(head);
+  }
+
+  /**
+   * A port line of dpctl/show followed by its counters or another port line (ifconfig has such
+   * counters but no port lines).
+   */
+  private static boolean isDpctlPort(List<String> head, String l) {
+    int i = head.indexOf(l);
+    return DPCTL_PORT.matcher(l).matches()
+        && i + 1 < head.size()
+        && (DPCTL_COUNTERS.matcher(head.get(i + 1)).matches()
+            || DPCTL_PORT.matcher(head.get(i + 1)).matches());
   }
 
   private static Optional<Spec> byLine(List<String> head) {
@@ -90,15 +117,24 @@ public final class KindSniffer {
       if (BRCTL.matcher(l).matches()) {
         return Optional.of(Spec.BRCTL_SHOW);
       }
-      if (DPCTL.matcher(l).matches()) {
+      if (DPCTL.matcher(l).matches()
+          || DPCTL_LOOKUPS.matcher(l).matches()
+          || isDpctlPort(head, l)) {
         return Optional.of(Spec.OVS_DPCTL_SHOW);
+      }
+      if (LIST_TUNNELS.matcher(l).matches()) {
+        return Optional.of(Spec.OVS_APPCTL_OFPROTO_LIST_TUNNELS);
       }
       if (TCPDUMP.matcher(l).matches()
           || l.startsWith("listening on ")
           || l.startsWith("tcpdump: verbose output")) {
         return Optional.of(Spec.TCPDUMP_TEXT);
       }
-      if (l.trim().startsWith("<domain") || l.trim().startsWith("<interface")) {
+      // <domain type='kvm'>, <domstatus state='running' ...> (libvirt's live status file), or a cut
+      // of <interface> elements; a prolog or libvirt's "AUTO-GENERATED" comment may come first
+      if (l.trim().startsWith("<domain")
+          || l.trim().startsWith("<domstatus")
+          || l.trim().startsWith("<interface")) {
         return Optional.of(Spec.VIRSH_DUMPXML);
       }
       if (BRIDGE_LINK.matcher(l).matches() && !l.contains(" qdisc ")) {

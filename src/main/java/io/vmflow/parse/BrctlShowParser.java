@@ -46,6 +46,11 @@ final class BrctlShowParser implements CommandParser<BrctlShow> {
     List<String> lines = source.lines();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
+      if (line.startsWith("bridge name") && !line.contains("interfaces")) {
+        // "bridge name     bridge id": a header cut short, so the rows may be too
+        findings.add(ParseFindings.unrecognised(source, i, "brctl show header"));
+        continue;
+      }
       if (line.isBlank() || line.startsWith("bridge name") || line.equals("--")) {
         continue;
       }

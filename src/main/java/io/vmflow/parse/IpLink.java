@@ -19,7 +19,10 @@ public record IpLink(List<LinkDevice> devices) implements ParsedRecord {
    *     LOWERLAYERDOWN})
    * @param kind link kind from {@code -d} ({@code veth}, {@code bridge}, {@code openvswitch},
    *     {@code vxlan}, ...), "" when not shown
-   * @param addresses {@code inet}/{@code inet6} addresses with prefix length, when {@code ip addr}
+   * @param addresses {@code inet}/{@code inet6} addresses with prefix length, when {@code ip addr};
+   *     the local end of a point-to-point address as a host address ({@code /32})
+   * @param pointToPoint {@code inet A peer B/32} addresses: the remote end of each
+   * @param tunnel {@code link/ipip A peer B}: a point-to-point tunnel's ends
    */
   public record LinkDevice(
       int index,
@@ -32,10 +35,43 @@ public record IpLink(List<LinkDevice> devices) implements ParsedRecord {
       Optional<MacAddress> mac,
       String kind,
       List<String> addresses,
-      int line) {
+      int line,
+      List<PointToPoint> pointToPoint,
+      Optional<TunnelEnds> tunnel) {
     public LinkDevice {
       flags = List.copyOf(flags);
       addresses = List.copyOf(addresses);
+      pointToPoint = List.copyOf(pointToPoint);
+      java.util.Objects.requireNonNull(tunnel);
+    }
+
+    /** A device without point-to-point addresses or tunnel ends. */
+    public LinkDevice(
+        int index,
+        String name,
+        String peer,
+        List<String> flags,
+        int mtu,
+        String master,
+        String state,
+        Optional<MacAddress> mac,
+        String kind,
+        List<String> addresses,
+        int line) {
+      this(
+          index,
+          name,
+          peer,
+          flags,
+          mtu,
+          master,
+          state,
+          mac,
+          kind,
+          addresses,
+          line,
+          List.of(),
+          Optional.empty());
     }
 
     /** Administratively up and not operationally down. */
@@ -43,6 +79,21 @@ public record IpLink(List<LinkDevice> devices) implements ParsedRecord {
       return flags.contains("UP") && !state.equals("DOWN") && !state.equals("LOWERLAYERDOWN");
     }
   }
+
+  /**
+   * {@code inet 192.168.112.5 peer 192.168.122.6/32}
+   *
+   * @param local the device's own address, {@code /32} (or {@code /128})
+   * @param peer the remote end with the prefix length {@code ip} prints
+   */
+  public record PointToPoint(String local, String peer) {}
+
+  /**
+   * {@code link/ipip 10.192.4.203 peer 10.188.61.108}: an IP-in-IP or GRE tunnel's outer addresses.
+   *
+   * @param type the link type ({@code ipip}, {@code gre}, {@code sit}, ...)
+   */
+  public record TunnelEnds(String type, String local, String remote) {}
 
   public Optional<LinkDevice> device(String name) {
     return devices.stream().filter(d -> d.name().equals(name)).findFirst();

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  *     inet 10.0.0.1/24 brd 10.0.0.255 scope global qvb81e4a23a-40
  * </pre>
  *
- * Kept: index, name, peer, flags, mtu, master, state, MAC, kind, addresses. Statistics lines and
+ * Kept: index, name, peer, flags, mtu, master, state, MAC, kind, addresses, point-to-point peers
+ * ({@code inet A peer B/32}) and tunnel ends ({@code link/ipip A peer B}). Statistics lines and
  * {@code -d} details other than the kind are skipped.
  */
 final class IpLinkParser implements CommandParser<IpLink> {
@@ -35,12 +36,18 @@ final class IpLinkParser implements CommandParser<IpLink> {
   //     link/ether 9a:2b:3c:4d:5e:6f brd ff:ff:ff:ff:ff:ff
   private static final Pattern LINK = Pattern.compile("^\\s*link/\\S+\\s+(?<mac>[0-9a-fA-F:]+).*");
   //     inet 10.0.0.1/24 brd ...   /   inet6 fe80::1/64 scope link
-  private static final Pattern INET =
-      Pattern.compile("^\\s*inet6?\\s+(?<addr>[0-9a-fA-F.:]+/\\d+).*");
+  //     inet 192.168.112.5 peer 192.168.122.6/32 scope global ip.tun2   (point-to-point: the
+  //     prefix length belongs to the peer; the local address is kept as a host address, /32)
+  private static final String ADDR =
+      "inet6?\\s+(?<addr>[0-9a-fA-F.:]+)(/(?<len>\\d+)|\\s+peer\\s+(?<peer>[0-9a-fA-F.:]+/\\d+))";
+  private static final Pattern INET = Pattern.compile("^\\s*" + ADDR + ".*");
   //  2: eth0    inet 10.0.0.5/24 brd ...   (ip -o addr: index, name, then the address)
   private static final Pattern O_ADDR =
+      Pattern.compile("^(?<idx>\\d+):\\s+(?<name>\\S+)\\s+" + ADDR + ".*");
+  //     link/ipip 10.192.4.203 peer 10.188.61.108   /   link/gre 10.211.47.217 peer 172.168.10.25
+  private static final Pattern LINK_PEER =
       Pattern.compile(
-          "^(?<idx>\\d+):\\s+(?<name>\\S+)\\s+inet6?\\s+(?<addr>[0-9a-fA-F.:]+/\\d+).*");
+          "^\\s*link/(?<type>\\S+)\\s+(?<local>[0-9a-fA-F.:]+)\\s+peer\\s+(?<remote>[0-9a-fA-F.:]+).*");
   //     veth  /  bridge forward_delay ...  /  vxlan id 100 remote 10.0.0.2 ...  /  openvswitch
   private static final Pattern KIND =
       Pattern.compile(
@@ -99,17 +106,23 @@ final class IpLinkParser implements CommandParser<IpLink> {
                 Integer.parseInt(oaddr.group("idx")), oaddr.group("name"), source.lineNo(i));
         devices.add(b);
       }
-      b.addresses.add(oaddr.group("addr"));
+      b.address(oaddr);
     } else if (last == null) {
       findings.add(ParseFindings.unrecognised(source, i, "ip link"));
     } else {
+      Matcher linkPeer = LINK_PEER.matcher(line);
       Matcher link = LINK.matcher(line);
       Matcher inet = INET.matcher(line);
       Matcher kind = KIND.matcher(line);
-      if (link.matches()) {
+      if (linkPeer.matches()) {
+        last.tunnel =
+            Optional.of(
+                new IpLink.TunnelEnds(
+                    linkPeer.group("type"), linkPeer.group("local"), linkPeer.group("remote")));
+      } else if (link.matches()) {
         last.mac = MacAddress.parse(link.group("mac"));
       } else if (inet.matches()) {
-        last.addresses.add(inet.group("addr"));
+        last.address(inet);
       } else if (kind.matches() && last.kind.isEmpty()) {
         last.kind = kind.group("kind");
       } else if (!line.startsWith(" ") && !line.startsWith("\t")) {
@@ -129,6 +142,8 @@ final class IpLinkParser implements CommandParser<IpLink> {
     Optional<MacAddress> mac = Optional.empty();
     String kind = "";
     final List<String> addresses = new ArrayList<>();
+    final List<IpLink.PointToPoint> pointToPoint = new ArrayList<>();
+    Optional<IpLink.TunnelEnds> tunnel = Optional.empty();
     final int line;
 
     Builder(Matcher h, int line) {
@@ -156,9 +171,32 @@ final class IpLinkParser implements CommandParser<IpLink> {
       this.line = line;
     }
 
+    /** An {@link #ADDR} match: {@code 10.0.0.1/24}, or {@code A peer B/32}. */
+    void address(Matcher m) {
+      if (m.group("peer") == null) {
+        addresses.add(m.group("addr") + "/" + m.group("len"));
+      } else {
+        String local = m.group("addr") + (m.group("addr").contains(":") ? "/128" : "/32");
+        addresses.add(local);
+        pointToPoint.add(new IpLink.PointToPoint(local, m.group("peer")));
+      }
+    }
+
     IpLink.LinkDevice build() {
       return new IpLink.LinkDevice(
-          index, name, peer, flags, mtu, master, state, mac, kind, addresses, line);
+          index,
+          name,
+          peer,
+          flags,
+          mtu,
+          master,
+          state,
+          mac,
+          kind,
+          addresses,
+          line,
+          pointToPoint,
+          tunnel);
     }
   }
 }

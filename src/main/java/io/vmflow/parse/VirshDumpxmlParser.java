@@ -7,13 +7,18 @@ import io.vmflow.spec.Spec;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * {@code virsh dumpxml <domain>}, whole or cut to its {@code <interface>} elements:
+ * {@code virsh dumpxml <domain>}, libvirt's saved definitions ({@code /etc/libvirt/qemu/*.xml}) and
+ * live status files ({@code /run/libvirt/qemu/*.xml}: a {@code <domstatus>} wrapping the {@code
+ * <domain>}), with or without a prolog or libvirt's "AUTO-GENERATED FILE" comment, whole or cut to
+ * its {@code <interface>} elements:
  *
  * <pre>
  * &lt;interface type='ethernet'&gt;
@@ -23,11 +28,20 @@ import javax.xml.stream.XMLStreamReader;
  * </pre>
  *
  * Read with the JDK's StAX parser, DTDs and external entities off (dumps are untrusted). Kept:
- * domain name and uuid, interface type, MAC, target dev, source bridge, virtualport interfaceid.
+ * domain name and uuid, interface type, MAC, target dev, source bridge, virtualport interfaceid. A
+ * file cut short keeps what was read before the cut, with a finding.
  */
 final class VirshDumpxmlParser implements CommandParser<LibvirtDomain> {
 
   private static final XMLInputFactory XML = factory();
+
+  // <?xml version="1.0" encoding="UTF-8"?>   /   <!DOCTYPE domain>
+  private static final Pattern PROLOG = Pattern.compile("<\\?xml[^>]*\\?>|<!DOCTYPE[^>]*>");
+
+  // the domain's own <name> and <uuid>: /fragment/domain/name, or inside libvirt's status file
+  // /fragment/domstatus/domain/uuid (not a <name> deeper down, such as a channel target's)
+  private static final Pattern DOMAIN_CHILD =
+      Pattern.compile("^/fragment(/domstatus)?/domain/(name|uuid)$");
 
   @Override
   public Spec spec() {
@@ -41,12 +55,14 @@ final class VirshDumpxmlParser implements CommandParser<LibvirtDomain> {
 
   @Override
   public Parsed<LibvirtDomain> parse(SourceText source) {
-    String text = String.join("\n", source.lines()).trim();
-    // fragments (several <interface> elements) get a root so they form one document
+    // every text gets a root of its own, so a whole domain, a domain behind a prolog or libvirt's
+    // "AUTO-GENERATED FILE" comment, a <domstatus> wrapping the domain (/run/libvirt/qemu/*.xml)
+    // and a cut of <interface> elements all read the same way; the declaration and any DOCTYPE
+    // must go, as they may only open a document
     String doc =
-        text.startsWith("<domain")
-            ? text
-            : "<fragment>" + text.replaceFirst("^<\\?xml[^>]*\\?>", "") + "</fragment>";
+        "<fragment>"
+            + PROLOG.matcher(String.join("\n", source.lines())).replaceAll("")
+            + "</fragment>";
     String name = "";
     String uuid = "";
     List<LibvirtDomain.DomainInterface> out = new ArrayList<>();
@@ -86,13 +102,13 @@ final class VirshDumpxmlParser implements CommandParser<LibvirtDomain> {
               }
             }
             case "name" -> {
-              if (path.equals("/domain/name")) {
+              if (DOMAIN_CHILD.matcher(path).matches()) {
                 name = r.getElementText().trim();
                 path = path.substring(0, path.lastIndexOf('/'));
               }
             }
             case "uuid" -> {
-              if (path.equals("/domain/uuid")) {
+              if (DOMAIN_CHILD.matcher(path).matches()) {
                 uuid = r.getElementText().trim();
                 path = path.substring(0, path.lastIndexOf('/'));
               }
@@ -124,10 +140,11 @@ final class VirshDumpxmlParser implements CommandParser<LibvirtDomain> {
               e.getLocation() == null
                   ? source.firstLine()
                   : source.lineNo(Math.max(0, e.getLocation().getLineNumber() - 1)));
+      // a cut-off file keeps what was read before the cut
       return new Parsed<>(
-          out.isEmpty()
-              ? java.util.Optional.empty()
-              : java.util.Optional.of(new LibvirtDomain(name, uuid, out)),
+          out.isEmpty() && name.isEmpty() && uuid.isEmpty()
+              ? Optional.empty()
+              : Optional.of(new LibvirtDomain(name.isEmpty() ? source.subject() : name, uuid, out)),
           List.of(f));
     }
     return Parsed.of(

@@ -39,8 +39,21 @@ public final class BundleLayout {
     return CONTEXT.matcher(path.substring(path.lastIndexOf('/') + 1)).matches();
   }
 
-  /** The spec stored at {@code path} (any prefix; only the file name is matched). */
+  // libvirt's live status of each running domain, which sos and hotsos copy from
+  // /run/libvirt/qemu (or /var/run/libvirt/qemu): run/libvirt/qemu/instance-00000001.xml holds
+  // the same <domain> virsh dumpxml prints, inside a <domstatus>
+  private static final Pattern LIBVIRT_STATUS =
+      Pattern.compile("(^|/)(var/)?run/libvirt/qemu/(?<s>[^/]+)\\.xml$");
+
+  /**
+   * The spec stored at {@code path} (any prefix; only the file name is matched, except for
+   * libvirt's status files, which are known by their folder).
+   */
   public static Optional<Match> match(String path) {
+    Matcher status = LIBVIRT_STATUS.matcher(path);
+    if (status.find()) {
+      return Optional.of(new Match(Spec.VIRSH_DUMPXML, status.group("s")));
+    }
     String name = path.substring(path.lastIndexOf('/') + 1);
     for (Rule r : RULES) {
       Matcher m = r.pattern().matcher(name);

@@ -112,7 +112,8 @@ public enum Spec {
   // host side: libvirt
   // sos's virsh plugin runs `virsh -r list --all`: virsh_-r_list_--all; older sos and hand-made
   // bundles: virsh_list_--all, virsh_list
-  VIRSH_LIST("virsh list --all", sos("virsh_(-r_)?list(_--all)?"), typed("virsh list")),
+  // insights names it virsh_--readonly_list_--all
+  VIRSH_LIST("virsh list --all", sos("virsh_(-r_|--readonly_)?list(_--all)?"), typed("virsh list")),
   VIRSH_DUMPXML(
       "virsh dumpxml %s",
       Scope.PER_OBJECT, sos("virsh_(-r_)?dumpxml_(?<s>[^/]+)"), typed("virsh dumpxml")),

@@ -66,6 +66,9 @@ public final class TopologyBuilder {
     ids.addAll(ctl.servers.keySet());
     ids.addAll(ctl.serverShows.keySet());
     ctl.interfaces.forEach(i -> ids.add(OpenstackId.key(i.subject())));
+    // a host-only dump (a compute node's sosreport) knows its VMs from libvirt: the domain UUID is
+    // the nova instance id
+    ctl.domains.forEach(d -> ids.add(OpenstackId.key(d.value().uuid())));
     ids.removeIf(String::isEmpty);
     return ids;
   }
@@ -85,6 +88,9 @@ public final class TopologyBuilder {
       name = name.isEmpty() ? show.value().name() : name;
       status = status.isEmpty() ? show.value().status() : status;
       evidence.add(new Evidence(show.origin(), show.value().line()));
+    }
+    if (name.isEmpty()) {
+      name = libvirtName(id);
     }
     String hostKey = hostOf(id, show == null ? null : show.value());
     List<VmPort> ports = new ArrayList<>();
@@ -189,6 +195,15 @@ public final class TopologyBuilder {
         traced.hops(),
         macs,
         evidence);
+  }
+
+  /** The libvirt domain name ({@code instance-00000001}) of the VM, "" when no domain has it. */
+  private String libvirtName(String vmId) {
+    return ctl.domains.stream()
+        .filter(d -> d.value().uuid().equalsIgnoreCase(vmId))
+        .map(d -> d.value().name())
+        .findFirst()
+        .orElse("");
   }
 
   /**
