@@ -1,6 +1,6 @@
 package io.vmflow.report;
 
-import io.vmflow.topology.Evidence;
+import io.vmflow.finding.Evidence;
 import java.util.Map;
 
 /**

@@ -6,6 +6,13 @@ package io.vmflow.report;
  * @param direction {@code request} or {@code reply}
  * @param sentence what a responder reads, e.g. "45 of 100 echo replies seen at tap… never reached
  *     qvm…: lost inside qbr…"
+ * @param port id of the VM port on whose path the loss was localised
  */
 public record LossRow(
-    String from, String to, String direction, long lost, String flow, String sentence) {}
+    String from,
+    String to,
+    String direction,
+    long lost,
+    String flow,
+    String sentence,
+    String port) {}

@@ -8,6 +8,7 @@ import java.util.List;
  * @param point capture point (interface) name
  * @param flow {@code src > dst id N}
  * @param rttHistogram answered echoes per RTT bucket (bounds in {@link RttBuckets#BOUNDS_MS})
+ * @param port id of the VM port on whose path the point lies
  */
 public record PingRow(
     String point,
@@ -25,7 +26,8 @@ public record PingRow(
     double rttAvgMs,
     double rttMaxMs,
     List<Long> rttHistogram,
-    String origin) {
+    String origin,
+    String port) {
 
   public PingRow {
     rttHistogram = List.copyOf(rttHistogram);

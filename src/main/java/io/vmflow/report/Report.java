@@ -1,8 +1,8 @@
 package io.vmflow.report;
 
+import io.vmflow.finding.Evidence;
 import io.vmflow.finding.Severity;
 import io.vmflow.report.ReportInput.RunInfo;
-import io.vmflow.topology.Evidence;
 import io.vmflow.topology.Hop;
 import io.vmflow.topology.Host;
 import io.vmflow.topology.Vm;
@@ -73,21 +73,20 @@ public record Report(
 
     /** True when the path diagram marks this hop of port {@code p} as where loss was localised. */
     public boolean lossAt(VmPort p, int hop) {
-      return isFirst(p) && LossMarks.of(devices(), lossSegments).boxes().contains(hop);
+      return marks(p).boxes().contains(hop);
     }
 
     /** True when the link from hop {@code hop} to the next lies inside a localised loss. */
     public boolean lossAfter(VmPort p, int hop) {
-      return isFirst(p) && LossMarks.of(devices(), lossSegments).edges().contains(hop);
+      return marks(p).edges().contains(hop);
     }
 
-    // loss segments are localised along the first port's path (the hops at top level)
-    private boolean isFirst(VmPort p) {
-      return !lossSegments.isEmpty() && !ports.isEmpty() && ports.get(0).equals(p);
-    }
-
-    private List<String> devices() {
-      return hops.stream().map(Hop::device).toList();
+    // each port's loss segments were localised along that port's own path
+    private LossMarks marks(VmPort p) {
+      List<LossRow> mine = lossSegments.stream().filter(l -> l.port().equals(p.portId())).toList();
+      return mine.isEmpty()
+          ? new LossMarks(java.util.Set.of(), java.util.Set.of())
+          : LossMarks.of(p.hops().stream().map(Hop::device).toList(), mine);
     }
   }
 

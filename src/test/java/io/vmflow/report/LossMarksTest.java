@@ -11,7 +11,7 @@ class LossMarksTest {
       List.of("tap1", "qbr1", "qvb1", "qvo1", "br-int", "patch-tun", "br-tun");
 
   private static LossRow loss(String from, String to) {
-    return new LossRow(from, to, "reply", 5, "a > b id 1", "");
+    return new LossRow(from, to, "reply", 5, "a > b id 1", "", "p1");
   }
 
   @Test
