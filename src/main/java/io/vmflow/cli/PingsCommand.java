@@ -83,9 +83,10 @@ final class PingsCommand implements Callable<Integer> {
     m.put("unanswered", s.unanswered());
     m.put("outsideWindow", s.outsideWindow());
     m.put("duplicates", s.duplicates());
-    m.put("rttMinMs", s.rttMinMs());
-    m.put("rttAvgMs", s.rttAvgMs());
-    m.put("rttMaxMs", s.rttMaxMs());
+    // no reply, no round trip: null, not 0.000
+    m.put("rttMinMs", s.answered() == 0 ? null : s.rttMinMs());
+    m.put("rttAvgMs", s.answered() == 0 ? null : s.rttAvgMs());
+    m.put("rttMaxMs", s.answered() == 0 ? null : s.rttMaxMs());
     return m;
   }
 
@@ -105,7 +106,7 @@ final class PingsCommand implements Callable<Integer> {
     for (Map<String, Object> r : rows) {
       out.printf(
           Locale.ROOT,
-          "%-18s %-40s %6d %8d %8d %8d %10d %8d %5d  %.3f/%.3f/%.3f%n",
+          "%-18s %-40s %6d %8d %8d %8d %10d %8d %5d  %s%n",
           r.get("point"),
           r.get("src") + " > " + r.get("dst"),
           r.get("id"),
@@ -115,9 +116,14 @@ final class PingsCommand implements Callable<Integer> {
           r.get("unanswered"),
           r.get("outsideWindow"),
           r.get("duplicates"),
-          r.get("rttMinMs"),
-          r.get("rttAvgMs"),
-          r.get("rttMaxMs"));
+          r.get("rttMinMs") == null
+              ? "-"
+              : String.format(
+                  Locale.ROOT,
+                  "%.3f/%.3f/%.3f",
+                  r.get("rttMinMs"),
+                  r.get("rttAvgMs"),
+                  r.get("rttMaxMs")));
     }
   }
 }

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param hostKey the host it concerns, "" when none
  * @param hint one line saying what to look at next, "" when none
  * @param evidence every entry and line the finding rests on (its own origin first), may be empty
+ * @param peerVmId for a finding about a flow between two VMs, the other VM (the bystander whose
+ *     replies or requests were lost on the way), "" when none
  */
 public record Finding(
     Severity severity,
@@ -30,7 +32,8 @@ public record Finding(
     String port,
     String hostKey,
     String hint,
-    List<Evidence> evidence) {
+    List<Evidence> evidence,
+    String peerVmId) {
 
   public Finding {
     Objects.requireNonNull(severity, "severity");
@@ -46,12 +49,13 @@ public record Finding(
     hostKey = hostKey == null ? "" : hostKey;
     hint = hint == null ? "" : hint;
     evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    peerVmId = peerVmId == null ? "" : peerVmId;
   }
 
   /** A finding about no VM, host or port in particular. */
   public Finding(
       Severity severity, Category category, String code, String message, String origin, int line) {
-    this(severity, category, code, message, origin, line, "", "", "", "", List.of());
+    this(severity, category, code, message, origin, line, "", "", "", "", List.of(), "");
   }
 
   /** The VM this finding concerns, if any. */
@@ -62,13 +66,22 @@ public record Finding(
   /** The same finding, concerning VM {@code vmId}'s port {@code port} ("" for the whole VM). */
   public Finding about(String vmId, String port, String hostKey) {
     return new Finding(
-        severity, category, code, message, origin, line, vmId, port, hostKey, hint, evidence);
+        severity, category, code, message, origin, line, vmId, port, hostKey, hint, evidence,
+        peerVmId);
+  }
+
+  /** The same finding, about a flow whose other end is VM {@code peerVmId}. */
+  public Finding withPeer(String peerVmId) {
+    return new Finding(
+        severity, category, code, message, origin, line, vmId, port, hostKey, hint, evidence,
+        peerVmId);
   }
 
   /** The same finding with what to look at next and the evidence it rests on. */
   public Finding withHint(String hint, List<Evidence> evidence) {
     return new Finding(
-        severity, category, code, message, origin, line, vmId, port, hostKey, hint, evidence);
+        severity, category, code, message, origin, line, vmId, port, hostKey, hint, evidence,
+        peerVmId);
   }
 
   public static Finding input(

@@ -25,8 +25,13 @@ public final class PathLossLocaliser {
   private final Map<String, List<CapturedPoint>> captured = new LinkedHashMap<>();
   private final Map<String, Acc> ports = new LinkedHashMap<>();
   private final List<Finding> found = new ArrayList<>();
+  // an unanswered flow is said once; a flow whose loss was localised is said by its loss finding
+  private final Map<Finding, String> unanswered = new LinkedHashMap<>();
+  private final Set<String> lossFlows = new java.util.HashSet<>();
+  private final Topology topology;
 
-  private PathLossLocaliser(List<CapturedPoint> points) {
+  private PathLossLocaliser(Topology topology, List<CapturedPoint> points) {
+    this.topology = topology;
     points.forEach(c -> captured.computeIfAbsent(c.point(), k -> new ArrayList<>()).add(c));
   }
 
@@ -42,7 +47,7 @@ public final class PathLossLocaliser {
       merged.merge(s.point() + "|" + s.flow(), s, PointFlowStats::merge);
     }
     List<PointFlowStats> stats = List.copyOf(merged.values());
-    PathLossLocaliser l = new PathLossLocaliser(points);
+    PathLossLocaliser l = new PathLossLocaliser(topology, points);
     for (Vm vm : topology.vms()) {
       for (VmPort port : vm.ports()) {
         l.alongPort(vm, port, stats);
@@ -53,7 +58,23 @@ public final class PathLossLocaliser {
         l.ports.values().stream()
             .map(a -> new PortPings(a.vm, a.port, a.points, a.losses, a.silent, a.timelines))
             .toList();
-    return new PingResults(out, l.found);
+    List<Finding> findings = new ArrayList<>();
+    l.unanswered.forEach(
+        (f, flow) -> {
+          if (!l.lossFlows.contains(flow)) {
+            findings.add(f);
+          }
+        });
+    findings.addAll(l.found);
+    return new PingResults(out, findings);
+  }
+
+  /**
+   * A path's devices as loss segments name them: the device, or "[host]" where the path crosses to
+   * a peer host.
+   */
+  public static List<String> names(List<io.vmflow.topology.Hop> hops) {
+    return FlowPaths.names(hops);
   }
 
   private void alongPort(Vm vm, VmPort port, List<PointFlowStats> stats) {
@@ -68,7 +89,11 @@ public final class PathLossLocaliser {
           byFlow.computeIfAbsent(s.flow(), k -> new LinkedHashMap<>()).put(device, s);
           // said once per flow, at the point nearest the VM; where it stops is the loss segments'
           if (s.unanswered() > 0 && byFlow.get(s.flow()).size() == 1) {
-            found.add(unanswered(s, device).about(vm.id(), port.portId(), vm.hostKey()));
+            unanswered.put(
+                unanswered(s, device)
+                    .about(vm.id(), port.portId(), vm.hostKey())
+                    .withPeer(peer(vm, s)),
+                s.flow());
           }
         }
       }
@@ -90,21 +115,29 @@ public final class PathLossLocaliser {
           });
       for (LossSegment l : LossLocaliser.localise(path, all, outward)) {
         acc(vm.id(), port.portId()).losses.add(l);
+        lossFlows.add(l.flow());
         String where =
             l.inside().isEmpty() ? "the link between " + l.from() + " and " + l.to() : l.inside();
         found.add(
             Finding.network(Severity.ERROR, PING_LOSS_LOCALISED, l.sentence(), any.origin(), 0)
                 .about(vm.id(), port.portId(), vm.hostKey())
+                .withPeer(peer(vm, any))
                 .withHint("inspect " + where + " (flows, filters, port state)", List.of()));
       }
     }
   }
 
-  private void addLoss(Vm vm, VmPort port, LossSegment l, String origin) {
-    acc(vm.id(), port.portId()).losses.add(l);
+  // one finding per loss, about the flow's source (the victim), naming the peer
+  private void addLoss(
+      Map.Entry<Vm, VmPort> source, Map.Entry<Vm, VmPort> dest, LossSegment l, String origin) {
+    Vm vm = source.getKey();
+    acc(vm.id(), source.getValue().portId()).losses.add(l);
+    acc(dest.getKey().id(), dest.getValue().portId()).losses.add(l);
+    lossFlows.add(l.flow());
     found.add(
         Finding.network(Severity.ERROR, PING_LOSS_LOCALISED, l.sentence(), origin, 0)
-            .about(vm.id(), port.portId(), vm.hostKey())
+            .about(vm.id(), source.getValue().portId(), vm.hostKey())
+            .withPeer(dest.getKey().id())
             .withHint(
                 "between the two VMs' paths: inspect "
                     + (l.inside().isEmpty() ? "the integration bridge or the tunnel" : l.inside()),
@@ -126,6 +159,17 @@ public final class PathLossLocaliser {
             s.origin(),
             0)
         .withHint("compare with the next capture point along the path", List.of());
+  }
+
+  // the other VM of a flow between two VMs of the dump, "" when the other end is not a VM
+  private String peer(Vm vm, PointFlowStats s) {
+    for (String ip : List.of(s.src(), s.dst())) {
+      var p = VmToVmLoss.portWith(topology, ip);
+      if (p != null && p.getKey() != vm) {
+        return p.getKey().id();
+      }
+    }
+    return "";
   }
 
   private Acc acc(String vm, String port) {

@@ -17,9 +17,13 @@ import java.util.Set;
  */
 final class VmToVmLoss {
 
-  /** Receives a loss segment for one of the two ports it concerns. */
+  /**
+   * Receives each loss segment once, with the flow's source (the VM whose pings are lost: the
+   * victim) and its destination (the peer, affected).
+   */
   interface Sink {
-    void loss(Vm vm, VmPort port, LossSegment segment, String origin);
+    void loss(
+        Map.Entry<Vm, VmPort> source, Map.Entry<Vm, VmPort> dest, LossSegment l, String origin);
   }
 
   private final Topology topology;
@@ -36,8 +40,8 @@ final class VmToVmLoss {
         s -> byFlow.computeIfAbsent(s.flow(), k -> new LinkedHashMap<>()).put(s.point(), s));
     for (Map<String, PointFlowStats> points : byFlow.values()) {
       PointFlowStats any = points.values().iterator().next();
-      var a = portWith(any.src());
-      var b = portWith(any.dst());
+      var a = portWith(topology, any.src());
+      var b = portWith(topology, any.dst());
       if (a == null || b == null || a.getKey() == b.getKey()) {
         continue;
       }
@@ -49,14 +53,14 @@ final class VmToVmLoss {
           FlowPaths.withSilentPoints(path, points, captured, carriers);
       for (LossSegment l : LossLocaliser.localise(path, all, true)) {
         if (out.contains(l.from()) != out.contains(l.to())) {
-          sink.loss(a.getKey(), a.getValue(), l, any.origin());
-          sink.loss(b.getKey(), b.getValue(), l, any.origin());
+          sink.loss(a, b, l, any.origin());
         }
       }
     }
   }
 
-  private Map.Entry<Vm, VmPort> portWith(String ip) {
+  /** The VM port holding {@code ip} and having a path, or null. */
+  static Map.Entry<Vm, VmPort> portWith(Topology topology, String ip) {
     for (Vm vm : topology.vms()) {
       for (VmPort p : vm.ports()) {
         if (p.ips().contains(ip) && !p.hops().isEmpty()) {

@@ -36,16 +36,24 @@ record PingViews(List<PingRow> pings, List<LossRow> losses, List<PointTimeline> 
         s.unanswered(),
         s.outsideWindow(),
         s.duplicates(),
-        s.rttMinMs(),
-        s.rttAvgMs(),
-        s.rttMaxMs(),
+        s.answered() == 0 ? null : s.rttMinMs(),
+        s.answered() == 0 ? null : s.rttAvgMs(),
+        s.answered() == 0 ? null : s.rttMaxMs(),
         s.rttHistogram(),
         s.origin(),
         port);
   }
 
   private static LossRow row(LossSegment l, String port) {
-    return new LossRow(l.from(), l.to(), l.direction(), l.lost(), l.flow(), l.sentence(), port);
+    return new LossRow(
+        l.from(),
+        l.to(),
+        l.direction(),
+        l.lost(),
+        l.flow(),
+        l.sentence(),
+        port,
+        l.inside().isEmpty() ? List.of() : List.of(l.inside().split(", ")));
   }
 
   private static PointTimeline row(Timeline t, String port) {

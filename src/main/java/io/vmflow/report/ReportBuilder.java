@@ -25,6 +25,7 @@ public final class ReportBuilder {
             .collect(
                 java.util.stream.Collectors.groupingBy(
                     f -> f.vmId().toLowerCase(java.util.Locale.ROOT)));
+    Verdict verdict = VerdictBuilder.build(in);
     Map<String, String> pages = new HashMap<>();
     List<VmView> vms = new ArrayList<>();
     for (Vm vm : in.topology().vms()) {
@@ -49,7 +50,9 @@ public final class ReportBuilder {
               p.timelines(),
               histogram(p.pings()),
               mine,
-              page));
+              page,
+              verdict.about(vm.id()),
+              verdict.lines().stream().anyMatch(l -> l.peerVmId().equals(vm.id()))));
     }
     Summary summary =
         new Summary(
@@ -71,7 +74,8 @@ public final class ReportBuilder {
         vms,
         all,
         EvidencePages.names(in.sources()),
-        in.sources());
+        in.sources(),
+        verdict);
   }
 
   private static Report.RttHistogram histogram(List<PingRow> rows) {
@@ -120,6 +124,8 @@ public final class ReportBuilder {
         f.vmId(),
         f.hostKey(),
         f.hint(),
-        evidence);
+        evidence,
+        f.port(),
+        f.peerVmId());
   }
 }

@@ -37,7 +37,8 @@ public class FindingStore {
     for (Finding f : findings) {
       jdbc.update(
           "INSERT INTO finding (instance_id, stage, seq, severity, category, code, message, origin,"
-              + " line_no, vm_id, port_id, host_key, hint, evidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+              + " line_no, vm_id, port_id, host_key, hint, evidence, peer_vm_id)"
+              + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
           instanceId,
           stage,
           seq++,
@@ -51,7 +52,8 @@ public class FindingStore {
           truncate(f.port()),
           f.hostKey(),
           truncate(f.hint()),
-          JsonCodec.write(f.evidence()));
+          JsonCodec.write(f.evidence()),
+          f.peerVmId());
     }
   }
 
@@ -70,7 +72,8 @@ public class FindingStore {
                 rs.getString("port_id"),
                 rs.getString("host_key"),
                 rs.getString("hint"),
-                Arrays.asList(JsonCodec.read(rs.getString("evidence"), Evidence[].class))),
+                Arrays.asList(JsonCodec.read(rs.getString("evidence"), Evidence[].class)),
+                rs.getString("peer_vm_id")),
         instanceId);
   }
 
