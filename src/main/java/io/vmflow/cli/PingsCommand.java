@@ -60,6 +60,11 @@ final class PingsCommand implements Callable<Integer> {
       r.summary()
           .findings()
           .forEach(f -> err.println("vmflow pings: " + c + ": " + f.code() + ": " + f.message()));
+      // a file that is not a capture at all is a usage error, not an empty result
+      if (r.summary().findings().stream()
+          .anyMatch(f -> f.code().equals(io.vmflow.capture.CaptureReader.NOT_A_CAPTURE))) {
+        status = ExitCodes.USAGE;
+      }
       r.stats().forEach(s -> rows.add(row(s)));
     }
     if (json) {
