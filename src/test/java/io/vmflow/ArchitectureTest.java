@@ -67,6 +67,36 @@ class ArchitectureTest {
     }
   }
 
+  /**
+   * The job calls the report's renderer in the render steps only; what the stages produce and the
+   * job stores are the stages' own types, never the report's views.
+   */
+  @Test
+  void onlyTheRenderStepsOfTheJobUseTheReport() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.vmflow.job..")
+        .and()
+        .haveNameNotMatching(
+            "io\\.vmflow\\.job\\.(RenderTasklet|NightlyRunner|NightlyReports)(\\$.*)?")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.vmflow.report..")
+        .check(classes);
+  }
+
+  /** Findings are {@code finding.Finding}s: the store persists them without knowing the checks. */
+  @Test
+  void storeKnowsNeitherChecksNorReport() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.vmflow.store..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.vmflow.check..", "io.vmflow.report..", "io.vmflow.job..")
+        .check(classes);
+  }
+
   @Test
   void onlyCliJobAndStoreUseSpring() {
     noClasses()

@@ -1,5 +1,6 @@
 package io.vmflow.check;
 
+import io.vmflow.finding.Finding;
 import io.vmflow.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,8 @@ public final class Checks {
 
   private Checks() {}
 
-  public static List<VmFinding> run(Topology topology) {
-    List<VmFinding> out = new ArrayList<>();
+  public static List<Finding> run(Topology topology) {
+    List<Finding> out = new ArrayList<>();
     for (Rule r : RULES) {
       out.addAll(r.check(topology));
     }

@@ -1,5 +1,6 @@
 package io.vmflow.check;
 
+import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
 import io.vmflow.model.DeviceNames;
 import io.vmflow.topology.FdbSighting;
@@ -25,8 +26,8 @@ final class FdbRules implements Rule {
   private static final Set<String> VM_FACING = Set.of("qvo", "pvo", "tap", "qvm");
 
   @Override
-  public List<VmFinding> check(Topology t) {
-    List<VmFinding> out = new ArrayList<>();
+  public List<Finding> check(Topology t) {
+    List<Finding> out = new ArrayList<>();
     for (Vm vm : t.vms()) {
       for (VmPort port : vm.ports()) {
         Optional<Hop> own = Flags.integrationPort(port);
@@ -100,7 +101,7 @@ final class FdbRules implements Rule {
    * integration bridge; learned (or pinned) on a VM-facing port there, frames for the VM reach
    * another VM instead.
    */
-  private static void elsewhere(Topology t, Vm vm, VmPort port, Hop br, List<VmFinding> out) {
+  private static void elsewhere(Topology t, Vm vm, VmPort port, Hop br, List<Finding> out) {
     for (Host other : t.hosts()) {
       if (other.key().equals(br.host())) {
         continue;

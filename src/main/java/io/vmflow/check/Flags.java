@@ -1,8 +1,8 @@
 package io.vmflow.check;
 
+import io.vmflow.finding.Evidence;
 import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
-import io.vmflow.topology.Evidence;
 import io.vmflow.topology.Hop;
 import io.vmflow.topology.HopKind;
 import io.vmflow.topology.Host;
@@ -17,7 +17,7 @@ final class Flags {
 
   private Flags() {}
 
-  static VmFinding flag(
+  static Finding flag(
       Severity s,
       String code,
       String message,
@@ -26,12 +26,9 @@ final class Flags {
       String hint,
       List<Evidence> evidence) {
     Evidence first = evidence.isEmpty() ? new Evidence("", 0) : evidence.get(0);
-    return new VmFinding(
-        vmId,
-        host,
-        Finding.network(s, code, message, first.origin(), first.line()),
-        hint,
-        evidence);
+    return Finding.network(s, code, message, first.origin(), first.line())
+        .about(vmId, "", host)
+        .withHint(hint, evidence);
   }
 
   /** The hop where the VM port meets the integration bridge: the port on br-int (qvo, pvo, tap). */

@@ -1,5 +1,6 @@
 package io.vmflow.check;
 
+import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
 import io.vmflow.topology.DropFlow;
 import io.vmflow.topology.Hop;
@@ -22,8 +23,8 @@ final class FlowRules implements Rule {
   static final String FLOW_DROPS_VM_TRAFFIC = "FLOW_DROPS_VM_TRAFFIC";
 
   @Override
-  public List<VmFinding> check(Topology t) {
-    List<VmFinding> out = new ArrayList<>();
+  public List<Finding> check(Topology t) {
+    List<Finding> out = new ArrayList<>();
     for (Vm vm : t.vms()) {
       for (VmPort port : vm.ports()) {
         List<String> addresses = new ArrayList<>(port.ips());

@@ -1,7 +1,8 @@
 package io.vmflow.check;
 
+import io.vmflow.finding.Evidence;
+import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
-import io.vmflow.topology.Evidence;
 import io.vmflow.topology.Hop;
 import io.vmflow.topology.HopKind;
 import io.vmflow.topology.MacSighting;
@@ -28,8 +29,8 @@ final class MacRules implements Rule {
   private static final String SOS_CLEAN_VENDOR = "53:4f:53:";
 
   @Override
-  public List<VmFinding> check(Topology t) {
-    List<VmFinding> out = new ArrayList<>();
+  public List<Finding> check(Topology t) {
+    List<Finding> out = new ArrayList<>();
     for (Vm vm : t.vms()) {
       for (VmPort port : vm.ports()) {
         sources(vm, port, out);
@@ -39,7 +40,7 @@ final class MacRules implements Rule {
     return out;
   }
 
-  private static void sources(Vm vm, VmPort port, List<VmFinding> out) {
+  private static void sources(Vm vm, VmPort port, List<Finding> out) {
     Map<String, List<String>> byMac = new LinkedHashMap<>();
     for (MacSighting m : port.macs()) {
       byMac.computeIfAbsent(m.mac(), k -> new ArrayList<>()).add(m.source());
@@ -66,7 +67,7 @@ final class MacRules implements Rule {
             evidence));
   }
 
-  private static void tap(Vm vm, VmPort port, List<VmFinding> out) {
+  private static void tap(Vm vm, VmPort port, List<Finding> out) {
     if (port.mac().length() != 17 || port.mac().startsWith(SOS_CLEAN_VENDOR)) {
       return;
     }

@@ -1,7 +1,8 @@
 package io.vmflow.check;
 
+import io.vmflow.finding.Evidence;
+import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
-import io.vmflow.topology.Evidence;
 import io.vmflow.topology.Hop;
 import io.vmflow.topology.Host;
 import io.vmflow.topology.Topology;
@@ -30,8 +31,8 @@ final class NetworkRules implements Rule {
   private record Tagged(Vm vm, VmPort port, Hop hop) {}
 
   @Override
-  public List<VmFinding> check(Topology t) {
-    List<VmFinding> out = new ArrayList<>();
+  public List<Finding> check(Topology t) {
+    List<Finding> out = new ArrayList<>();
     Map<String, List<Tagged>> byHostNet = new LinkedHashMap<>();
     Map<String, List<Tagged>> byHostTag = new LinkedHashMap<>();
     for (Vm vm : t.vms()) {
@@ -55,7 +56,7 @@ final class NetworkRules implements Rule {
     return out;
   }
 
-  private static void mismatch(List<Tagged> list, List<VmFinding> out) {
+  private static void mismatch(List<Tagged> list, List<Finding> out) {
     Set<Integer> tags = new LinkedHashSet<>();
     list.forEach(x -> tags.add(x.hop().vlan()));
     if (tags.size() < 2) {
@@ -83,7 +84,7 @@ final class NetworkRules implements Rule {
     }
   }
 
-  private static void shared(List<Tagged> list, List<VmFinding> out) {
+  private static void shared(List<Tagged> list, List<Finding> out) {
     Set<String> nets = new LinkedHashSet<>();
     list.forEach(x -> nets.add(x.port().networkId()));
     if (nets.size() < 2) {
@@ -108,7 +109,7 @@ final class NetworkRules implements Rule {
     }
   }
 
-  private static void duplicates(Topology t, List<VmFinding> out) {
+  private static void duplicates(Topology t, List<Finding> out) {
     Map<String, List<Vm>> macs = new LinkedHashMap<>();
     Map<String, List<Vm>> ips = new LinkedHashMap<>();
     Map<String, List<Evidence>> evidence = new LinkedHashMap<>();
@@ -136,7 +137,7 @@ final class NetworkRules implements Rule {
       String p,
       String code,
       String what,
-      List<VmFinding> out) {
+      List<Finding> out) {
     seen.forEach(
         (k, vms) -> {
           Set<String> distinct = new LinkedHashSet<>();
@@ -165,7 +166,7 @@ final class NetworkRules implements Rule {
         });
   }
 
-  private static void twoHosts(Topology t, List<VmFinding> out) {
+  private static void twoHosts(Topology t, List<Finding> out) {
     for (Vm vm : t.vms()) {
       for (VmPort port : vm.ports()) {
         Set<String> hosts = new LinkedHashSet<>();

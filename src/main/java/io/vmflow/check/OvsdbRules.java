@@ -1,5 +1,6 @@
 package io.vmflow.check;
 
+import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
 import io.vmflow.topology.Bridge;
 import io.vmflow.topology.BridgePort;
@@ -21,8 +22,8 @@ final class OvsdbRules implements Rule {
   static final String TUNNEL_REMOTE_UNKNOWN = "TUNNEL_REMOTE_UNKNOWN";
 
   @Override
-  public List<VmFinding> check(Topology t) {
-    List<VmFinding> out = new ArrayList<>();
+  public List<Finding> check(Topology t) {
+    List<Finding> out = new ArrayList<>();
     for (Host host : t.hosts()) {
       for (Bridge b : host.bridges()) {
         for (BridgePort p : b.ports()) {

@@ -1,5 +1,6 @@
 package io.vmflow.check;
 
+import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
 import io.vmflow.topology.Bridge;
 import io.vmflow.topology.BridgePort;
@@ -23,8 +24,8 @@ final class PatchRules implements Rule {
   static final String PATCH_PEER_MISMATCH = "PATCH_PEER_MISMATCH";
 
   @Override
-  public List<VmFinding> check(Topology t) {
-    List<VmFinding> out = new ArrayList<>();
+  public List<Finding> check(Topology t) {
+    List<Finding> out = new ArrayList<>();
     for (Vm vm : t.vms()) {
       for (VmPort port : vm.ports()) {
         for (Hop h : port.hops()) {

@@ -1,5 +1,6 @@
 package io.vmflow.check;
 
+import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
 import io.vmflow.topology.Bridge;
 import io.vmflow.topology.BridgePort;
@@ -28,8 +29,8 @@ final class PathRules implements Rule {
   static final String NEUTRON_PORT_DOWN = "NEUTRON_PORT_DOWN";
 
   @Override
-  public List<VmFinding> check(Topology t) {
-    List<VmFinding> out = new ArrayList<>();
+  public List<Finding> check(Topology t) {
+    List<Finding> out = new ArrayList<>();
     for (Vm vm : t.vms()) {
       for (VmPort port : vm.ports()) {
         missing(vm, port, t, out);
@@ -52,7 +53,7 @@ final class PathRules implements Rule {
     return out;
   }
 
-  private static void missing(Vm vm, VmPort port, Topology t, List<VmFinding> out) {
+  private static void missing(Vm vm, VmPort port, Topology t, List<Finding> out) {
     for (Hop h : port.hops()) {
       if (!h.present() && h.kind() != HopKind.TAP) {
         out.add(
@@ -77,7 +78,7 @@ final class PathRules implements Rule {
     }
   }
 
-  private static void qbr(Vm vm, VmPort port, Topology t, List<VmFinding> out) {
+  private static void qbr(Vm vm, VmPort port, Topology t, List<Finding> out) {
     // the per-port qbr only: the Linux bridge agent's brq is the network's, shared by its ports
     Optional<Hop> qbr =
         port.hops().stream()
@@ -127,7 +128,7 @@ final class PathRules implements Rule {
     }
   }
 
-  private static void down(Vm vm, VmPort port, Topology t, List<VmFinding> out) {
+  private static void down(Vm vm, VmPort port, Topology t, List<Finding> out) {
     for (Hop h : port.hops()) {
       Optional<io.vmflow.topology.Link> link =
           t.host(h.host()).flatMap(host -> host.link(h.device()));
@@ -190,7 +191,7 @@ final class PathRules implements Rule {
         .orElse(false);
   }
 
-  private static void tag(Vm vm, VmPort port, Topology t, List<VmFinding> out) {
+  private static void tag(Vm vm, VmPort port, Topology t, List<Finding> out) {
     Optional<Hop> p = Flags.integrationPort(port);
     if (p.isEmpty() || !p.get().present()) {
       return;

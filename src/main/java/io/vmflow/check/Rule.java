@@ -1,9 +1,10 @@
 package io.vmflow.check;
 
+import io.vmflow.finding.Finding;
 import io.vmflow.topology.Topology;
 import java.util.List;
 
 /** One consistency check over the topology. */
 interface Rule {
-  List<VmFinding> check(Topology topology);
+  List<Finding> check(Topology topology);
 }

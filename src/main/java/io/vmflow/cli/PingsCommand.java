@@ -60,6 +60,11 @@ final class PingsCommand implements Callable<Integer> {
       r.summary()
           .findings()
           .forEach(f -> err.println("vmflow pings: " + c + ": " + f.code() + ": " + f.message()));
+      // a file that is not a capture at all is a usage error, not an empty result
+      if (r.summary().findings().stream()
+          .anyMatch(f -> f.code().equals(io.vmflow.capture.CaptureReader.NOT_A_CAPTURE))) {
+        status = ExitCodes.USAGE;
+      }
       r.stats().forEach(s -> rows.add(row(s)));
     }
     if (json) {
@@ -83,9 +88,10 @@ final class PingsCommand implements Callable<Integer> {
     m.put("unanswered", s.unanswered());
     m.put("outsideWindow", s.outsideWindow());
     m.put("duplicates", s.duplicates());
-    m.put("rttMinMs", s.rttMinMs());
-    m.put("rttAvgMs", s.rttAvgMs());
-    m.put("rttMaxMs", s.rttMaxMs());
+    // no reply, no round trip: null, not 0.000
+    m.put("rttMinMs", s.answered() == 0 ? null : s.rttMinMs());
+    m.put("rttAvgMs", s.answered() == 0 ? null : s.rttAvgMs());
+    m.put("rttMaxMs", s.answered() == 0 ? null : s.rttMaxMs());
     return m;
   }
 
@@ -105,7 +111,7 @@ final class PingsCommand implements Callable<Integer> {
     for (Map<String, Object> r : rows) {
       out.printf(
           Locale.ROOT,
-          "%-18s %-40s %6d %8d %8d %8d %10d %8d %5d  %.3f/%.3f/%.3f%n",
+          "%-18s %-40s %6d %8d %8d %8d %10d %8d %5d  %s%n",
           r.get("point"),
           r.get("src") + " > " + r.get("dst"),
           r.get("id"),
@@ -115,9 +121,14 @@ final class PingsCommand implements Callable<Integer> {
           r.get("unanswered"),
           r.get("outsideWindow"),
           r.get("duplicates"),
-          r.get("rttMinMs"),
-          r.get("rttAvgMs"),
-          r.get("rttMaxMs"));
+          r.get("rttMinMs") == null
+              ? "-"
+              : String.format(
+                  Locale.ROOT,
+                  "%.3f/%.3f/%.3f",
+                  r.get("rttMinMs"),
+                  r.get("rttAvgMs"),
+                  r.get("rttMaxMs")));
     }
   }
 }

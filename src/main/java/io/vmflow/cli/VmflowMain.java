@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
       NightlyCommand.class,
       CommandLine.HelpCommand.class
     })
-public final class VmflowMain implements Runnable {
+public final class VmflowMain implements java.util.concurrent.Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -44,8 +44,11 @@ public final class VmflowMain implements Runnable {
     return cli;
   }
 
+  /** {@code vmflow} with no command: the usage, on stderr, and the usage status. */
   @Override
-  public void run() {
-    spec.commandLine().usage(System.out);
+  public Integer call() {
+    spec.commandLine().getErr().println("vmflow: no command given");
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.USAGE;
   }
 }

@@ -1,6 +1,5 @@
 package io.vmflow.job;
 
-import io.vmflow.check.VmFinding;
 import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
 import io.vmflow.ping.CapturePairing;
@@ -44,12 +43,7 @@ class CaptureFileTasklet implements Tasklet {
           instance,
           CaptureResults.KIND + String.format("%06d", seq),
           new CaptureResults.All(r.stats(), r.points()));
-      findings.replace(
-          instance,
-          "capture:" + seq,
-          r.summary().findings().stream()
-              .map(f -> new VmFinding("", "", f, "", List.of()))
-              .toList());
+      findings.replace(instance, "capture:" + seq, r.summary().findings());
       log.info(
           "read capture {}: {} frames, {} echoes, points {}",
           origin,
@@ -61,17 +55,12 @@ class CaptureFileTasklet implements Tasklet {
           instance,
           "capture:" + seq,
           List.of(
-              new VmFinding(
-                  "",
-                  "",
-                  Finding.input(
-                      Severity.ERROR,
-                      "CAPTURE_UNREADABLE",
-                      "cannot read capture: " + e.getMessage(),
-                      origin,
-                      0),
-                  "",
-                  List.of())));
+              Finding.input(
+                  Severity.ERROR,
+                  "CAPTURE_UNREADABLE",
+                  "cannot read capture: " + e.getMessage(),
+                  origin,
+                  0)));
     }
     return RepeatStatus.FINISHED;
   }

@@ -1,7 +1,7 @@
 package io.vmflow.job;
 
 import io.vmflow.check.Checks;
-import io.vmflow.check.VmFinding;
+import io.vmflow.finding.Finding;
 import io.vmflow.store.FindingStore;
 import io.vmflow.store.StageResultStore;
 import io.vmflow.topology.Topology;
@@ -30,7 +30,7 @@ class CheckTasklet implements Tasklet {
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
     long instance = RunScope.of(contribution.getStepExecution().getJobExecution()).instanceId();
     Topology topology = CorrelateTasklet.loader(results).apply(instance);
-    List<VmFinding> found = Checks.run(topology);
+    List<Finding> found = Checks.run(topology);
     findings.replace(instance, "check", found);
     log.info("checked {} VMs: {} findings", topology.vms().size(), found.size());
     return RepeatStatus.FINISHED;

@@ -1,6 +1,5 @@
 package io.vmflow.job;
 
-import io.vmflow.check.VmFinding;
 import io.vmflow.ingest.CatalogEntry;
 import io.vmflow.store.CatalogStore;
 import io.vmflow.store.FactStore;
@@ -49,10 +48,7 @@ class CorrelateTasklet implements Tasklet {
         facts.list(instance).stream().map(f -> toFact(entries.get(f.entrySeq()), f)).toList();
     Topology topology = TopologyBuilder.build(input);
     results.put(instance, RESULT, topology);
-    findings.replace(
-        instance,
-        "correlate",
-        topology.findings().stream().map(f -> new VmFinding("", "", f, "", List.of())).toList());
+    findings.replace(instance, "correlate", topology.findings().stream().toList());
     log.info(
         "correlated {} facts: {} hosts, {} VMs",
         input.size(),

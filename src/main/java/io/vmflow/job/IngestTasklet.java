@@ -1,6 +1,5 @@
 package io.vmflow.job;
 
-import io.vmflow.check.VmFinding;
 import io.vmflow.finding.Finding;
 import io.vmflow.ingest.CatalogEntry;
 import io.vmflow.ingest.IngestLimits;
@@ -43,7 +42,7 @@ class IngestTasklet implements Tasklet {
     catalog.clear(run.instanceId());
     facts.clear(run.instanceId());
     findings.clearAll(run.instanceId());
-    List<VmFinding> found = new ArrayList<>();
+    List<Finding> found = new ArrayList<>();
     int[] seq = {0};
     new Ingestor(limits, run.workDir())
         .ingest(
@@ -56,7 +55,7 @@ class IngestTasklet implements Tasklet {
 
               @Override
               public void finding(Finding finding) {
-                found.add(new VmFinding("", "", finding, "", List.of()));
+                found.add(finding);
               }
             });
     findings.replace(run.instanceId(), "ingest", found);

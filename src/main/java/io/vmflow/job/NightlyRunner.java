@@ -1,10 +1,11 @@
 package io.vmflow.job;
 
-import io.vmflow.check.VmFinding;
+import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
+import io.vmflow.ping.PingResults;
+import io.vmflow.ping.PointFlowStats;
 import io.vmflow.report.NightlyReport;
 import io.vmflow.report.NightlyWriter;
-import io.vmflow.report.PingRow;
 import io.vmflow.store.FindingStore;
 import io.vmflow.store.HistoryStore;
 import io.vmflow.store.StageResultStore;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,15 +107,16 @@ public class NightlyRunner {
 
   private void record(long runId, String sha, long instance, Path relDir) {
     Topology topology = CorrelateTasklet.loader(results).apply(instance);
-    List<VmFinding> all = findings.list(instance);
-    Map<String, List<PingRow>> pings = PingStage.pings(results, instance);
+    List<Finding> all = findings.list(instance);
+    PingResults pings = PingStage.load(results, instance);
     List<HistoryStore.VmState> states = new ArrayList<>();
     List<HistoryStore.VmFindingRow> rows = new ArrayList<>();
     for (Vm vm : topology.vms()) {
-      List<VmFinding> mine = all.stream().filter(f -> f.vmId().equalsIgnoreCase(vm.id())).toList();
+      List<Finding> mine = all.stream().filter(f -> f.vmId().equalsIgnoreCase(vm.id())).toList();
       int errors = count(mine, Severity.ERROR);
       int warnings = count(mine, Severity.WARNING);
-      List<PingRow> p = pings.getOrDefault(vm.id(), List.of());
+      List<PointFlowStats> p =
+          pings.ofVm(vm.id()).stream().flatMap(port -> port.points().stream()).toList();
       boolean hasPath = vm.ports().stream().anyMatch(port -> !port.hops().isEmpty());
       String status = errors > 0 ? "ERROR" : warnings > 0 ? "WARNING" : hasPath ? "OK" : "NO_DATA";
       String host = topology.host(vm.hostKey()).map(h -> h.name()).orElse(vm.hostKey());
@@ -127,18 +128,14 @@ public class NightlyRunner {
               status,
               errors,
               warnings,
-              p.stream().mapToLong(PingRow::requests).max().orElse(0),
-              p.stream().mapToLong(PingRow::answered).min().orElse(0),
+              p.stream().mapToLong(PointFlowStats::requests).max().orElse(0),
+              p.stream().mapToLong(PointFlowStats::answered).min().orElse(0),
               relDir.resolve("index.html").toString()));
-      for (VmFinding f : mine) {
-        String key = f.finding().code() + "|" + f.finding().message();
+      for (Finding f : mine) {
+        String key = f.code() + "|" + f.message();
         rows.add(
             new HistoryStore.VmFindingRow(
-                vm.id(),
-                key,
-                f.finding().code(),
-                f.finding().severity().name(),
-                f.finding().message()));
+                vm.id(), key, f.code(), f.severity().name(), f.message()));
       }
     }
     history.recordDone(runId, sha, instance, states, rows);
@@ -156,8 +153,8 @@ public class NightlyRunner {
     }
   }
 
-  private static int count(List<VmFinding> fs, Severity s) {
-    return (int) fs.stream().filter(f -> f.finding().severity() == s).count();
+  private static int count(List<Finding> fs, Severity s) {
+    return (int) fs.stream().filter(f -> f.severity() == s).count();
   }
 
   private static List<Path> bundles(Path inbox) throws IOException {

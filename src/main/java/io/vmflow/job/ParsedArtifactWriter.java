@@ -1,6 +1,6 @@
 package io.vmflow.job;
 
-import io.vmflow.check.VmFinding;
+import io.vmflow.finding.Finding;
 import io.vmflow.store.FactStore;
 import io.vmflow.store.FindingStore;
 import java.util.List;
@@ -30,8 +30,7 @@ class ParsedArtifactWriter implements ItemWriter<ParsedArtifact>, StepExecutionL
   public void write(Chunk<? extends ParsedArtifact> chunk) {
     for (ParsedArtifact a : chunk) {
       a.value().ifPresent(v -> facts.put(instanceId, a.entrySeq(), a.spec(), v));
-      List<VmFinding> fs =
-          a.findings().stream().map(f -> new VmFinding("", "", f, "", List.of())).toList();
+      List<Finding> fs = a.findings().stream().toList();
       findings.replace(instanceId, "parse:" + a.entrySeq(), fs);
     }
   }

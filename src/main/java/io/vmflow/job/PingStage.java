@@ -1,42 +1,20 @@
 package io.vmflow.job;
 
-import io.vmflow.report.LossRow;
-import io.vmflow.report.PingRow;
-import io.vmflow.report.PointTimeline;
+import io.vmflow.ping.PingResults;
 import io.vmflow.store.StageResultStore;
-import java.util.List;
-import java.util.Map;
 
-/** Reads the ping stage's stored results for rendering. */
+/** Stores and reads the ping stage's results, keyed by VM and port. */
 final class PingStage {
 
   static final String PINGS = "pings";
-  static final String LOSSES = "losses";
-  static final String TIMELINES = "timelines";
-
-  /** Stored form: VM id -> per point and flow, the sequence numbers seen, bucketed. */
-  record TimelinesByVm(Map<String, List<PointTimeline>> rows) {}
-
-  static Map<String, List<PointTimeline>> timelines(StageResultStore results, long instance) {
-    return results
-        .get(instance, TIMELINES, TimelinesByVm.class)
-        .map(TimelinesByVm::rows)
-        .orElse(Map.of());
-  }
 
   private PingStage() {}
 
-  /** Stored form: VM id -> rows. */
-  record PingsByVm(Map<String, List<PingRow>> rows) {}
-
-  /** Stored form: VM id -> loss segments. */
-  record LossesByVm(Map<String, List<LossRow>> rows) {}
-
-  static Map<String, List<PingRow>> pings(StageResultStore results, long instance) {
-    return results.get(instance, PINGS, PingsByVm.class).map(PingsByVm::rows).orElse(Map.of());
+  static void store(StageResultStore results, long instance, PingResults pings) {
+    results.put(instance, PINGS, pings);
   }
 
-  static Map<String, List<LossRow>> losses(StageResultStore results, long instance) {
-    return results.get(instance, LOSSES, LossesByVm.class).map(LossesByVm::rows).orElse(Map.of());
+  static PingResults load(StageResultStore results, long instance) {
+    return results.get(instance, PINGS, PingResults.class).orElse(PingResults.none());
   }
 }

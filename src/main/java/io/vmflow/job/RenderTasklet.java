@@ -69,9 +69,7 @@ class RenderTasklet implements Tasklet {
                 VmflowVersion.get(), Instant.now().toString(), inputs(run.inputs())),
             CorrelateTasklet.loader(results).apply(run.instanceId()),
             findings.list(run.instanceId()),
-            PingStage.pings(results, run.instanceId()),
-            PingStage.losses(results, run.instanceId()),
-            PingStage.timelines(results, run.instanceId()),
+            PingStage.load(results, run.instanceId()),
             sources(catalog.list(run.instanceId())));
     Report report = ReportBuilder.build(input);
     ReportWriter writer = new ReportWriter();

@@ -59,9 +59,18 @@ final class FlowState {
     }
   }
 
+  /**
+   * The capture-edge rule: a request in the capture's last second without a reply counts as outside
+   * the window (its reply may have come after the capture stopped) unless the loss visibly runs up
+   * to the edge: when this flow's requests in the second before the edge all went unanswered at
+   * this point (a total loss, or one that started before the end), its last requests are unanswered
+   * like the others, so a 100 % loss never reads partial. With no request in that second there is
+   * nothing to judge by, and the edge stands.
+   */
   PointFlowStats stats(String point, long startEdge, long endEdge, String origin) {
+    long edge = lossRunsToEdge(endEdge) ? Long.MAX_VALUE : endEdge;
     while (folded <= Math.max(requests.epoch, replies.epoch)) {
-      fold(folded++, startEdge, endEdge);
+      fold(folded++, startEdge, edge);
     }
     long n = answered;
     return new PointFlowStats(
@@ -86,6 +95,23 @@ final class FlowState {
         words(repSeen),
         histogram(),
         origin);
+  }
+
+  private boolean lossRunsToEdge(long endEdge) {
+    long from = endEdge - PingPairer.EDGE.toNanos();
+    boolean any = false;
+    for (int e = folded; e <= Math.max(requests.epoch, replies.epoch); e++) {
+      for (int seq = 0; seq < 65536; seq++) {
+        long rq = requests.get(e, seq);
+        if (rq > from && rq <= endEdge) {
+          if (replies.get(e, seq) != 0) {
+            return false;
+          }
+          any = true;
+        }
+      }
+    }
+    return any;
   }
 
   /** Pairs every sequence number of one epoch, adds it to the totals and frees its tables. */

@@ -113,6 +113,20 @@ public final class PingPairer {
         : new CapturedPoint(point, origin, frames, first, last);
   }
 
+  /**
+   * Pairs echoes read from text (tcpdump output) rather than streamed from a capture: one pairer
+   * per capture point, in the order the points first appear.
+   */
+  public static List<PointFlowStats> pairAll(List<IcmpEcho> echoes) {
+    Map<String, PingPairer> byPoint = new LinkedHashMap<>();
+    for (IcmpEcho e : echoes) {
+      byPoint.computeIfAbsent(e.point(), PingPairer::new).add(e);
+    }
+    List<PointFlowStats> out = new ArrayList<>();
+    byPoint.values().forEach(p -> out.addAll(p.finish()));
+    return out;
+  }
+
   public List<PointFlowStats> finish() {
     List<PointFlowStats> out = new ArrayList<>();
     long startEdge = first == Long.MAX_VALUE ? 0 : first + EDGE.toNanos();

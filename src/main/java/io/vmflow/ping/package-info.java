@@ -1,6 +1,8 @@
 /**
  * Pairs ICMP echo requests and replies per capture point and flow ({@link
- * io.vmflow.ping.PingPairer}) and localises loss along a VM's path ({@link
- * io.vmflow.ping.LossLocaliser}). Plain Java, bounded memory per flow.
+ * io.vmflow.ping.PingPairer}) and owns loss along a path ({@link
+ * io.vmflow.ping.PathLossLocaliser}): input, the topology's VM port paths, the paired flows and the
+ * capture windows; output, {@link io.vmflow.ping.PingResults} keyed by VM and port (points, loss
+ * segments, silent points, timelines) and findings tied to VM and port. Plain Java, bounded memory.
  */
 package io.vmflow.ping;

@@ -1,6 +1,6 @@
 package io.vmflow.report;
 
-import io.vmflow.topology.Evidence;
+import io.vmflow.finding.Evidence;
 import java.util.Map;
 
 /**
@@ -57,6 +57,27 @@ public final class Links {
       return "";
     }
     return e.line() > 0 ? line(file, e.line()) : page(file);
+  }
+
+  /**
+   * What an evidence cell shows: {@code host · command · line}, e.g. {@code compute-a · ovs-ofctl
+   * dump-flows br-int · L2}; the full archive path goes in the title and report.json. The host is
+   * the name of the outermost archive (a per-host bundle), the command the file name by the sos
+   * rule read back ({@code ovs-ofctl_dump-flows_br-int}).
+   */
+  public String label(Evidence e) {
+    String origin = e.origin();
+    String[] parts = origin.split("!/");
+    String file = parts[parts.length - 1];
+    file = file.substring(file.lastIndexOf('/') + 1).replace('_', ' ');
+    String host = "";
+    if (parts.length > 1) {
+      String outer = parts[0].substring(parts[0].lastIndexOf('/') + 1);
+      host = outer.replaceAll("\\.(tar\\.gz|tgz|tar\\.xz|tar\\.bz2|tar\\.zst|tar|zip)$", "");
+    }
+    return (host.isEmpty() ? "" : host + " \u00b7 ")
+        + file
+        + (e.line() > 0 ? " \u00b7 L" + e.line() : "");
   }
 
   /** Link to one line of an evidence page. */

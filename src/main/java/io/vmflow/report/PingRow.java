@@ -8,6 +8,8 @@ import java.util.List;
  * @param point capture point (interface) name
  * @param flow {@code src > dst id N}
  * @param rttHistogram answered echoes per RTT bucket (bounds in {@link RttBuckets#BOUNDS_MS})
+ * @param rttMinMs null when no reply was seen (no round trip to measure); likewise avg and max
+ * @param port id of the VM port on whose path the point lies
  */
 public record PingRow(
     String point,
@@ -21,13 +23,21 @@ public record PingRow(
     long unanswered,
     long outsideWindow,
     long duplicates,
-    double rttMinMs,
-    double rttAvgMs,
-    double rttMaxMs,
+    Double rttMinMs,
+    Double rttAvgMs,
+    Double rttMaxMs,
     List<Long> rttHistogram,
-    String origin) {
+    String origin,
+    String port) {
 
   public PingRow {
     rttHistogram = List.copyOf(rttHistogram);
+  }
+
+  /** "0.120 / 0.250 / 0.900", or "—" without replies. */
+  public String rtt() {
+    return rttMinMs == null
+        ? "\u2014"
+        : String.format(java.util.Locale.ROOT, "%.3f / %.3f / %.3f", rttMinMs, rttAvgMs, rttMaxMs);
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
  * @param bucket sequence numbers per bucket
  * @param requests per bucket, how many requests the point saw
  * @param replies per bucket, how many replies the point saw
+ * @param port id of the VM port on whose path the point lies
  */
 public record PointTimeline(
     String point,
@@ -17,7 +18,8 @@ public record PointTimeline(
     long firstSeq,
     long bucket,
     List<Integer> requests,
-    List<Integer> replies) {
+    List<Integer> replies,
+    String port) {
 
   public PointTimeline {
     requests = List.copyOf(requests);

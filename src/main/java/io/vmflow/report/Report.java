@@ -1,8 +1,8 @@
 package io.vmflow.report;
 
+import io.vmflow.finding.Evidence;
 import io.vmflow.finding.Severity;
 import io.vmflow.report.ReportInput.RunInfo;
-import io.vmflow.topology.Evidence;
 import io.vmflow.topology.Hop;
 import io.vmflow.topology.Host;
 import io.vmflow.topology.Vm;
@@ -22,7 +22,8 @@ public record Report(
     List<VmView> vms,
     List<FindingView> findings,
     Map<String, String> evidencePages,
-    @com.fasterxml.jackson.annotation.JsonIgnore List<EvidenceSource> sources) {
+    @com.fasterxml.jackson.annotation.JsonIgnore List<EvidenceSource> sources,
+    Verdict verdict) {
 
   /** Counts for the one-line summary and the exit status. */
   public record Summary(int hosts, int vms, int errors, int warnings, int infos) {
@@ -44,6 +45,10 @@ public record Report(
    * @param pings every capture point and flow seen on the VM's path
    * @param pingPath the same rows in path order of the VM's first port (VM side first)
    * @param page file name of its HTML page
+   * @param verdict the verdict lines about this VM: its own problems and losses where it is the
+   *     peer
+   * @param affected true when a loss between this VM and another is the other VM's problem (this
+   *     one is the peer, not the victim)
    */
   public record VmView(
       String id,
@@ -69,25 +74,26 @@ public record Report(
       List<PointTimeline> timelines,
       RttHistogram rttHistogram,
       List<FindingView> findings,
-      String page) {
+      String page,
+      List<Verdict.Line> verdict,
+      boolean affected) {
 
     /** True when the path diagram marks this hop of port {@code p} as where loss was localised. */
     public boolean lossAt(VmPort p, int hop) {
-      return isFirst(p) && LossMarks.of(devices(), lossSegments).boxes().contains(hop);
+      return marks(p).boxes().contains(hop);
     }
 
     /** True when the link from hop {@code hop} to the next lies inside a localised loss. */
     public boolean lossAfter(VmPort p, int hop) {
-      return isFirst(p) && LossMarks.of(devices(), lossSegments).edges().contains(hop);
+      return marks(p).edges().contains(hop);
     }
 
-    // loss segments are localised along the first port's path (the hops at top level)
-    private boolean isFirst(VmPort p) {
-      return !lossSegments.isEmpty() && !ports.isEmpty() && ports.get(0).equals(p);
-    }
-
-    private List<String> devices() {
-      return hops.stream().map(Hop::device).toList();
+    // each port's loss segments were localised along that port's own path
+    private LossMarks marks(VmPort p) {
+      List<LossRow> mine = lossSegments.stream().filter(l -> l.port().equals(p.portId())).toList();
+      return mine.isEmpty()
+          ? new LossMarks(java.util.Set.of(), java.util.Set.of())
+          : LossMarks.of(io.vmflow.ping.PathLossLocaliser.names(p.hops()), mine);
     }
   }
 
@@ -103,5 +109,7 @@ public record Report(
       String vmId,
       String host,
       String hint,
-      List<Evidence> evidence) {}
+      List<Evidence> evidence,
+      String port,
+      String peerVmId) {}
 }

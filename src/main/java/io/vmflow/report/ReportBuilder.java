@@ -1,12 +1,11 @@
 package io.vmflow.report;
 
-import io.vmflow.check.VmFinding;
+import io.vmflow.finding.Evidence;
 import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
 import io.vmflow.report.Report.FindingView;
 import io.vmflow.report.Report.Summary;
 import io.vmflow.report.Report.VmView;
-import io.vmflow.topology.Evidence;
 import io.vmflow.topology.Host;
 import io.vmflow.topology.Vm;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ public final class ReportBuilder {
             .collect(
                 java.util.stream.Collectors.groupingBy(
                     f -> f.vmId().toLowerCase(java.util.Locale.ROOT)));
+    Verdict verdict = VerdictBuilder.build(in);
     Map<String, String> pages = new HashMap<>();
     List<VmView> vms = new ArrayList<>();
     for (Vm vm : in.topology().vms()) {
@@ -33,6 +33,7 @@ public final class ReportBuilder {
       List<FindingView> mine =
           byVm.getOrDefault(vm.id().toLowerCase(java.util.Locale.ROOT), List.of());
       Host host = in.topology().host(vm.hostKey()).orElse(null);
+      PingViews p = PingViews.of(in.pings(), vm.id());
       vms.add(
           new VmView(
               vm.id(),
@@ -43,13 +44,15 @@ public final class ReportBuilder {
               vm.ports(),
               vm.ports().isEmpty() ? List.of() : vm.ports().get(0).hops(),
               vm.routers(),
-              in.pings().getOrDefault(vm.id(), List.of()),
-              pathOrder(vm, in.pings().getOrDefault(vm.id(), List.of())),
-              in.losses().getOrDefault(vm.id(), List.of()),
-              in.timelines().getOrDefault(vm.id(), List.of()),
-              histogram(in.pings().getOrDefault(vm.id(), List.of())),
+              p.pings(),
+              pathOrder(vm, p.pings()),
+              p.losses(),
+              p.timelines(),
+              histogram(p.pings()),
               mine,
-              page));
+              page,
+              verdict.about(vm.id()),
+              verdict.lines().stream().anyMatch(l -> l.peerVmId().equals(vm.id()))));
     }
     Summary summary =
         new Summary(
@@ -71,7 +74,8 @@ public final class ReportBuilder {
         vms,
         all,
         EvidencePages.names(in.sources()),
-        in.sources());
+        in.sources(),
+        verdict);
   }
 
   private static Report.RttHistogram histogram(List<PingRow> rows) {
@@ -107,9 +111,8 @@ public final class ReportBuilder {
     return (int) findings.stream().filter(f -> f.severity() == severity).count();
   }
 
-  private static FindingView view(VmFinding vf) {
-    Finding f = vf.finding();
-    List<Evidence> evidence = vf.evidence();
+  private static FindingView view(Finding f) {
+    List<Evidence> evidence = f.evidence();
     if (evidence.isEmpty() && !f.origin().isEmpty()) {
       evidence = List.of(new Evidence(f.origin(), f.line()));
     }
@@ -118,9 +121,11 @@ public final class ReportBuilder {
         f.severity(),
         f.category().name(),
         f.message(),
-        vf.vmId(),
-        vf.hostKey(),
-        vf.hint(),
-        evidence);
+        f.vmId(),
+        f.hostKey(),
+        f.hint(),
+        evidence,
+        f.port(),
+        f.peerVmId());
   }
 }

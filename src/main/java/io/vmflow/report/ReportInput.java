@@ -1,32 +1,28 @@
 package io.vmflow.report;
 
-import io.vmflow.check.VmFinding;
+import io.vmflow.finding.Finding;
+import io.vmflow.ping.PingResults;
 import io.vmflow.topology.Topology;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Everything a report is rendered from; built by the render step from stored stage results.
  *
- * @param pings per VM id, the capture points and flows seen on its path
- * @param losses per VM id, the loss segments localised on its path
+ * @param pings per VM port, the capture points and flows seen on its path and the loss localised
+ *     there
  * @param sources the files evidence may cite, for the evidence pages
  */
 public record ReportInput(
     RunInfo run,
     Topology topology,
-    List<VmFinding> findings,
-    Map<String, List<PingRow>> pings,
-    Map<String, List<LossRow>> losses,
-    Map<String, List<PointTimeline>> timelines,
+    List<Finding> findings,
+    PingResults pings,
     List<EvidenceSource> sources) {
 
   public ReportInput {
     findings = List.copyOf(findings);
     sources = List.copyOf(sources);
-    pings = Map.copyOf(pings);
-    losses = Map.copyOf(losses);
-    timelines = Map.copyOf(timelines);
+    java.util.Objects.requireNonNull(pings, "pings");
   }
 
   /** The run as the report's header shows it. */

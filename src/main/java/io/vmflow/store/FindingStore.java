@@ -1,10 +1,9 @@
 package io.vmflow.store;
 
-import io.vmflow.check.VmFinding;
 import io.vmflow.finding.Category;
+import io.vmflow.finding.Evidence;
 import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
-import io.vmflow.topology.Evidence;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,14 +31,14 @@ public class FindingStore {
    * Replaces the findings of one scope: a stage ({@code ingest}, {@code check}) or one artifact of
    * a stage ({@code parse:17}).
    */
-  public void replace(long instanceId, String stage, List<VmFinding> findings) {
+  public void replace(long instanceId, String stage, List<Finding> findings) {
     jdbc.update("DELETE FROM finding WHERE instance_id = ? AND stage = ?", instanceId, stage);
     int seq = 0;
-    for (VmFinding vf : findings) {
-      Finding f = vf.finding();
+    for (Finding f : findings) {
       jdbc.update(
           "INSERT INTO finding (instance_id, stage, seq, severity, category, code, message, origin,"
-              + " line_no, vm_id, host_key, hint, evidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+              + " line_no, vm_id, port_id, host_key, hint, evidence, peer_vm_id)"
+              + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
           instanceId,
           stage,
           seq++,
@@ -49,29 +48,32 @@ public class FindingStore {
           truncate(f.message()),
           truncate(f.origin()),
           f.line(),
-          vf.vmId(),
-          vf.hostKey(),
-          truncate(vf.hint()),
-          JsonCodec.write(vf.evidence()));
+          f.vmId(),
+          truncate(f.port()),
+          f.hostKey(),
+          truncate(f.hint()),
+          JsonCodec.write(f.evidence()),
+          f.peerVmId());
     }
   }
 
-  public List<VmFinding> list(long instanceId) {
+  public List<Finding> list(long instanceId) {
     return jdbc.query(
         "SELECT * FROM finding WHERE instance_id = ? ORDER BY stage, seq",
         (rs, i) ->
-            new VmFinding(
+            new Finding(
+                Severity.valueOf(rs.getString("severity")),
+                Category.valueOf(rs.getString("category")),
+                rs.getString("code"),
+                rs.getString("message"),
+                rs.getString("origin"),
+                rs.getInt("line_no"),
                 rs.getString("vm_id"),
+                rs.getString("port_id"),
                 rs.getString("host_key"),
-                new Finding(
-                    Severity.valueOf(rs.getString("severity")),
-                    Category.valueOf(rs.getString("category")),
-                    rs.getString("code"),
-                    rs.getString("message"),
-                    rs.getString("origin"),
-                    rs.getInt("line_no")),
                 rs.getString("hint"),
-                Arrays.asList(JsonCodec.read(rs.getString("evidence"), Evidence[].class))),
+                Arrays.asList(JsonCodec.read(rs.getString("evidence"), Evidence[].class)),
+                rs.getString("peer_vm_id")),
         instanceId);
   }
 

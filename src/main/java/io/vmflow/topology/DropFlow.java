@@ -1,5 +1,7 @@
 package io.vmflow.topology;
 
+import io.vmflow.finding.Evidence;
+
 /**
  * An OpenFlow rule that dropped packets ({@code actions=drop}, {@code n_packets>0}, priority above
  * the table's default), kept so a check can tell whether it hits a VM's addresses.

@@ -1,5 +1,7 @@
 package io.vmflow.topology;
 
+import io.vmflow.finding.Evidence;
+
 /**
  * A MAC the bridge's FDB learned: on which bridge, OpenFlow port and VLAN.
  *

@@ -1,5 +1,6 @@
 package io.vmflow.topology;
 
+import io.vmflow.finding.Evidence;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package io.vmflow.topology;
 
+import io.vmflow.finding.Evidence;
 import io.vmflow.model.MacAddress;
 import io.vmflow.parse.BrctlShow;
 import io.vmflow.parse.HostList;

@@ -1,5 +1,7 @@
 package io.vmflow.topology;
 
+import io.vmflow.finding.Evidence;
+
 /**
  * A network device as {@code ip link} shows it on a host.
  *

@@ -1,5 +1,6 @@
 package io.vmflow.topology;
 
+import io.vmflow.finding.Evidence;
 import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
 import io.vmflow.model.DeviceNames;

@@ -1,19 +1,20 @@
 package io.vmflow.bench;
 
-import io.vmflow.check.VmFinding;
+import io.vmflow.finding.Evidence;
 import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
+import io.vmflow.ping.LossSegment;
+import io.vmflow.ping.PingResults;
+import io.vmflow.ping.PointFlowStats;
+import io.vmflow.ping.PortPings;
+import io.vmflow.ping.Timeline;
 import io.vmflow.report.EvidenceSource;
-import io.vmflow.report.LossRow;
-import io.vmflow.report.PingRow;
-import io.vmflow.report.PointTimeline;
 import io.vmflow.report.Report;
 import io.vmflow.report.ReportBuilder;
 import io.vmflow.report.ReportInput;
 import io.vmflow.report.ReportWriter;
 import io.vmflow.topology.Bridge;
 import io.vmflow.topology.BridgePort;
-import io.vmflow.topology.Evidence;
 import io.vmflow.topology.FdbSighting;
 import io.vmflow.topology.Hop;
 import io.vmflow.topology.HopKind;
@@ -30,10 +31,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -110,10 +109,8 @@ public final class RenderLargeReport {
   public static ReportInput input(int vmCount, int hostCount, Path sources) throws IOException {
     List<Host> hosts = new ArrayList<>();
     List<Vm> vms = new ArrayList<>();
-    List<VmFinding> findings = new ArrayList<>();
-    Map<String, List<PingRow>> pings = new HashMap<>();
-    Map<String, List<LossRow>> losses = new HashMap<>();
-    Map<String, List<PointTimeline>> timelines = new HashMap<>();
+    List<Finding> findings = new ArrayList<>();
+    List<PortPings> pings = new ArrayList<>();
     List<EvidenceSource> evidence = new ArrayList<>();
     for (int h = 0; h < hostCount; h++) {
       String host = String.format(Locale.ROOT, "BC%02dHGSA%d", h, h % 3);
@@ -215,20 +212,17 @@ public final class RenderLargeReport {
                   List.of(new Evidence(origin, line))));
           if (v % 10 == 0) {
             findings.add(
-                new VmFinding(
-                    id,
-                    host,
-                    Finding.network(
+                Finding.network(
                         v % 50 == 0 ? Severity.ERROR : Severity.WARNING,
                         "FLOW_DROP_ON_PORT",
                         "drop flow on qvo" + dev + " matching the VM's MAC",
                         origin,
-                        line),
-                    "inspect br-int flows",
-                    List.of(new Evidence(origin, line))));
+                        line)
+                    .about(id, "", host)
+                    .withHint("inspect br-int flows", List.of(new Evidence(origin, line))));
           }
           if (v % 20 == 0) {
-            pings(id, dev, origin, pings, losses, timelines);
+            pings.add(pings(id, port.portId(), dev, origin));
           }
         }
       }
@@ -252,86 +246,56 @@ public final class RenderLargeReport {
         new ReportInput.RunInfo("bench", "2024-01-01T00:00:00Z", List.of()),
         new Topology(hosts, vms, List.of()),
         findings,
-        pings,
-        losses,
-        timelines,
+        new PingResults(pings, List.of()),
         evidence);
   }
 
-  private static void pings(
-      String id,
-      String dev,
-      String origin,
-      Map<String, List<PingRow>> pings,
-      Map<String, List<LossRow>> losses,
-      Map<String, List<PointTimeline>> timelines) {
+  private static PortPings pings(String id, String port, String dev, String origin) {
     String flow = "10.0.0.107 > 10.0.0.17 id 7";
     List<Long> hist = List.of(0L, 40L, 50L, 10L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L);
-    pings.put(
-        id,
-        List.of(
-            new PingRow(
-                "tap" + dev,
-                flow,
-                "10.0.0.107",
-                "10.0.0.17",
-                7,
-                100,
-                100,
-                100,
-                0,
-                0,
-                0,
-                0.1,
-                0.2,
-                0.9,
-                hist,
-                origin),
-            new PingRow(
-                "qvo" + dev,
-                flow,
-                "10.0.0.107",
-                "10.0.0.17",
-                7,
-                100,
-                55,
-                55,
-                45,
-                0,
-                0,
-                0.1,
-                0.2,
-                0.9,
-                hist,
-                origin)));
-    losses.put(
-        id,
-        List.of(
-            new LossRow(
-                "tap" + dev,
-                "qvo" + dev,
-                "reply",
-                45,
-                flow,
-                "45 of 100 echo replies ("
-                    + flow
-                    + ") seen at tap"
-                    + dev
-                    + " never reached qvo"
-                    + dev
-                    + ": lost inside qbr"
-                    + dev
-                    + ", qvb"
-                    + dev)));
     List<Integer> all = Collections.nCopies(100, 1);
     List<Integer> some = new ArrayList<>(all);
     for (int i = 0; i < 100; i += 2) {
       some.set(i, 0);
     }
-    timelines.put(
+    return new PortPings(
         id,
+        port,
         List.of(
-            new PointTimeline("tap" + dev, flow, 1, 1, all, all),
-            new PointTimeline("qvo" + dev, flow, 1, 1, all, some)));
+            stats("tap" + dev, 100, 100, 0, hist, origin),
+            stats("qvo" + dev, 100, 55, 45, hist, origin)),
+        List.of(
+            new LossSegment(
+                "tap" + dev, "qvo" + dev, "reply", 100, 45, flow, "qbr" + dev + ", qvb" + dev)),
+        List.of(),
+        List.of(
+            new Timeline("tap" + dev, flow, 1, 1, all, all),
+            new Timeline("qvo" + dev, flow, 1, 1, all, some)));
+  }
+
+  private static PointFlowStats stats(
+      String point, long requests, long answered, long unanswered, List<Long> hist, String origin) {
+    return new PointFlowStats(
+        point,
+        "10.0.0.107",
+        "10.0.0.17",
+        7,
+        requests,
+        answered,
+        answered,
+        unanswered,
+        0,
+        0,
+        0,
+        0,
+        0.1,
+        0.2,
+        0.9,
+        0.2,
+        0.8,
+        List.of(),
+        List.of(),
+        hist,
+        origin);
   }
 }

@@ -140,7 +140,7 @@ class BrowserReportTest {
     screenshot("vm");
     assertNoConsoleErrors();
 
-    browser.findElement(By.partialLinkText("terminal-session.txt:21")).click();
+    browser.findElement(By.partialLinkText("terminal-session.txt \u00b7 L21")).click();
     assertThat(browser.getCurrentUrl()).endsWith("#L21");
     assertThat(browser.findElement(By.id("L21")).getText()).contains("qbr1c65142e-2a");
     screenshot("evidence");
@@ -166,7 +166,7 @@ class BrowserReportTest {
     assertLossMarkedOnQbr(diagram);
     screenshot("single-file-vm");
 
-    vm.findElement(By.partialLinkText("terminal-session.txt:21")).click();
+    vm.findElement(By.partialLinkText("terminal-session.txt \u00b7 L21")).click();
     assertThat(browser.getCurrentUrl()).endsWith("#evidence-1-L21");
     assertThat(browser.findElement(By.id("evidence-1-L21")).getText()).contains("qbr1c65142e-2a");
     assertNoAlert();

@@ -11,7 +11,11 @@ class LossMarksTest {
       List.of("tap1", "qbr1", "qvb1", "qvo1", "br-int", "patch-tun", "br-tun");
 
   private static LossRow loss(String from, String to) {
-    return new LossRow(from, to, "reply", 5, "a > b id 1", "");
+    return new LossRow(from, to, "reply", 5, "a > b id 1", "", "p1", List.of());
+  }
+
+  private static LossRow loss(String from, String to, String... inside) {
+    return new LossRow(from, to, "reply", 5, "a > b id 1", "", "p1", List.of(inside));
   }
 
   @Test
@@ -31,8 +35,31 @@ class LossMarksTest {
   }
 
   @Test
-  void lossTowardsAnotherVmMarksThePathBeyondItsLastPoint() {
-    LossMarks marks = LossMarks.of(PATH, List.of(loss("qvo1", "tap9")));
+  void lossTowardsAVmOnTheSameHostMarksOnlyTheSharedBridgeNotTheTunnel() {
+    LossMarks marks = LossMarks.of(PATH, List.of(loss("qvo9", "qvo1", "br-int")));
+
+    assertThat(marks.boxes()).containsExactly(4);
+    assertThat(marks.edges()).containsExactly(3);
+  }
+
+  @Test
+  void lossTowardsAVmAcrossTheTunnelMarksThePathUpToTheTunnel() {
+    LossMarks marks =
+        LossMarks.of(
+            PATH,
+            List.of(
+                loss(
+                    "qvo9",
+                    "qvo1",
+                    "br-int",
+                    "patch-int",
+                    "br-tun",
+                    "vxlan-b",
+                    "[a]",
+                    "vxlan-a",
+                    "br-tun",
+                    "patch-tun",
+                    "br-int")));
 
     assertThat(marks.boxes()).containsExactlyInAnyOrder(4, 5, 6);
     assertThat(marks.edges()).containsExactlyInAnyOrder(3, 4, 5);

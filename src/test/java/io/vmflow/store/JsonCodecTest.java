@@ -2,13 +2,13 @@ package io.vmflow.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vmflow.finding.Evidence;
 import io.vmflow.model.IcmpEcho;
 import io.vmflow.model.MacAddress;
 import io.vmflow.model.PortNo;
 import io.vmflow.parse.OvsOfctlShow;
 import io.vmflow.parse.PortShow;
 import io.vmflow.parse.TcpdumpText;
-import io.vmflow.topology.Evidence;
 import io.vmflow.topology.Hop;
 import io.vmflow.topology.HopKind;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.vmflow.topology;
+package io.vmflow.finding;
 
 /** Where a claim comes from: a catalog entry's origin and a 1-based line (0: the whole entry). */
 public record Evidence(String origin, int line) {

@@ -1,7 +1,5 @@
-package io.vmflow.job;
+package io.vmflow.ping;
 
-import io.vmflow.ping.PointFlowStats;
-import io.vmflow.report.PointTimeline;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -17,7 +15,7 @@ final class Timelines {
   private Timelines() {}
 
   /** One timeline per point of {@code points}, in path order. */
-  static List<PointTimeline> of(List<String> path, Map<String, PointFlowStats> points) {
+  static List<Timeline> of(List<String> path, Map<String, PointFlowStats> points) {
     BitSet all = new BitSet();
     points
         .values()
@@ -26,7 +24,7 @@ final class Timelines {
               all.or(p.requestSeqs());
               all.or(p.replySeqs());
             });
-    List<PointTimeline> out = new ArrayList<>();
+    List<Timeline> out = new ArrayList<>();
     if (all.isEmpty()) {
       return out;
     }
@@ -40,7 +38,7 @@ final class Timelines {
       PointFlowStats s = points.get(device);
       if (s != null) {
         out.add(
-            new PointTimeline(
+            new Timeline(
                 device,
                 s.flow(),
                 first,

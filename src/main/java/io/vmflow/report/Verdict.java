@@ -1,0 +1,54 @@
+package io.vmflow.report;
+
+import io.vmflow.finding.Evidence;
+import java.util.List;
+
+/**
+ * The report's answer first: one line per problem, most harmful first, each saying what is wrong,
+ * where, why when a finding explains it, and what to do next. No line is also a verdict ("no
+ * problem found"), with what was and was not covered.
+ *
+ * @param lines the problems, losses first (most echoes lost first), then other errors, then
+ *     warnings
+ * @param covered what the verdict rests on: VMs, hosts and capture points seen, and what was not
+ */
+public record Verdict(List<Line> lines, String covered) {
+
+  public Verdict {
+    lines = List.copyOf(lines);
+  }
+
+  public boolean isClear() {
+    return lines.isEmpty();
+  }
+
+  /** The lines a VM's page shows: its own problems, and losses where it is the peer. */
+  public List<Line> about(String vmId) {
+    return lines.stream().filter(l -> l.vmId().equals(vmId) || l.peerVmId().equals(vmId)).toList();
+  }
+
+  /**
+   * One problem.
+   *
+   * @param code the finding code the line stands for ({@code PING_LOSS_LOCALISED}, …)
+   * @param vmId the victim: the VM whose traffic is lost or whose path is wrong, "" for none
+   * @param peerVmId for a loss between two VMs, the other VM (affected, not a victim), "" for none
+   * @param what e.g. "20 of 20 echo replies from lab-vm2 to lab-vm1 lost"
+   * @param where e.g. "br-int on compute-a, between qvm9e8d7c6b-5a and qvo3f1a2b4c-5d"
+   * @param why the finding that explains it, "" when none does
+   * @param whyEvidence the evidence line of {@code why}, null when none
+   * @param next the check or command that confirms it
+   */
+  public record Line(
+      String severity,
+      String code,
+      String vmId,
+      String vmName,
+      String peerVmId,
+      String peerName,
+      String what,
+      String where,
+      String why,
+      Evidence whyEvidence,
+      String next) {}
+}

@@ -1,0 +1,263 @@
+package io.vmflow.report;
+
+import io.vmflow.finding.Category;
+import io.vmflow.finding.Finding;
+import io.vmflow.finding.Severity;
+import io.vmflow.ping.LossSegment;
+import io.vmflow.ping.PathLossLocaliser;
+import io.vmflow.ping.PortPings;
+import io.vmflow.topology.Hop;
+import io.vmflow.topology.Topology;
+import io.vmflow.topology.Vm;
+import io.vmflow.topology.VmPort;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds the {@link Verdict} from the loss segments and the findings. A loss is one line, about the
+ * flow's source (the VM whose pings fail) and naming the peer; its "why" is a finding about either
+ * VM that names a device of the segment (a cause finding another stage adds, e.g. a drop flow on
+ * br-int).
+ */
+final class VerdictBuilder {
+
+  private static final String LOSS = PathLossLocaliser.PING_LOSS_LOCALISED;
+
+  private final Topology topology;
+  private final List<Finding> findings;
+
+  private VerdictBuilder(Topology topology, List<Finding> findings) {
+    this.topology = topology;
+    this.findings = findings;
+  }
+
+  static Verdict build(ReportInput in) {
+    VerdictBuilder b = new VerdictBuilder(in.topology(), in.findings());
+    List<Verdict.Line> lines = new ArrayList<>();
+    Set<Finding> explained = new LinkedHashSet<>();
+    b.losses(in.pings().ports()).stream()
+        .sorted(Comparator.comparingLong(LossSegment::lost).reversed())
+        .forEach(l -> lines.add(b.loss(l, explained)));
+    for (Severity s : List.of(Severity.ERROR, Severity.WARNING)) {
+      for (Finding f : in.findings()) {
+        if (f.severity() == s
+            && f.category() == Category.NETWORK
+            && !f.code().equals(LOSS)
+            && !explained.contains(f)) {
+          lines.add(b.other(f));
+        }
+      }
+    }
+    return new Verdict(lines, covered(in));
+  }
+
+  private List<LossSegment> losses(List<PortPings> ports) {
+    Map<String, LossSegment> out = new LinkedHashMap<>();
+    for (PortPings p : ports) {
+      for (LossSegment l : p.losses()) {
+        out.putIfAbsent(l.flow() + "|" + l.direction() + "|" + l.from() + "|" + l.to(), l);
+      }
+    }
+    return List.copyOf(out.values());
+  }
+
+  private Verdict.Line loss(LossSegment l, Set<Finding> explained) {
+    String[] ends = l.flow().split(" > | id ");
+    Optional<Map.Entry<Vm, VmPort>> src = portWith(ends[0]);
+    Optional<Map.Entry<Vm, VmPort>> dst = portWith(ends[1]);
+    String srcName = src.map(e -> name(e.getKey())).orElse(ends[0]);
+    String dstName = dst.map(e -> name(e.getKey())).orElse(ends[1]);
+    boolean reply = l.direction().equals("reply");
+    String what =
+        l.lost()
+            + " of "
+            + l.seen()
+            + (reply
+                ? " echo replies from " + dstName + " to " + srcName
+                : " echo requests from " + srcName + " to " + dstName)
+            + " lost";
+    List<String> segment = l.inside().isEmpty() ? List.of() : List.of(l.inside().split(", "));
+    Set<String> devices = new LinkedHashSet<>(segment);
+    devices.add(l.from());
+    devices.add(l.to());
+    String victim = src.map(e -> e.getKey().id()).orElse("");
+    String peer = dst.map(e -> e.getKey().id()).orElse("");
+    Optional<Finding> cause = cause(devices, victim, peer);
+    // with a cause, "where" is its device; without, the whole segment
+    List<String> at =
+        cause
+            .flatMap(f -> segment.stream().filter(d -> names(f.message(), d)).findFirst())
+            .map(List::of)
+            .orElse(segment);
+    Set<String> hosts = new LinkedHashSet<>();
+    for (var e : List.of(src, dst)) {
+      e.ifPresent(p -> hostsOf(p.getValue(), l, at, hosts));
+    }
+    // the cause names its host where the device exists on both (br-int on each side of a tunnel)
+    cause.ifPresent(
+        f -> {
+          if (hosts.stream().anyMatch(h -> names(f.message(), h))) {
+            hosts.removeIf(h -> !names(f.message(), h));
+          }
+        });
+    String where =
+        (at.isEmpty() ? "the link" : String.join(", ", at))
+            + (hosts.isEmpty() ? "" : " on " + String.join(", ", hosts))
+            + ", between "
+            + l.from()
+            + " and "
+            + l.to();
+    cause.ifPresent(explained::add);
+    String next =
+        cause
+            .map(Finding::hint)
+            .filter(h -> !h.isEmpty())
+            .orElse(
+                segment.isEmpty()
+                    ? "check the link between " + l.from() + " and " + l.to()
+                    : "capture on a device inside the segment ("
+                        + segment.get(0)
+                        + ") to narrow it down, and check its flows, filters and port state");
+    return new Verdict.Line(
+        "ERROR",
+        LOSS,
+        victim,
+        src.map(e -> name(e.getKey())).orElse(""),
+        peer,
+        dst.map(e -> name(e.getKey())).orElse(""),
+        what,
+        where,
+        cause.map(Finding::message).orElse(""),
+        cause.flatMap(f -> first(f)).orElse(null),
+        next);
+  }
+
+  // a finding about either VM, or about no VM, that names a device of the segment
+  private Optional<Finding> cause(Set<String> devices, String victim, String peer) {
+    for (Finding f : findings) {
+      boolean concerns =
+          f.vmId().isEmpty() || f.vmId().equals(victim) || !peer.isEmpty() && f.vmId().equals(peer);
+      if (concerns
+          && f.category() == Category.NETWORK
+          && f.severity().isAtLeast(Severity.WARNING)
+          && !f.code().startsWith("PING_")
+          && devices.stream().anyMatch(d -> names(f.message(), d))) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean names(String message, String device) {
+    int i = message.indexOf(device);
+    while (i >= 0) {
+      int end = i + device.length();
+      boolean startOk = i == 0 || !Character.isLetterOrDigit(message.charAt(i - 1));
+      boolean endOk = end == message.length() || !isNameChar(message.charAt(end));
+      if (startOk && endOk) {
+        return true;
+      }
+      i = message.indexOf(device, i + 1);
+    }
+    return false;
+  }
+
+  private static boolean isNameChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '-' || c == '_';
+  }
+
+  private Verdict.Line other(Finding f) {
+    Optional<Vm> vm = topology.vms().stream().filter(v -> v.id().equals(f.vmId())).findFirst();
+    Optional<Vm> peer =
+        topology.vms().stream().filter(v -> v.id().equals(f.peerVmId())).findFirst();
+    return new Verdict.Line(
+        f.severity().name(),
+        f.code(),
+        f.vmId(),
+        vm.map(VerdictBuilder::name).orElse(""),
+        f.peerVmId(),
+        peer.map(VerdictBuilder::name).orElse(""),
+        f.message(),
+        f.hostKey().isEmpty()
+            ? ""
+            : topology.host(f.hostKey()).map(h -> h.name()).orElse(f.hostKey()),
+        "",
+        first(f).orElse(null),
+        f.hint());
+  }
+
+  private static Optional<io.vmflow.finding.Evidence> first(Finding f) {
+    if (!f.evidence().isEmpty()) {
+      return Optional.of(f.evidence().get(0));
+    }
+    return f.origin().isEmpty()
+        ? Optional.empty()
+        : Optional.of(new io.vmflow.finding.Evidence(f.origin(), f.line()));
+  }
+
+  // hosts of the segment's devices on this port's path: the run of them next to the loss's end
+  // point on the path (a br-int further along, on the tunnel's far side, is another device)
+  private static void hostsOf(VmPort port, LossSegment l, List<String> segment, Set<String> into) {
+    List<String> names = PathLossLocaliser.names(port.hops());
+    for (String end : List.of(l.from(), l.to())) {
+      int k = names.indexOf(end);
+      for (int step : new int[] {1, -1}) {
+        for (int n = k + step; k >= 0 && n >= 0 && n < names.size(); n += step) {
+          if (!segment.contains(names.get(n))) {
+            break;
+          }
+          Hop h = port.hops().get(n);
+          if (!h.host().isEmpty()) {
+            into.add(h.host());
+          }
+        }
+      }
+    }
+  }
+
+  private Optional<Map.Entry<Vm, VmPort>> portWith(String ip) {
+    for (Vm vm : topology.vms()) {
+      for (VmPort p : vm.ports()) {
+        if (p.ips().contains(ip)) {
+          return Optional.of(Map.entry(vm, p));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  static String name(Vm vm) {
+    return vm.name().isEmpty() ? vm.id() : vm.name();
+  }
+
+  private static String covered(ReportInput in) {
+    long withPath =
+        in.topology().vms().stream()
+            .filter(v -> v.ports().stream().anyMatch(p -> !p.hops().isEmpty()))
+            .count();
+    long points =
+        in.pings().ports().stream()
+            .flatMap(p -> p.points().stream())
+            .map(s -> s.point())
+            .distinct()
+            .count();
+    int vms = in.topology().vms().size();
+    return vms
+        + " VMs on "
+        + in.topology().hosts().size()
+        + " hosts; "
+        + withPath
+        + " with a traced path"
+        + (withPath < vms ? " (" + (vms - withPath) + " without: no host output for them)" : "")
+        + "; "
+        + (points == 0
+            ? "no capture of VM traffic, so no loss could be localised"
+            : points + " capture points on VM paths");
+  }
+}
