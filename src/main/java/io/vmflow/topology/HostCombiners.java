@@ -1,5 +1,6 @@
 package io.vmflow.topology;
 
+import io.vmflow.finding.Evidence;
 import io.vmflow.parse.BrctlShow;
 import io.vmflow.parse.BridgeFdbShow;
 import io.vmflow.parse.BridgeLinkShow;

@@ -1,6 +1,5 @@
 package io.vmflow.topology;
 
-import io.vmflow.finding.Evidence;
 import io.vmflow.parse.BrctlShow;
 import io.vmflow.parse.IpLink;
 import io.vmflow.parse.OvsAppctlFdbShow;

@@ -71,6 +71,6 @@ final class HybridHost {
 
   /** The codes {@code rule} finds in this dump (the one place that knows the finding type). */
   List<String> codes(Rule rule) {
-    return rule.check(topology()).stream().map(f -> f.finding().code()).toList();
+    return rule.check(topology()).stream().map(f -> f.code()).toList();
   }
 }
