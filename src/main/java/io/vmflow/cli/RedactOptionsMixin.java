@@ -65,7 +65,7 @@ final class RedactOptionsMixin {
     printer.println("redaction map (keep private): " + r.map());
     if (!r.unmasked().isEmpty()) {
       printer.println(
-          "left unmasked (too short or without a letter; add --redact-keyword to mask): "
+          "left unmasked (under 3 characters, no letter, or a report.json field name): "
               + String.join(", ", r.unmasked()));
     }
     printer.flush();

@@ -17,10 +17,10 @@ final class Recognisers {
   // 10.0.0.17, 172.29.0.5/16; not inside 1.10.0.0.17 or a longer word
   private static final Pattern IPV4 =
       Pattern.compile("(?<![\\w.])((?:\\d{1,3}\\.){3}\\d{1,3})(?:/(\\d{1,2}))?(?![\\w]|\\.\\d)");
-  // fa:16:3e:29:fb:13, FA-16-3E-29-FB-13; not part of a longer colon group (IPv6)
+  // fa:16:3e:29:fb:13, FA-16-3E-29-FB-13, addr:4e:62:11:3f:ce:3a; not inside an IPv6 address
   private static final Pattern MAC =
       Pattern.compile(
-          "(?<![\\w:-])[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\\1){4}[0-9A-Fa-f]{2}(?![\\w:]|-\\w)");
+          "(?<![\\w-])[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\\1){4}[0-9A-Fa-f]{2}(?![\\w:]|-\\w)");
   // fe80::f816:3eff:fe29:fb13, 2001:db8:0:1::5/64, full eight-group form
   private static final Pattern IPV6 =
       Pattern.compile(
@@ -69,7 +69,9 @@ final class Recognisers {
     if (line.indexOf(':') >= 0 || line.indexOf('-') >= 0) {
       Matcher m = MAC.matcher(line);
       while (m.find()) {
-        macs.add(m.group());
+        if (!Substitution.afterIpv6Group(line, m.start())) {
+          macs.add(m.group());
+        }
       }
     }
     if (line.contains("::") || line.indexOf(':') >= 0 && count(line, ':') >= 7) {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -20,8 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class RedactionMap {
 
-  private static final JsonMapper JSON =
-      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   final Ipv4Map ipv4 = new Ipv4Map();
   final Ipv6Map ipv6 = new Ipv6Map();
@@ -75,7 +73,30 @@ public final class RedactionMap {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    Files.writeString(file, JSON.writeValueAsString(all) + "\n");
+    StringBuilder out = new StringBuilder();
+    writeJson(all, 0, out);
+    Files.writeString(file, out.append('\n'));
+  }
+
+  // as Python's json.dumps(_map, indent=4), which sos writes: "key": value, four spaces a level
+  private static void writeJson(Object value, int depth, StringBuilder out) {
+    if (value instanceof Map<?, ?> m) {
+      if (m.isEmpty()) {
+        out.append("{}");
+        return;
+      }
+      out.append("{\n");
+      int i = 0;
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        out.append("    ".repeat(depth + 1)).append(JSON.writeValueAsString(e.getKey().toString()));
+        out.append(": ");
+        writeJson(e.getValue(), depth + 1, out);
+        out.append(++i < m.size() ? ",\n" : "\n");
+      }
+      out.append("    ".repeat(depth)).append('}');
+    } else {
+      out.append(JSON.writeValueAsString(value));
+    }
   }
 
   /** Masks {@code keyword} everywhere, as sos's {@code --keywords}. */

@@ -31,6 +31,9 @@ final class ReportFacts {
   /** Names left unmasked, with why. */
   final List<String> skipped = new ArrayList<>();
 
+  // report.json's own property names: masking a name equal to one would break the report
+  private final Set<String> fieldNames = new java.util.HashSet<>();
+
   static ReportFacts of(JsonNode report) {
     ReportFacts f = new ReportFacts();
     f.walk("", report);
@@ -53,11 +56,15 @@ final class ReportFacts {
     }
     boolean hostObject = field.equals("hosts") || field.equals("host");
     boolean vmObject = field.equals("vms") || field.equals("routers") || field.equals("projects");
+    boolean dataKeys = field.equals("hostPages") || field.equals("evidencePages");
     for (Map.Entry<String, JsonNode> e : node.properties()) {
       String key = e.getKey();
       JsonNode v = e.getValue();
       if (field.equals("hostPages")) {
         name(hosts, key);
+      }
+      if (!dataKeys) {
+        fieldNames.add(key.toLowerCase(java.util.Locale.ROOT));
       }
       if (v.isString() && hostObject && Set.of("key", "id", "name").contains(key)) {
         name(hosts, v.asString());
@@ -102,13 +109,25 @@ final class ReportFacts {
     into.add(t);
   }
 
-  /** Registers the facts: networks first, so addresses land in them. */
-  void register(RedactionMap map) {
+  /**
+   * Registers the facts and the user's keywords: networks first, so addresses land in them; a name
+   * equal to one of report.json's property names is left out (listed in {@link #skipped}).
+   */
+  void register(RedactionMap map, List<String> keywords) {
     networks.forEach(map.ipv4::network);
     ips.forEach(map::ip);
-    hosts.forEach(map.hosts::host);
+    hosts.stream().filter(this::isFree).forEach(map.hosts::host);
     ports.forEach(map.words::port);
-    names.forEach(map.words::keyword);
+    keywords.stream().filter(this::isFree).forEach(map.words::keyword);
+    names.stream().filter(this::isFree).forEach(map.words::keyword);
     macs.forEach(map.macs::mac);
+  }
+
+  private boolean isFree(String name) {
+    if (fieldNames.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+      skipped.add(name);
+      return false;
+    }
+    return true;
   }
 }

@@ -50,9 +50,8 @@ public final class ReportRedactor {
         options.sosMap().isPresent()
             ? RedactionMap.read(options.sosMap().get())
             : new RedactionMap();
-    options.keywords().forEach(map::keyword);
     ReportFacts facts = ReportFacts.of(JsonMapper.builder().build().readTree(json.toFile()));
-    facts.register(map);
+    facts.register(map, options.keywords());
     List<Path> files = files(src, dst, options.dropEvidence());
     Recognisers recognisers = new Recognisers(map);
     for (Path f : files) {

@@ -153,8 +153,7 @@ final class Substitution {
               && !isAlnum(after)
               && before != '<'
               && !(before == '/' && from > 1 && s.charAt(from - 2) == '<')
-              && after != '='
-              && !(after == '"' && nextNonSpace(s, to + 1) == ':');
+              && after != '=';
       case IPV4 ->
           !isAlnum(before)
               && before != '.'
@@ -162,20 +161,35 @@ final class Substitution {
               && !(after == '.' && Character.isDigit(after2));
       case HEX_COLON ->
           !isAlnum(before)
-              && before != ':'
+              && !afterIpv6Group(s, from)
               && !isAlnum(after)
               && !(after == ':' && Character.digit(after2, 16) >= 0);
       case DEVICE_SUFFIX -> !isAlnum(after) && after != '-';
     };
   }
 
-  private static char nextNonSpace(CharSequence s, int from) {
-    for (int k = from; k < s.length(); k++) {
-      if (s.charAt(k) != ' ') {
-        return s.charAt(k);
-      }
+  /**
+   * True when the text before {@code from} is {@code "::"} or a hex group of one to four digits and
+   * a colon ({@code 2001:db8:}): the value would be the tail of an IPv6 address. {@code addr:} and
+   * {@code mod_dl_src:} (ovs-ofctl) are words, so a MAC after them is a MAC.
+   */
+  static boolean afterIpv6Group(CharSequence s, int from) {
+    if (from < 2 || s.charAt(from - 1) != ':') {
+      return false;
     }
-    return ' ';
+    int k = from - 2;
+    if (s.charAt(k) == ':') {
+      return true;
+    }
+    int digits = 0;
+    while (k >= 0 && (Character.isLetterOrDigit(s.charAt(k)) || s.charAt(k) == '_')) {
+      if (Character.digit(s.charAt(k), 16) < 0) {
+        return false;
+      }
+      digits++;
+      k--;
+    }
+    return digits >= 1 && digits <= 4;
   }
 
   private static boolean isAlnum(char c) {

@@ -42,8 +42,8 @@ class RedactSamplesTest {
   @CsvSource({
     "samples/seed-fusionsphere, fsp, ''",
     "samples/seed-fusionsphere, fsp, --single-file",
-    "samples/lab-healthy, ping, ''",
-    "samples/lab-reply-drop, ping, --single-file",
+    "samples/lab-healthy, controller, ''",
+    "samples/lab-reply-drop, controller, --single-file",
     "samples/sosreport-compute4.tar.xz, openvswitch, ''"
   })
   void redactedCopyHoldsNoOriginalValueAndTheSameDiagnosis(
