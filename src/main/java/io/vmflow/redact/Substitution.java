@@ -153,7 +153,7 @@ final class Substitution {
               && !isAlnum(after)
               && before != '<'
               && !(before == '/' && from > 1 && s.charAt(from - 2) == '<')
-              && after != '=';
+              && !(after == '=' && after2 == '"');
       case IPV4 ->
           !isAlnum(before)
               && before != '.'

@@ -114,8 +114,9 @@ class RedactionMapTest {
         .isEqualTo("100.0.0.2 > 100.0.0.1, 100.0.0.1/24, 110.0.0.1, 10.0.0.1.5");
     assertThat(s.apply("compute-a compute host-compute.html computer"))
         .isEqualTo("host1 host0 host-host0.html computer");
-    assertThat(s.apply("{\"status\" : \"status\"} <status>"))
-        .as("markup and JSON keys kept")
-        .isEqualTo("{\"status\" : \"obfuscatedword0\"} <status>");
+    assertThat(s.apply("<status> a status </status> <p status=\"x\"> charm-status=br"))
+        .as("tag and attribute names kept")
+        .isEqualTo(
+            "<status> a obfuscatedword0 </status> <p status=\"x\"> charm-obfuscatedword0=br");
   }
 }
