@@ -27,14 +27,23 @@ final class Recognisers {
           "(?<![\\w:.])(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){7}"
               + "|(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,6})?::(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,6})?)"
               + "(?:/\\d{1,3})?(?![\\w:.])");
-  // tap1c65142e-2a, qvo1c65142e-2a, qr-9f1e2d3c-4b (neutron and FusionSphere device prefixes)
+  // tap1c65142e-2a, qvo1c65142e-2a, qr-9f1e2d3c-4b: the id part first (a character class scans
+  // faster than an alternation), the device prefix before it checked by DEVICE_PREFIX
   private static final Pattern DEVICE =
+      Pattern.compile("(?<![0-9A-Fa-f])([0-9A-Fa-f]{8}-[0-9A-Fa-f]{2})(?![\\w-])");
+  // neutron and FusionSphere device name prefixes, at a word start
+  private static final Pattern DEVICE_PREFIX =
       Pattern.compile(
-          "(?i)(?<![\\w])(?:tap|qbr|qvb|qvo|qvm|ply|pvi|pvo|qr-|qg-|ha-|sg-|fg-|fpr-|rfp-|ns-)"
-              + "([0-9a-f]{8}-[0-9a-f]{2})(?![\\w-])");
+          "(?i)(?:^|[^\\w])(?:tap|qbr|qvb|qvo|qvm|ply|pvi|pvo|qr-|qg-|ha-|sg-|fg-|fpr-|rfp-|ns-)$");
 
   private final RedactionMap map;
   private final Pattern fqdn;
+  // one matcher per pattern, reset per line: a report has millions of lines
+  private final Matcher ipv4 = IPV4.matcher("");
+  private final Matcher mac = MAC.matcher("");
+  private final Matcher ipv6 = IPV6.matcher("");
+  private final Matcher device = DEVICE.matcher("");
+  private Matcher fqdnMatcher;
   // distinct values in order of appearance, registered networks first (see register)
   private final Set<String> networks = new LinkedHashSet<>();
   private final Set<String> addresses = new LinkedHashSet<>();
@@ -58,7 +67,7 @@ final class Recognisers {
   /** Collects every recognised value of {@code line}. */
   void scan(String line) {
     if (hasDigitDot(line)) {
-      Matcher m = IPV4.matcher(line);
+      Matcher m = ipv4.reset(line);
       while (m.find()) {
         if (m.group(2) != null) {
           networks.add(m.group());
@@ -67,7 +76,7 @@ final class Recognisers {
       }
     }
     if (line.indexOf(':') >= 0 || line.indexOf('-') >= 0) {
-      Matcher m = MAC.matcher(line);
+      Matcher m = mac.reset(line);
       while (m.find()) {
         if (!Substitution.afterIpv6Group(line, m.start())) {
           macs.add(m.group());
@@ -75,19 +84,25 @@ final class Recognisers {
       }
     }
     if (line.contains("::") || line.indexOf(':') >= 0 && count(line, ':') >= 7) {
-      Matcher m = IPV6.matcher(line);
+      Matcher m = ipv6.reset(line);
       while (m.find()) {
         addresses.add(m.group());
       }
     }
     if (line.indexOf('-') >= 0) {
-      Matcher m = DEVICE.matcher(line);
+      Matcher m = device.reset(line);
       while (m.find()) {
-        devices.add(m.group(1));
+        String before = line.substring(Math.max(0, m.start() - 5), m.start());
+        if (DEVICE_PREFIX.matcher(before).find()) {
+          devices.add(m.group(1));
+        }
       }
     }
     if (fqdn != null && line.indexOf('.') >= 0) {
-      Matcher m = fqdn.matcher(line);
+      if (fqdnMatcher == null) {
+        fqdnMatcher = fqdn.matcher("");
+      }
+      Matcher m = fqdnMatcher.reset(line);
       while (m.find()) {
         names.add(m.group());
       }
