@@ -38,6 +38,7 @@ class ArchitectureTest {
             "io.vmflow.check..",
             "io.vmflow.ping..",
             "io.vmflow.report..",
+            "io.vmflow.redact..",
             "io.vmflow.store..",
             "io.vmflow.job..",
             "io.vmflow.cli..")
@@ -46,7 +47,9 @@ class ArchitectureTest {
 
   @Test
   void stagesImportOnlyEarlierStages() {
-    String[] order = {"ingest", "parse", "capture", "topology", "check", "ping", "report"};
+    String[] order = {
+      "ingest", "parse", "capture", "topology", "check", "ping", "report", "redact"
+    };
     for (int i = 0; i < order.length; i++) {
       String[] later = new String[order.length - i - 1 + 3];
       int k = 0;

@@ -59,6 +59,14 @@ final class AnalyzeCommand implements Callable<Integer> {
           "Write the HTML report as one self-contained DIR/report.html (pages as sections, links as in-page anchors) instead of a folder of pages.")
   boolean singleFile;
 
+  @Option(
+      names = "--redact",
+      description =
+          "Also write a redacted copy of the report to share outside (DIR-redacted beside DIR) and the map used (DIR-redacted.map.json); see vmflow redact.")
+  boolean redact;
+
+  @picocli.CommandLine.Mixin RedactOptionsMixin redaction;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -93,6 +101,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         "%d hosts, %d VMs, findings: %d error, %d warning, %d info%n",
         outcome.hosts(), outcome.vms(), outcome.errors(), outcome.warnings(), outcome.infos());
     out.flush();
+    if (redact) {
+      redaction.redact(dir, io.vmflow.redact.RedactOptions.defaultOutput(dir), out);
+    }
     return failing(outcome, threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ParseCommand.class,
       PingsCommand.class,
       NightlyCommand.class,
+      RedactCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class VmflowMain implements java.util.concurrent.Callable<Integer> {
@@ -30,6 +31,11 @@ public final class VmflowMain implements java.util.concurrent.Callable<Integer> 
     if (args.length > 0 && args[0].equals("pings")) {
       // the quick tool for a capture at hand: built alone, it loads no Spring class at all
       return configure(new CommandLine(new PingsCommand()).setCommandName("vmflow pings"))
+          .execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+    }
+    if (args.length > 0 && args[0].equals("redact")) {
+      // works on written files only: no Spring context either
+      return configure(new CommandLine(new RedactCommand()).setCommandName("vmflow redact"))
           .execute(java.util.Arrays.copyOfRange(args, 1, args.length));
     }
     return configure(new CommandLine(new VmflowMain())).execute(args);
