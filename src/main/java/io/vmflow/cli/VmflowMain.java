@@ -22,6 +22,7 @@ public final class VmflowMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    Timings.mark("main");
     System.exit(run(args));
   }
 
