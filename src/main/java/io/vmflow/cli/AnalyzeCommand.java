@@ -88,9 +88,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             .normalize();
     Files.createDirectories(dir.resolve(".vmflow"));
     AnalyzeOutcome outcome;
+    Timings.mark("spring context start");
     try (ConfigurableApplicationContext ctx = start(dir)) {
+      Timings.mark("spring context ready");
       outcome = ctx.getBean(AnalyzeLauncher.class).run(inputs, dir, singleFile);
+      Timings.mark("job finished");
     }
+    Timings.mark("spring context closed");
     if (!outcome.completed()) {
       err.println(
           "vmflow analyze: run " + outcome.status() + "; see the log above. Run again to resume.");

@@ -27,7 +27,9 @@ final class Levels {
 
   /** Starts the Spring context of the job with the given datasource properties. */
   static ConfigurableApplicationContext start(Map<String, Object> properties) {
+    // main(): Spring AOT's generated initializer is looked up by the main application class
     return new SpringApplicationBuilder(VmflowApplication.class)
+        .main(VmflowApplication.class)
         .properties(properties)
         .logStartupInfo(false)
         .run();

@@ -23,6 +23,7 @@ public final class VmflowMain implements java.util.concurrent.Callable<Integer> 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    Timings.mark("main");
     System.exit(run(args));
   }
 

@@ -6,4 +6,13 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * The Spring Boot application that hosts the analysis job; started by the CLI, never on its own.
  */
 @SpringBootApplication(scanBasePackages = {"io.vmflow.job", "io.vmflow.store"})
-public class VmflowApplication {}
+public class VmflowApplication {
+
+  /**
+   * Only for Spring AOT processing at build time, which needs a main that starts the context; the
+   * command line always starts it through {@code io.vmflow.cli}.
+   */
+  public static void main(String[] args) {
+    org.springframework.boot.SpringApplication.run(VmflowApplication.class, args);
+  }
+}
