@@ -1,8 +1,10 @@
 package io.vmflow.cli;
 
 import io.vmflow.finding.Severity;
+import io.vmflow.ingest.OutputFailure;
 import io.vmflow.job.AnalyzeLauncher;
 import io.vmflow.job.AnalyzeOutcome;
+import io.vmflow.job.RunRetention;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,10 +80,38 @@ final class AnalyzeCommand implements Callable<Integer> {
         (output != null ? output : Path.of("reports", defaultName(inputs.get(0))))
             .toAbsolutePath()
             .normalize();
-    Files.createDirectories(dir.resolve(".vmflow"));
+    try {
+      Files.createDirectories(dir.resolve(".vmflow"));
+    } catch (java.io.IOException e) {
+      err.println("vmflow analyze: cannot write " + dir + ": " + OutputFailure.reason(e));
+      return ExitCodes.USAGE;
+    }
+    StringBuilder owner = new StringBuilder();
+    java.util.Optional<OutputFolderLock> lock =
+        OutputFolderLock.acquire(dir.resolve(".vmflow"), owner);
+    if (lock.isEmpty()) {
+      err.println(
+          "vmflow analyze: output folder "
+              + dir
+              + " is in use by "
+              + owner
+              + "; wait for it to finish or choose another -o");
+      return ExitCodes.USAGE;
+    }
     AnalyzeOutcome outcome;
-    try (ConfigurableApplicationContext ctx = start(dir)) {
+    try (OutputFolderLock held = lock.get();
+        ConfigurableApplicationContext ctx = start(dir)) {
       outcome = ctx.getBean(AnalyzeLauncher.class).run(inputs, dir, singleFile);
+      if (outcome.completed()) {
+        ctx.getBean(RunRetention.class).keepOnly(outcome.instanceId());
+      }
+    } catch (RuntimeException e) {
+      java.util.Optional<String> output = OutputErrors.describe(e, dir);
+      if (output.isEmpty()) {
+        throw e;
+      }
+      err.println("vmflow analyze: " + output.get());
+      return ExitCodes.USAGE;
     }
     if (!outcome.completed()) {
       err.println(

@@ -94,11 +94,31 @@ final class NightlyCommand implements Callable<Integer> {
     Path dir =
         (output != null ? output : Path.of("reports", "nightly")).toAbsolutePath().normalize();
     Files.createDirectories(dir.resolve(".vmflow"));
+    StringBuilder owner = new StringBuilder();
+    java.util.Optional<OutputFolderLock> lock =
+        OutputFolderLock.acquire(dir.resolve(".vmflow"), owner);
+    if (lock.isEmpty()) {
+      err.println(
+          "vmflow nightly: output folder "
+              + dir
+              + " is in use by "
+              + owner
+              + "; wait for it to finish or choose another -o");
+      return ExitCodes.USAGE;
+    }
     NightlyRunner.NightlyOutcome o;
-    try (ConfigurableApplicationContext ctx = start(dir)) {
+    try (OutputFolderLock held = lock.get();
+        ConfigurableApplicationContext ctx = start(dir)) {
       o =
           ctx.getBean(NightlyRunner.class)
               .run(inbox.toAbsolutePath().normalize(), dir, keep, level);
+    } catch (RuntimeException e) {
+      java.util.Optional<String> failure = OutputErrors.describe(e, dir);
+      if (failure.isEmpty()) {
+        throw e;
+      }
+      err.println("vmflow nightly: " + failure.get());
+      return ExitCodes.USAGE;
     }
     out.println(o.page());
     long failing = o.report().vms().stream().filter(v -> v.failsAt(level)).count();

@@ -94,7 +94,15 @@ public class AnalyzeLauncher {
     Path index =
         ctx.containsKey(RenderTasklet.INDEX) ? Path.of(ctx.getString(RenderTasklet.INDEX)) : null;
     if (!ok) {
-      execution.getAllFailureExceptions().forEach(t -> log.error("job failed", t));
+      for (Throwable t : execution.getAllFailureExceptions()) {
+        java.util.Optional<io.vmflow.ingest.OutputFailure> out =
+            io.vmflow.ingest.OutputFailure.in(t);
+        if (out.isPresent()) {
+          // the output folder's fault, not the input's: the command says so in one line
+          throw out.get();
+        }
+        log.error("job failed", t);
+      }
     }
     return new AnalyzeOutcome(
         ok,

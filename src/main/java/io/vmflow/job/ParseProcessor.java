@@ -10,6 +10,7 @@ import io.vmflow.parse.SourceText;
 import io.vmflow.spec.Spec;
 import io.vmflow.store.CatalogStore;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -34,17 +35,19 @@ class ParseProcessor implements ItemProcessor<CatalogStore.Row, ParsedArtifact> 
           row, spec, Severity.INFO, "PARSER_MISSING", "no parser for " + spec.id() + " yet");
     }
     try {
+      ArtifactText.Text text = ArtifactText.read(e.content());
       SourceText source =
-          new SourceText(
-              spec, e.origin(), e.firstLine(), e.subject(), ArtifactText.lines(e.content()));
+          new SourceText(spec, e.origin(), e.firstLine(), e.subject(), text.lines());
+      List<Finding> found = new ArrayList<>(TextFindings.of(text, e));
       Optional<Finding> noise = Screens.collectorNoise(source);
       if (noise.isPresent()) {
-        return new ParsedArtifact(row.seq(), spec, Optional.empty(), List.of(noise.get()));
+        found.add(noise.get());
+        return new ParsedArtifact(row.seq(), spec, Optional.empty(), found);
       }
       Parsed<?> parsed = parser.get().parse(source);
       log.debug("parsed {} as {}: {} findings", e.origin(), spec.id(), parsed.findings().size());
-      return new ParsedArtifact(
-          row.seq(), spec, parsed.value().map(v -> (Object) v), parsed.findings());
+      found.addAll(parsed.findings());
+      return new ParsedArtifact(row.seq(), spec, parsed.value().map(v -> (Object) v), found);
     } catch (IOException ex) {
       return failed(
           row,

@@ -49,8 +49,8 @@ public class FindingStore {
           truncate(f.message()),
           truncate(f.origin()),
           f.line(),
-          vf.vmId(),
-          vf.hostKey(),
+          Columns.fit(vf.vmId(), 255),
+          Columns.fit(vf.hostKey(), 255),
           truncate(vf.hint()),
           JsonCodec.write(vf.evidence()));
     }
