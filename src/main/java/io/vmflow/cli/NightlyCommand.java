@@ -70,6 +70,14 @@ final class NightlyCommand implements Callable<Integer> {
   int keep;
 
   @Option(
+      names = "--settle",
+      paramLabel = "SECONDS",
+      defaultValue = "60",
+      description =
+          "Leave a bundle for the next run while it changed within this many seconds: it may still be being copied (default: ${DEFAULT-VALUE}).")
+  long settleSeconds;
+
+  @Option(
       names = "--fail-on",
       paramLabel = "LEVEL",
       defaultValue = "error",
@@ -141,6 +149,7 @@ final class NightlyCommand implements Callable<Integer> {
             : "jdbc:h2:file:"
                 + dir.resolve(".vmflow").resolve("nightly")
                 + ";DB_CLOSE_ON_EXIT=FALSE");
+    props.put("vmflow.nightly.settle-seconds", String.valueOf(settleSeconds));
     props.put("spring.datasource.username", dbUser != null ? dbUser : "sa");
     props.put(
         "spring.datasource.password",

@@ -82,10 +82,15 @@ public final class HostileInputs {
   /**
    * A tar.gz holding {@code transcript} (a good terminal session) and every hostile entry kind:
    * long names (PAX 5 000 characters, a zip entry of 60 000), control characters, a zip symlink,
-   * and a controller table with invalid bytes.
+   * and an output with a byte that is not UTF-8.
    */
-  public static void hostileDump(Path out, Path transcript, byte[] badTable) throws IOException {
+  public static void hostileDump(Path out, Path transcript) throws IOException {
     byte[] good = Files.readAllBytes(transcript);
+    // an ovs-vsctl show with one byte that is not UTF-8 in a port name
+    byte[] badTable =
+        "    Bridge br-int\n        Port \"qvoXX\"\n            Interface \"qvoXX\"\n"
+            .getBytes(StandardCharsets.ISO_8859_1);
+    badTable[33] = (byte) 0xff;
     ByteArrayOutputStream zipBytes = new ByteArrayOutputStream();
     try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(zipBytes)) {
       zip.putArchiveEntry(new ZipArchiveEntry("z".repeat(60_000) + "/notes.txt"));
@@ -104,7 +109,7 @@ public final class HostileInputs {
       entry(tar, "dump/\u001b[2J\u001b[31mred\u0007.txt", "control characters\n".getBytes());
       entry(tar, "dump/terminal-session.txt", good);
       entry(tar, "dump/names.zip", zipBytes.toByteArray());
-      entry(tar, "dump/controller-table.txt", badTable);
+      entry(tar, "dump/sosreport-h1/sos_commands/openvswitch/ovs-vsctl_-t_5_show", badTable);
     }
   }
 
