@@ -87,8 +87,13 @@ final class AnalyzeCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     StringBuilder owner = new StringBuilder();
-    java.util.Optional<OutputFolderLock> lock =
-        OutputFolderLock.acquire(dir.resolve(".vmflow"), owner);
+    java.util.Optional<OutputFolderLock> lock;
+    try {
+      lock = OutputFolderLock.acquire(dir.resolve(".vmflow"), owner);
+    } catch (java.io.IOException e) {
+      err.println("vmflow analyze: cannot write " + dir + ": " + OutputFailure.reason(e));
+      return ExitCodes.USAGE;
+    }
     if (lock.isEmpty()) {
       err.println(
           "vmflow analyze: output folder "

@@ -1,6 +1,7 @@
 package io.vmflow.cli;
 
 import io.vmflow.finding.Severity;
+import io.vmflow.ingest.OutputFailure;
 import io.vmflow.job.NightlyRunner;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -103,8 +104,13 @@ final class NightlyCommand implements Callable<Integer> {
         (output != null ? output : Path.of("reports", "nightly")).toAbsolutePath().normalize();
     Files.createDirectories(dir.resolve(".vmflow"));
     StringBuilder owner = new StringBuilder();
-    java.util.Optional<OutputFolderLock> lock =
-        OutputFolderLock.acquire(dir.resolve(".vmflow"), owner);
+    java.util.Optional<OutputFolderLock> lock;
+    try {
+      lock = OutputFolderLock.acquire(dir.resolve(".vmflow"), owner);
+    } catch (java.io.IOException e) {
+      err.println("vmflow nightly: cannot write " + dir + ": " + OutputFailure.reason(e));
+      return ExitCodes.USAGE;
+    }
     if (lock.isEmpty()) {
       err.println(
           "vmflow nightly: output folder "

@@ -94,6 +94,12 @@ class OutputFailuresTest {
       }
     }
     fill(mnt.resolve("filler"));
+    // room for the lock and the database, not for the spooled 16 MB output
+    try (var ch =
+        java.nio.channels.FileChannel.open(
+            mnt.resolve("filler"), java.nio.file.StandardOpenOption.WRITE)) {
+      ch.truncate(ch.size() - (1 << 20));
+    }
     Result full = run("analyze", tmp.resolve("big").toString(), "-o", out.toString());
 
     assertThat(full.exit()).isEqualTo(2);
