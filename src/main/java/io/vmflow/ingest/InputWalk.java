@@ -212,13 +212,47 @@ final class InputWalk {
   }
 
   void finding(Severity severity, String code, String message, String origin) {
-    findings++;
-    sink.finding(Finding.input(severity, code, message, origin, 0));
+    finding(Finding.input(severity, code, message, origin, 0));
   }
 
+  /**
+   * Reports {@code f}; past {@link #SAME_CODE_LISTED} findings of one code in one input the rest
+   * are counted and said in one line at the end, so a flood of hostile entries cannot flood the
+   * report, the database or the heap.
+   */
   void finding(Finding f) {
+    int seen = perCode.merge(f.code(), 1, Integer::sum);
+    if (seen > SAME_CODE_LISTED) {
+      return;
+    }
     findings++;
     sink.finding(f);
+  }
+
+  private static final int SAME_CODE_LISTED = 100;
+  private final Map<String, Integer> perCode = new HashMap<>();
+
+  private void sayUnlisted() {
+    perCode.forEach(
+        (code, n) -> {
+          if (n > SAME_CODE_LISTED) {
+            findings++;
+            sink.finding(
+                Finding.input(
+                    Severity.INFO,
+                    code,
+                    (n - SAME_CODE_LISTED)
+                        + " more findings "
+                        + code
+                        + " in "
+                        + rootName
+                        + " not listed (the first "
+                        + SAME_CODE_LISTED
+                        + " are)",
+                    rootName,
+                    0));
+          }
+        });
   }
 
   /** Names of zip entries whose central directory marks them as symbolic links. */
@@ -234,6 +268,7 @@ final class InputWalk {
 
   void finish() {
     unread.findings().forEach(this::finding);
+    sayUnlisted();
     for (CatalogEntry e : pending) {
       String host =
           e.host().isEmpty() ? HostNames.resolve(e.origin(), hostOfRoot, rootName) : e.host();

@@ -204,6 +204,19 @@ class HostileEntriesTest {
     assertThat(codes()).contains(IngestCodes.OWN_OUTPUT);
   }
 
+  @Test
+  void aFloodOfOneFindingIsListedAHundredTimesThenCounted() throws Exception {
+    Archives.Tar tar = new Archives.Tar();
+    for (int i = 0; i < 300; i++) {
+      tar.link(
+          "l" + i, "target", org.apache.commons.compress.archivers.tar.TarConstants.LF_SYMLINK);
+    }
+    Files.write(tmp.resolve("links.tar"), tar.bytes());
+    ingest(tmp.resolve("links.tar"));
+    assertThat(findings).filteredOn(f -> f.code().equals(IngestCodes.LINK_SKIPPED)).hasSize(101);
+    assertThat(findings.get(findings.size() - 1).message()).startsWith("200 more findings");
+  }
+
   static byte[] gzip(byte[] data) throws IOException {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     try (GZIPOutputStream g = new GZIPOutputStream(b)) {
