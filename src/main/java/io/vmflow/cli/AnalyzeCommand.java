@@ -1,7 +1,6 @@
 package io.vmflow.cli;
 
 import io.vmflow.finding.Severity;
-import io.vmflow.ingest.OutputFailure;
 import io.vmflow.job.AnalyzeLauncher;
 import io.vmflow.job.AnalyzeOutcome;
 import io.vmflow.job.RunRetention;
@@ -80,27 +79,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         (output != null ? output : Path.of("reports", defaultName(inputs.get(0))))
             .toAbsolutePath()
             .normalize();
-    try {
-      Files.createDirectories(dir.resolve(".vmflow"));
-    } catch (java.io.IOException e) {
-      err.println("vmflow analyze: cannot write " + dir + ": " + OutputFailure.reason(e));
-      return ExitCodes.USAGE;
-    }
-    StringBuilder owner = new StringBuilder();
-    java.util.Optional<OutputFolderLock> lock;
-    try {
-      lock = OutputFolderLock.acquire(dir.resolve(".vmflow"), owner);
-    } catch (java.io.IOException e) {
-      err.println("vmflow analyze: cannot write " + dir + ": " + OutputFailure.reason(e));
-      return ExitCodes.USAGE;
-    }
+    java.util.Optional<OutputFolderLock> lock = OutputFolderLock.claim(dir, "analyze", err);
     if (lock.isEmpty()) {
-      err.println(
-          "vmflow analyze: output folder "
-              + dir
-              + " is in use by "
-              + owner
-              + "; wait for it to finish or choose another -o");
       return ExitCodes.USAGE;
     }
     AnalyzeOutcome outcome;

@@ -1,7 +1,6 @@
 package io.vmflow.cli;
 
 import io.vmflow.finding.Severity;
-import io.vmflow.ingest.OutputFailure;
 import io.vmflow.job.NightlyRunner;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -102,22 +101,8 @@ final class NightlyCommand implements Callable<Integer> {
     }
     Path dir =
         (output != null ? output : Path.of("reports", "nightly")).toAbsolutePath().normalize();
-    Files.createDirectories(dir.resolve(".vmflow"));
-    StringBuilder owner = new StringBuilder();
-    java.util.Optional<OutputFolderLock> lock;
-    try {
-      lock = OutputFolderLock.acquire(dir.resolve(".vmflow"), owner);
-    } catch (java.io.IOException e) {
-      err.println("vmflow nightly: cannot write " + dir + ": " + OutputFailure.reason(e));
-      return ExitCodes.USAGE;
-    }
+    java.util.Optional<OutputFolderLock> lock = OutputFolderLock.claim(dir, "nightly", err);
     if (lock.isEmpty()) {
-      err.println(
-          "vmflow nightly: output folder "
-              + dir
-              + " is in use by "
-              + owner
-              + "; wait for it to finish or choose another -o");
       return ExitCodes.USAGE;
     }
     NightlyRunner.NightlyOutcome o;

@@ -28,6 +28,40 @@ final class OutputFolderLock implements AutoCloseable {
     this.previousOwner = previousOwner;
   }
 
+  /**
+   * Creates {@code dir/.vmflow} and takes its lock; when it cannot, prints why on {@code err} in
+   * one line (folder in use by another vmflow, or not writable) and returns empty.
+   */
+  static Optional<OutputFolderLock> claim(Path dir, String command, java.io.PrintWriter err) {
+    Path vmflow = dir.resolve(".vmflow");
+    StringBuilder owner = new StringBuilder();
+    Optional<OutputFolderLock> lock;
+    try {
+      java.nio.file.Files.createDirectories(vmflow);
+      lock = acquire(vmflow, owner);
+    } catch (IOException e) {
+      err.println(
+          "vmflow "
+              + command
+              + ": cannot write "
+              + dir
+              + ": "
+              + io.vmflow.ingest.OutputFailure.reason(e));
+      return Optional.empty();
+    }
+    if (lock.isEmpty()) {
+      err.println(
+          "vmflow "
+              + command
+              + ": output folder "
+              + dir
+              + " is in use by "
+              + owner
+              + "; wait for it to finish or choose another -o");
+    }
+    return lock;
+  }
+
   /** The lock of {@code vmflowDir}, or empty with the owner's description in {@code owner}. */
   static Optional<OutputFolderLock> acquire(Path vmflowDir, StringBuilder owner)
       throws IOException {
