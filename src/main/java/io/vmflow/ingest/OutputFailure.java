@@ -33,6 +33,23 @@ public final class OutputFailure extends UncheckedIOException {
     return e.getClass().getSimpleName() + ": " + m;
   }
 
+  /**
+   * The output failure in {@code e}'s cause chain: an {@link OutputFailure}, or a full disk met by
+   * a writer that is not vmflow's own (the database), reported as a failure to write {@code dir}.
+   */
+  public static java.util.Optional<OutputFailure> in(Throwable e, Path dir) {
+    java.util.Optional<OutputFailure> own = in(e);
+    if (own.isPresent()) {
+      return own;
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IOException io && reason(io).equals("no space left on device")) {
+        return java.util.Optional.of(new OutputFailure(dir, io));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** The first output failure in {@code e}'s cause chain, if any. */
   public static java.util.Optional<OutputFailure> in(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {

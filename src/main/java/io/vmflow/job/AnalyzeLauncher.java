@@ -65,7 +65,7 @@ public class AnalyzeLauncher {
       }
     }
     JobExecution execution = operator.start(job, params);
-    return outcome(execution);
+    return outcome(execution, output);
   }
 
   private static JobParameters parameters(
@@ -88,7 +88,7 @@ public class AnalyzeLauncher {
     return b.toJobParameters();
   }
 
-  private static AnalyzeOutcome outcome(JobExecution execution) {
+  private static AnalyzeOutcome outcome(JobExecution execution, Path output) {
     ExecutionContext ctx = execution.getExecutionContext();
     boolean ok = execution.getStatus() == BatchStatus.COMPLETED;
     Path index =
@@ -96,7 +96,7 @@ public class AnalyzeLauncher {
     if (!ok) {
       for (Throwable t : execution.getAllFailureExceptions()) {
         java.util.Optional<io.vmflow.ingest.OutputFailure> out =
-            io.vmflow.ingest.OutputFailure.in(t);
+            io.vmflow.ingest.OutputFailure.in(t, output);
         if (out.isPresent()) {
           // the output folder's fault, not the input's: the command says so in one line
           throw out.get();
