@@ -101,6 +101,7 @@ public final class CaptureReader {
     final FallbackDecoder slow = new FallbackDecoder();
     final List<Finding> findings = new ArrayList<>();
     final Set<String> points = new LinkedHashSet<>();
+    final CaptureDrops drops = new CaptureDrops();
     long frames;
     long echoes;
 
@@ -181,6 +182,7 @@ public final class CaptureReader {
     /** Decodes the frame in {@code b[start..start+len)} seen at {@code point}. */
     void frame(String point, byte[] b, int start, int len, int linkType, long nanos) {
       frames++;
+      drops.frame(point);
       sink.frame(point, nanos);
       if (FrameDecoder.knows(linkType)) {
         if (fast.decode(b, start, start + len, linkType)) {
@@ -190,6 +192,8 @@ public final class CaptureReader {
       } else if (slow.decode(java.util.Arrays.copyOfRange(b, start, start + len), len, linkType)) {
         echoes++;
         sink.echo(point, slow.src, slow.dst, slow.request, slow.id, slow.seq, -1, nanos);
+      } else if (!slow.sawIp) {
+        drops.undecoded(linkType);
       }
     }
 
@@ -208,6 +212,7 @@ public final class CaptureReader {
     }
 
     CaptureSummary summary(String format) {
+      drops.addTo(findings, origin);
       return new CaptureSummary(format, frames, echoes, List.copyOf(points), findings);
     }
   }

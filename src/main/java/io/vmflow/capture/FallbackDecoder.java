@@ -21,7 +21,13 @@ final class FallbackDecoder {
   int id;
   int seq;
 
+  /**
+   * Whether the last frame decoded held an IP packet at all (false: a link type not understood).
+   */
+  boolean sawIp;
+
   boolean decode(byte[] b, int len, int linkType) {
+    sawIp = false;
     Packet packet;
     try {
       packet =
@@ -34,6 +40,7 @@ final class FallbackDecoder {
     if (ip == null) {
       return false;
     }
+    sawIp = true;
     src = text(ip.getHeader().getSrcAddr().getAddress());
     dst = text(ip.getHeader().getDstAddr().getAddress());
     if (packet.contains(IcmpV4EchoPacket.class)) {

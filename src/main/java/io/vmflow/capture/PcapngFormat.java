@@ -94,6 +94,7 @@ final class PcapngFormat {
 
   private void idb(int optionsEnd) {
     int linkType = u16(block, 0);
+    int bad = -1;
     String name = "";
     long units = 1_000_000;
     int p = 8;
@@ -107,11 +108,19 @@ final class PcapngFormat {
         name = new String(block, p + 4, olen, StandardCharsets.UTF_8).replace("\0", "").trim();
       } else if (code == 9 && olen >= 1) {
         int v = block[p + 4] & 0xff;
-        units = (v & 0x80) == 0 ? pow(10, v) : 1L << Math.min(62, v & 0x7f);
+        if (CaptureDrops.isPlausible(v)) {
+          units = (v & 0x80) == 0 ? pow(10, v) : 1L << (v & 0x7f);
+        } else {
+          bad = v;
+        }
       }
       p += 4 + ((olen + 3) & ~3);
     }
-    interfaces.add(new Interface(linkType, f.point(name), units));
+    String point = f.point(name);
+    if (bad >= 0) {
+      f.drops.implausibleResolution(point, bad);
+    }
+    interfaces.add(new Interface(linkType, point, units));
   }
 
   private void packet(int iface, long ts, int caplen, int dataOffset) {

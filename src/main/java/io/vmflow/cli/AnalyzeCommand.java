@@ -3,6 +3,7 @@ package io.vmflow.cli;
 import io.vmflow.finding.Severity;
 import io.vmflow.job.AnalyzeLauncher;
 import io.vmflow.job.AnalyzeOutcome;
+import io.vmflow.job.RunRetention;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,13 +87,27 @@ final class AnalyzeCommand implements Callable<Integer> {
         (output != null ? output : Path.of("reports", defaultName(inputs.get(0))))
             .toAbsolutePath()
             .normalize();
-    Files.createDirectories(dir.resolve(".vmflow"));
+    java.util.Optional<OutputFolderLock> lock = OutputFolderLock.claim(dir, "analyze", err);
+    if (lock.isEmpty()) {
+      return ExitCodes.USAGE;
+    }
     AnalyzeOutcome outcome;
     Timings.mark("spring context start");
-    try (ConfigurableApplicationContext ctx = start(dir)) {
+    try (OutputFolderLock held = lock.get();
+        ConfigurableApplicationContext ctx = start(dir)) {
       Timings.mark("spring context ready");
       outcome = ctx.getBean(AnalyzeLauncher.class).run(inputs, dir, singleFile);
       Timings.mark("job finished");
+      if (outcome.completed()) {
+        ctx.getBean(RunRetention.class).keepOnly(outcome.instanceId());
+      }
+    } catch (RuntimeException e) {
+      java.util.Optional<String> output = OutputErrors.describe(e, dir);
+      if (output.isEmpty()) {
+        throw e;
+      }
+      err.println("vmflow analyze: " + output.get());
+      return ExitCodes.USAGE;
     }
     Timings.mark("spring context closed");
     if (!outcome.completed()) {

@@ -70,6 +70,14 @@ final class NightlyCommand implements Callable<Integer> {
   int keep;
 
   @Option(
+      names = "--settle",
+      paramLabel = "SECONDS",
+      defaultValue = "60",
+      description =
+          "Leave a bundle for the next run while it changed within this many seconds: it may still be being copied (default: ${DEFAULT-VALUE}).")
+  long settleSeconds;
+
+  @Option(
       names = "--fail-on",
       paramLabel = "LEVEL",
       defaultValue = "error",
@@ -93,12 +101,23 @@ final class NightlyCommand implements Callable<Integer> {
     }
     Path dir =
         (output != null ? output : Path.of("reports", "nightly")).toAbsolutePath().normalize();
-    Files.createDirectories(dir.resolve(".vmflow"));
+    java.util.Optional<OutputFolderLock> lock = OutputFolderLock.claim(dir, "nightly", err);
+    if (lock.isEmpty()) {
+      return ExitCodes.USAGE;
+    }
     NightlyRunner.NightlyOutcome o;
-    try (ConfigurableApplicationContext ctx = start(dir)) {
+    try (OutputFolderLock held = lock.get();
+        ConfigurableApplicationContext ctx = start(dir)) {
       o =
           ctx.getBean(NightlyRunner.class)
               .run(inbox.toAbsolutePath().normalize(), dir, keep, level);
+    } catch (RuntimeException e) {
+      java.util.Optional<String> failure = OutputErrors.describe(e, dir);
+      if (failure.isEmpty()) {
+        throw e;
+      }
+      err.println("vmflow nightly: " + failure.get());
+      return ExitCodes.USAGE;
     }
     out.println(o.page());
     long failing = o.report().vms().stream().filter(v -> v.failsAt(level)).count();
@@ -121,6 +140,7 @@ final class NightlyCommand implements Callable<Integer> {
             : "jdbc:h2:file:"
                 + dir.resolve(".vmflow").resolve("nightly")
                 + ";DB_CLOSE_ON_EXIT=FALSE");
+    props.put("vmflow.nightly.settle-seconds", String.valueOf(settleSeconds));
     props.put("spring.datasource.username", dbUser != null ? dbUser : "sa");
     props.put(
         "spring.datasource.password",

@@ -6,6 +6,12 @@ final class IngestCodes {
   static final String LINK_OUTSIDE = "ARCHIVE_LINK_OUTSIDE";
   static final String LINK_SKIPPED = "ARCHIVE_LINK_SKIPPED";
   static final String BOMB_RATIO = "ARCHIVE_BOMB_RATIO";
+  static final String BOMB_NESTED = "ARCHIVE_BOMB_NESTED";
+  static final String LINE_TOO_LONG = "ENTRY_LINE_TOO_LONG";
+  static final String NAME_TOO_LONG = "ENTRY_NAME_TOO_LONG";
+  static final String NAME_CONTROL_CHARS = "ENTRY_NAME_CONTROL_CHARS";
+  static final String ENTRY_FAILED = "ENTRY_FAILED";
+  static final String OWN_OUTPUT = "INPUT_OWN_OUTPUT_SKIPPED";
   static final String TOO_LARGE = "ARCHIVE_TOO_LARGE";
   static final String ENTRY_TOO_LARGE = "ENTRY_TOO_LARGE";
   static final String TOO_MANY_ENTRIES = "ARCHIVE_TOO_MANY_ENTRIES";

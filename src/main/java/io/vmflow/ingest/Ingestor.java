@@ -1,5 +1,6 @@
 package io.vmflow.ingest;
 
+import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,13 +35,12 @@ public final class Ingestor {
     this.workDir = workDir;
   }
 
+  /**
+   * @throws OutputFailure when the work folder cannot be written: the output's fault, not the
+   *     input's
+   */
   public void ingest(List<Path> inputs, IngestSink sink) {
-    Spool spool;
-    try {
-      spool = new Spool(workDir);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot create work folder " + workDir, e);
-    }
+    Spool spool = new Spool(workDir);
     for (Path input : inputs) {
       InputWalk walk = new InputWalk(limits, spool, sink, name(input));
       if (Files.isDirectory(input, LinkOption.NOFOLLOW_LINKS)) {
@@ -59,9 +59,23 @@ public final class Ingestor {
           root,
           new SimpleFileVisitor<>() {
             @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              if (!dir.equals(root) && OwnOutput.isOwnOutput(dir)) {
+                String origin = origin(root, dir, walk);
+                walk.finding(
+                    Finding.coverage(
+                        Severity.INFO,
+                        IngestCodes.OWN_OUTPUT,
+                        "vmflow output folder inside the input, not read: " + origin,
+                        origin));
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              String origin =
-                  walk.rootName() + "/" + root.relativize(file).toString().replace('\\', '/');
+              String origin = origin(root, file, walk);
               if (attrs.isSymbolicLink()) {
                 walk.finding(
                     Severity.INFO,
@@ -82,11 +96,13 @@ public final class Ingestor {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException exc) {
+              // an unreadable file or folder (sosreports collected as non-root): a finding
+              String origin = origin(root, file, walk);
               walk.finding(
                   Severity.WARNING,
                   IngestCodes.UNREADABLE,
-                  "cannot read " + file + ": " + exc.getMessage(),
-                  file.toString());
+                  "cannot read " + origin + ": " + OutputFailure.reason(exc),
+                  origin);
               return FileVisitResult.CONTINUE;
             }
           });
@@ -99,9 +115,22 @@ public final class Ingestor {
     }
   }
 
+  private static String origin(Path root, Path file, InputWalk walk) {
+    String rel = root.relativize(file).toString().replace('\\', '/');
+    return walk.rootName() + "/" + EntryLabels.label(rel);
+  }
+
   private static void walkFile(Path file, String origin, InputWalk walk) {
-    try (InputStream in = Files.newInputStream(file)) {
+    if (walk.isStopped()) {
+      walk.unread(IngestCodes.TOO_LARGE, "a limit of the input was reached before", origin);
+      return;
+    }
+    ZipLinks.mark(file, origin, walk);
+    try (InputStream in = new CountingStream(Files.newInputStream(file), walk.raw)) {
       walk.stream(in, origin, 0);
+    } catch (LimitExceeded e) {
+      walk.stop();
+      walk.finding(Severity.ERROR, e.code(), e.getMessage() + "; rest skipped", origin);
     } catch (IOException e) {
       walk.finding(
           Severity.WARNING,

@@ -4,8 +4,10 @@ import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
 import io.vmflow.spec.Spec;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +29,15 @@ final class InputWalk {
   private final List<CatalogEntry> pending = new ArrayList<>();
   private final Map<String, String> hostOfRoot = new HashMap<>();
   final AtomicLong total = new AtomicLong();
+
+  /** Bytes read from the input files on disk: the base of the cumulative expansion ratio. */
+  final AtomicLong raw = new AtomicLong();
+
+  private final UnreadEntries unread = new UnreadEntries();
+
+  /** Set once a limit of the whole input is reached: the rest of the input is not read. */
+  private boolean stopped;
+
   private int entries;
   private int findings;
 
@@ -43,6 +54,14 @@ final class InputWalk {
 
   IngestLimits limits() {
     return limits;
+  }
+
+  boolean isStopped() {
+    return stopped;
+  }
+
+  void stop() {
+    stopped = true;
   }
 
   int entries() {
@@ -76,6 +95,63 @@ final class InputWalk {
   }
 
   private void artifact(InputStream in, Magic magic, String origin) throws IOException {
+    switch (magic) {
+      case PCAP, PCAPNG -> {
+        Spool.Spooled s = spool(in, origin);
+        add(entry(origin, s, ArtifactType.CAPTURE, Optional.empty(), "", "", "", 1));
+      }
+      case BINARY -> {
+        unread.add(IngestCodes.UNKNOWN, "not a capture, archive or text", origin);
+        drain(in);
+      }
+      case EMPTY -> {
+        if (TextEntries.isNamed(origin)) {
+          TextEntries.handle(spool(in, origin), true, origin, this);
+        } else {
+          unread(IngestCodes.EMPTY, "empty", origin);
+          drain(in);
+        }
+      }
+      default -> text(in, origin);
+    }
+  }
+
+  // a text file is spooled only when something will read it: its sos name says what it is, or its
+  // first lines are a transcript or a known command output
+  private void text(InputStream in, String origin) throws IOException {
+    InputStream body = in;
+    if (!TextEntries.isNamed(origin)) {
+      byte[] head = in.readNBytes(TextEntries.HEAD_BYTES);
+      if (!TextEntries.isWanted(head)) {
+        unread(IngestCodes.UNRECOGNISED_TEXT, "no known command output", origin);
+        drain(in);
+        return;
+      }
+      body = new SequenceInputStream(new ByteArrayInputStream(head), in);
+    }
+    LineCapStream capped = new LineCapStream(body, limits.maxLineBytes());
+    Spool.Spooled s = spool(capped, origin);
+    if (capped.cutLines() > 0) {
+      finding(
+          Finding.input(
+              Severity.WARNING,
+              IngestCodes.LINE_TOO_LONG,
+              capped.cutLines()
+                  + " line(s) longer than "
+                  + limits.maxLineBytes()
+                  + " bytes cut to that length ("
+                  + capped.cutBytes()
+                  + " bytes dropped), first at line(s) "
+                  + capped.firstCut()
+                  + ": "
+                  + origin,
+              origin,
+              capped.firstCut().get(0)));
+    }
+    TextEntries.handle(s, s.size() == 0, origin, this);
+  }
+
+  private Spool.Spooled spool(InputStream in, String origin) throws IOException {
     Spool.Spooled s = spool.copy(in, limits.maxEntryBytes());
     if (s.truncated()) {
       finding(
@@ -84,19 +160,24 @@ final class InputWalk {
           "entry larger than " + limits.maxEntryBytes() + " bytes, kept its start: " + origin,
           origin);
     }
-    switch (magic) {
-      case PCAP, PCAPNG ->
-          add(entry(origin, s, ArtifactType.CAPTURE, Optional.empty(), "", "", "", 1));
-      case BINARY -> {
-        finding(
-            Severity.INFO,
-            IngestCodes.UNKNOWN,
-            "not a capture, archive or text; skipped: " + origin,
-            origin);
-        add(entry(origin, s, ArtifactType.UNKNOWN, Optional.empty(), "", "", "", 1));
-      }
-      default -> TextEntries.handle(s, magic == Magic.EMPTY, origin, this);
+    return s;
+  }
+
+  // an entry not read is still passed over through the budgets: skipping a compressed entry
+  // decompresses it all the same, so a bomb nothing wants is cut like one that is read
+  private static void drain(InputStream in) throws IOException {
+    while (in.skip(1L << 30) > 0) {
+      // skip reads through BudgetedStream, which counts and may stop
     }
+    byte[] b = new byte[1 << 16];
+    while (in.read(b) > 0) {
+      // a stream whose skip gives up early
+    }
+  }
+
+  /** Counts an entry nothing reads; one finding per reason lists them at the end of the input. */
+  void unread(String code, String why, String origin) {
+    unread.add(code, why, origin);
   }
 
   Spool spool() {
@@ -131,16 +212,63 @@ final class InputWalk {
   }
 
   void finding(Severity severity, String code, String message, String origin) {
-    findings++;
-    sink.finding(Finding.input(severity, code, message, origin, 0));
+    finding(Finding.input(severity, code, message, origin, 0));
   }
 
+  /**
+   * Reports {@code f}; past {@link #SAME_CODE_LISTED} findings of one code in one input the rest
+   * are counted and said in one line at the end, so a flood of hostile entries cannot flood the
+   * report, the database or the heap.
+   */
   void finding(Finding f) {
+    int seen = perCode.merge(f.code(), 1, Integer::sum);
+    if (seen > SAME_CODE_LISTED) {
+      return;
+    }
     findings++;
     sink.finding(f);
   }
 
+  private static final int SAME_CODE_LISTED = 100;
+  private final Map<String, Integer> perCode = new HashMap<>();
+
+  private void sayUnlisted() {
+    perCode.forEach(
+        (code, n) -> {
+          if (n > SAME_CODE_LISTED) {
+            findings++;
+            sink.finding(
+                Finding.input(
+                    Severity.INFO,
+                    code,
+                    (n - SAME_CODE_LISTED)
+                        + " more findings "
+                        + code
+                        + " in "
+                        + rootName
+                        + " not listed (the first "
+                        + SAME_CODE_LISTED
+                        + " are)",
+                    rootName,
+                    0));
+          }
+        });
+  }
+
+  /** Names of zip entries whose central directory marks them as symbolic links. */
+  private final java.util.Set<String> zipLinks = new java.util.HashSet<>();
+
+  void zipLink(String where) {
+    zipLinks.add(where);
+  }
+
+  boolean isZipLink(String where) {
+    return zipLinks.contains(where);
+  }
+
   void finish() {
+    unread.findings().forEach(this::finding);
+    sayUnlisted();
     for (CatalogEntry e : pending) {
       String host =
           e.host().isEmpty() ? HostNames.resolve(e.origin(), hostOfRoot, rootName) : e.host();

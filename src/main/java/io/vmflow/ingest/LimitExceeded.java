@@ -11,6 +11,15 @@ final class LimitExceeded extends IOException {
     this.code = code;
   }
 
+  /**
+   * True for limits of the whole input (total size, nested bomb, entry count): every level ends.
+   */
+  boolean isInputWide() {
+    return code.equals(IngestCodes.TOO_LARGE)
+        || code.equals(IngestCodes.BOMB_NESTED)
+        || code.equals(IngestCodes.TOO_MANY_ENTRIES);
+  }
+
   String code() {
     return code;
   }

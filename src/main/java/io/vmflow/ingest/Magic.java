@@ -72,14 +72,12 @@ enum Magic {
         || this == TAR;
   }
 
-  // text: no NUL, and mostly printable (UTF-8 multibyte and tabs allowed)
+  // text: mostly printable (UTF-8 multibyte and tabs allowed); a stray NUL or control byte in an
+  // otherwise readable table does not make it binary, where it would be dropped whole
   private static boolean looksLikeText(byte[] head, int n) {
     int odd = 0;
     for (int i = 0; i < n; i++) {
       int b = head[i] & 0xff;
-      if (b == 0) {
-        return false;
-      }
       if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != 0x1b && b != '\f') {
         odd++;
       }

@@ -22,33 +22,39 @@ final class Spool {
 
   private final Path dir;
 
-  Spool(Path workDir) throws IOException {
-    this.dir = Files.createDirectories(workDir.resolve("entries"));
+  Spool(Path workDir) {
+    Path d = workDir.resolve("entries");
+    try {
+      this.dir = Files.createDirectories(d);
+    } catch (IOException e) {
+      throw new OutputFailure(d, e);
+    }
   }
 
   /**
    * Copies at most {@code maxBytes} of {@code in} (which the caller keeps and closes) into the
-   * spool.
+   * spool. A failure to read is an {@link IOException} (damaged input); a failure to write is an
+   * {@link OutputFailure} (the output folder's fault, never the input's).
    */
   Spooled copy(InputStream in, long maxBytes) throws IOException {
-    Path tmp = Files.createTempFile(dir, "incoming-", ".part");
+    Path tmp = write(() -> Files.createTempFile(dir, "incoming-", ".part"), dir);
     MessageDigest md = sha256();
     long n = 0;
     boolean truncated = false;
-    try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), md)) {
+    try (OutputStream out =
+        new DigestOutputStream(write(() -> Files.newOutputStream(tmp), tmp), md)) {
       byte[] buf = new byte[1 << 16];
       int r;
       while ((r = in.read(buf)) > 0) {
-        if (n + r > maxBytes) {
-          out.write(buf, 0, (int) (maxBytes - n));
-          n = maxBytes;
+        int keep = (int) Math.min(r, maxBytes - n);
+        write(out, buf, keep, tmp);
+        n += keep;
+        if (keep < r) {
           truncated = true;
           break;
         }
-        out.write(buf, 0, r);
-        n += r;
       }
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(tmp);
       throw e;
     }
@@ -57,9 +63,29 @@ final class Spool {
     if (Files.exists(target)) {
       Files.delete(tmp);
     } else {
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+      write(() -> Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE), target);
     }
     return new Spooled(target, sha, n, truncated);
+  }
+
+  private interface Io<T> {
+    T run() throws IOException;
+  }
+
+  private static <T> T write(Io<T> io, Path target) {
+    try {
+      return io.run();
+    } catch (IOException e) {
+      throw new OutputFailure(target, e);
+    }
+  }
+
+  private static void write(OutputStream out, byte[] buf, int n, Path target) {
+    try {
+      out.write(buf, 0, n);
+    } catch (IOException e) {
+      throw new OutputFailure(target, e);
+    }
   }
 
   Spooled copy(byte[] bytes) throws IOException {

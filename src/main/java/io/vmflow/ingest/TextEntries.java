@@ -19,7 +19,12 @@ import java.util.Optional;
 public final class TextEntries {
 
   /** Transcripts larger than this are cataloged as plain text; real sessions are far smaller. */
-  private static final long MAX_TRANSCRIPT = 64L << 20;
+  private static final long MAX_TRANSCRIPT = 16L << 20;
+
+  /** Bytes of a nameless text read to decide whether anything will parse it. */
+  static final int HEAD_BYTES = 64 << 10;
+
+  private static final int HEAD_LINES = 400;
 
   /** The command of the catalog entry that holds a whole terminal transcript. */
   public static final String TRANSCRIPT = "(terminal transcript)";
@@ -37,7 +42,7 @@ public final class TextEntries {
           origin, Files.readString(s.path(), StandardCharsets.UTF_8).trim().split("\\s")[0]);
     }
     if (empty) {
-      walk.finding(Severity.INFO, IngestCodes.EMPTY, "empty file: " + origin, origin);
+      walk.unread(IngestCodes.EMPTY, "empty", origin);
       walk.add(
           walk.entry(
               origin,
@@ -55,18 +60,15 @@ public final class TextEntries {
       return;
     }
     // a sos file name says what the output is; only nameless files are read to find out
-    List<String> head = layout.isPresent() ? List.of() : head(s, 400);
+    List<String> head = layout.isPresent() ? List.of() : head(s, HEAD_LINES);
     if (layout.isEmpty() && s.size() <= MAX_TRANSCRIPT && TranscriptSplitter.isTranscript(head)) {
       transcript(s, origin, walk);
       return;
     }
     Optional<Spec> spec = OutputKinds.detect(origin, head);
     if (spec.isEmpty() && !BundleLayout.isContext(origin)) {
-      walk.finding(
-          Severity.INFO,
-          IngestCodes.UNRECOGNISED_TEXT,
-          "no known command output recognised in " + origin,
-          origin);
+      walk.unread(IngestCodes.UNRECOGNISED_TEXT, "no known command output", origin);
+      return;
     }
     walk.add(
         walk.entry(
@@ -78,6 +80,26 @@ public final class TextEntries {
             layout.map(BundleLayout.Match::subject).orElse(""),
             "",
             1));
+  }
+
+  /** True when the entry's name alone says vmflow reads it (sos layout, context, manifest). */
+  static boolean isNamed(String origin) {
+    return BundleLayout.match(origin).isPresent()
+        || BundleLayout.isContext(origin)
+        || origin.endsWith(CollectManifest.FILE_NAME);
+  }
+
+  /**
+   * True when the first {@link #HEAD_BYTES} of a nameless text are a transcript or a known command
+   * output; only then is it spooled.
+   */
+  static boolean isWanted(byte[] head) {
+    String text = new String(head, StandardCharsets.UTF_8);
+    List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", HEAD_LINES + 1)));
+    if (lines.size() > HEAD_LINES || head.length == HEAD_BYTES && lines.size() > 1) {
+      lines.remove(lines.size() - 1);
+    }
+    return TranscriptSplitter.isTranscript(lines) || KindSniffer.sniff(lines).isPresent();
   }
 
   private static void transcript(Spool.Spooled s, String origin, InputWalk walk)

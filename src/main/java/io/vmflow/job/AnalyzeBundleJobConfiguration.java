@@ -54,8 +54,10 @@ class AnalyzeBundleJobConfiguration {
       @Value("${vmflow.ingest.max-entry-bytes:17179869184}") long maxEntryBytes,
       @Value("${vmflow.ingest.max-ratio:200}") double maxRatio,
       @Value("${vmflow.ingest.max-entries:1000000}") int maxEntries,
-      @Value("${vmflow.ingest.max-depth:8}") int maxDepth) {
-    return new IngestLimits(maxTotalBytes, maxEntryBytes, maxRatio, maxEntries, maxDepth);
+      @Value("${vmflow.ingest.max-depth:8}") int maxDepth,
+      @Value("${vmflow.ingest.max-line-bytes:1048576}") long maxLineBytes) {
+    return new IngestLimits(
+        maxTotalBytes, maxEntryBytes, maxRatio, maxEntries, maxDepth, maxLineBytes);
   }
 
   @Bean

@@ -65,7 +65,7 @@ public class AnalyzeLauncher {
       }
     }
     JobExecution execution = operator.start(job, params);
-    return outcome(execution);
+    return outcome(execution, output);
   }
 
   private static JobParameters parameters(
@@ -88,13 +88,21 @@ public class AnalyzeLauncher {
     return b.toJobParameters();
   }
 
-  private static AnalyzeOutcome outcome(JobExecution execution) {
+  private static AnalyzeOutcome outcome(JobExecution execution, Path output) {
     ExecutionContext ctx = execution.getExecutionContext();
     boolean ok = execution.getStatus() == BatchStatus.COMPLETED;
     Path index =
         ctx.containsKey(RenderTasklet.INDEX) ? Path.of(ctx.getString(RenderTasklet.INDEX)) : null;
     if (!ok) {
-      execution.getAllFailureExceptions().forEach(t -> log.error("job failed", t));
+      for (Throwable t : execution.getAllFailureExceptions()) {
+        java.util.Optional<io.vmflow.ingest.OutputFailure> out =
+            io.vmflow.ingest.OutputFailure.in(t, output);
+        if (out.isPresent()) {
+          // the output folder's fault, not the input's: the command says so in one line
+          throw out.get();
+        }
+        log.error("job failed", t);
+      }
     }
     return new AnalyzeOutcome(
         ok,

@@ -6,21 +6,22 @@ import io.vmflow.ping.PingResults;
 import io.vmflow.ping.PointFlowStats;
 import io.vmflow.report.NightlyReport;
 import io.vmflow.report.NightlyWriter;
+import io.vmflow.store.BundleRetries;
 import io.vmflow.store.FindingStore;
 import io.vmflow.store.HistoryStore;
+import io.vmflow.store.InterruptedRuns;
 import io.vmflow.store.StageResultStore;
 import io.vmflow.topology.Topology;
 import io.vmflow.topology.Vm;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
 
@@ -39,15 +40,25 @@ public class NightlyRunner {
   private final FindingStore findings;
   private final StageResultStore results;
 
+  private final InterruptedRuns interrupted;
+  private final BundleRetries retries;
+  private final Duration settle;
+
   public NightlyRunner(
       AnalyzeLauncher launcher,
       HistoryStore history,
       FindingStore findings,
-      StageResultStore results) {
+      StageResultStore results,
+      InterruptedRuns interrupted,
+      BundleRetries retries,
+      @Value("${vmflow.nightly.settle-seconds:60}") long settleSeconds) {
     this.launcher = launcher;
     this.history = history;
     this.findings = findings;
     this.results = results;
+    this.interrupted = interrupted;
+    this.retries = retries;
+    this.settle = Duration.ofSeconds(settleSeconds);
   }
 
   /** Result of one nightly invocation. */
@@ -55,11 +66,19 @@ public class NightlyRunner {
       int processed, int failed, int skipped, NightlyReport report, Path page) {}
 
   public NightlyOutcome run(Path inbox, Path out, int keep, Severity failOn) throws IOException {
+    int repaired = interrupted.repair(Instant.now());
+    if (repaired > 0) {
+      log.info("closed {} nightly runs left unfinished by a killed process", repaired);
+    }
+    NightlyIntake.Intake intake = NightlyIntake.scan(inbox, out, settle, Instant.now());
+    intake
+        .settling()
+        .forEach(p -> log.info("{} changed within the last {}: left for the next run", p, settle));
     long runId = history.startRun(Instant.now());
     int processed = 0;
     int failed = 0;
     int skipped = 0;
-    for (Path bundle : bundles(inbox)) {
+    for (Path bundle : intake.ready()) {
       String sha = InputFingerprint.sha256(List.of(bundle));
       var known = history.bundle(sha);
       if (known.isPresent() && known.get().status().equals("DONE")) {
@@ -74,6 +93,13 @@ public class NightlyRunner {
         AnalyzeOutcome o = launcher.run(List.of(bundle), dir);
         if (!o.completed()) {
           history.markFailed(sha, "job " + o.status());
+          failed++;
+          continue;
+        }
+        boolean again = known.isPresent() && known.get().status().equals(BundleRetries.RETRY);
+        if (!again && isTruncated(o.instanceId())) {
+          // perhaps still being copied: analysed again next run, accepted once it stops changing
+          retries.markRetry(sha, "archive ends early; analysed again next run");
           failed++;
           continue;
         }
@@ -103,6 +129,11 @@ public class NightlyRunner {
         failed,
         skipped);
     return new NightlyOutcome(processed, failed, skipped, report, page);
+  }
+
+  private boolean isTruncated(long instance) {
+    return findings.list(instance).stream()
+        .anyMatch(f -> f.code().equals("ARCHIVE_TRUNCATED") && !f.origin().contains("!/"));
   }
 
   private void record(long runId, String sha, long instance, Path relDir) {
@@ -155,13 +186,5 @@ public class NightlyRunner {
 
   private static int count(List<Finding> fs, Severity s) {
     return (int) fs.stream().filter(f -> f.severity() == s).count();
-  }
-
-  private static List<Path> bundles(Path inbox) throws IOException {
-    try (Stream<Path> s = Files.list(inbox)) {
-      return s.filter(p -> !p.getFileName().toString().startsWith("."))
-          .sorted(Comparator.comparing(Path::toString))
-          .toList();
-    }
   }
 }

@@ -12,6 +12,7 @@ import io.vmflow.parse.SourceText;
 import io.vmflow.spec.Spec;
 import io.vmflow.store.CatalogStore;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -36,17 +37,20 @@ class ParseProcessor implements ItemProcessor<CatalogStore.Row, ParsedArtifact> 
           row, spec, Severity.INFO, "PARSER_MISSING", "no parser for " + spec.id() + " yet");
     }
     try {
+      ArtifactText.Text text = ArtifactText.read(e.content());
       SourceText source =
-          new SourceText(
-              spec, e.origin(), e.firstLine(), e.subject(), ArtifactText.lines(e.content()));
+          new SourceText(spec, e.origin(), e.firstLine(), e.subject(), text.lines());
+      List<Finding> found = new ArrayList<>(TextFindings.of(text, e));
       Optional<Finding> noise = Screens.collectorNoise(source);
       if (noise.isPresent()) {
-        return new ParsedArtifact(row.seq(), spec, Optional.empty(), List.of(noise.get()));
+        found.add(noise.get());
+        return new ParsedArtifact(row.seq(), spec, Optional.empty(), found);
       }
       Parsed<? extends ParsedRecord> parsed = parser.get().parse(source);
       log.debug("parsed {} as {}: {} findings", e.origin(), spec.id(), parsed.findings().size());
+      found.addAll(parsed.findings());
       return new ParsedArtifact(
-          row.seq(), spec, parsed.value().map(ParsedRecord.class::cast), parsed.findings());
+          row.seq(), spec, parsed.value().map(ParsedRecord.class::cast), found);
     } catch (IOException ex) {
       return failed(
           row,

@@ -7,7 +7,6 @@ import io.vmflow.report.EvidenceSource;
 import io.vmflow.report.Report;
 import io.vmflow.report.ReportBuilder;
 import io.vmflow.report.ReportInput;
-import io.vmflow.report.ReportWriter;
 import io.vmflow.store.CatalogStore;
 import io.vmflow.store.FindingStore;
 import io.vmflow.store.StageResultStore;
@@ -51,7 +50,12 @@ class RenderTasklet implements Tasklet {
       CatalogEntry e = r.entry();
       boolean whole =
           e.command().equals(TextEntries.TRANSCRIPT) || e.command().isEmpty() && e.firstLine() == 1;
-      if (whole && e.type() == io.vmflow.ingest.ArtifactType.TEXT) {
+      // only what vmflow read gets a page; the rest is one coverage line from ingest
+      boolean read =
+          e.spec().isPresent()
+              || e.command().equals(TextEntries.TRANSCRIPT)
+              || io.vmflow.spec.BundleLayout.isContext(e.origin());
+      if (whole && read && e.type() == io.vmflow.ingest.ArtifactType.TEXT) {
         byOrigin.putIfAbsent(e.origin(), new EvidenceSource(e.origin(), e.content()));
       }
     }
@@ -72,11 +76,7 @@ class RenderTasklet implements Tasklet {
             PingStage.load(results, run.instanceId()),
             sources(catalog.list(run.instanceId())));
     Report report = ReportBuilder.build(input);
-    ReportWriter writer = new ReportWriter();
-    Path index =
-        run.singleFile()
-            ? writer.writeSingleFile(report, run.output())
-            : writer.write(report, run.output());
+    Path index = StagedReport.write(report, run.output(), run.singleFile());
     ExecutionContext ctx = execution.getExecutionContext();
     ctx.putInt(ERRORS, report.summary().errors());
     ctx.putInt(WARNINGS, report.summary().warnings());

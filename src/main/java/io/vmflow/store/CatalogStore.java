@@ -32,14 +32,14 @@ public class CatalogStore {
             + " subject, command, first_line, content_path) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         instanceId,
         seq,
-        e.origin(),
+        Columns.fit(e.origin(), 4000),
         e.size(),
         e.sha256(),
         e.type().name(),
         e.spec().map(Spec::name).orElse(null),
-        e.host(),
-        e.subject(),
-        e.command(),
+        Columns.fit(e.host(), 255),
+        Columns.fit(e.subject(), 1000),
+        Columns.fit(e.command(), 4000),
         e.firstLine(),
         e.content().toString());
   }

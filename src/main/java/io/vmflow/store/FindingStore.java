@@ -48,12 +48,12 @@ public class FindingStore {
           truncate(f.message()),
           truncate(f.origin()),
           f.line(),
-          f.vmId(),
+          Columns.fit(f.vmId(), 255),
           truncate(f.port()),
-          f.hostKey(),
+          Columns.fit(f.hostKey(), 255),
           truncate(f.hint()),
           JsonCodec.write(f.evidence()),
-          f.peerVmId());
+          Columns.fit(f.peerVmId(), 255));
     }
   }
 

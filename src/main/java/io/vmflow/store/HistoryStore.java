@@ -134,9 +134,9 @@ public class HistoryStore {
                 "INSERT INTO vm_state VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 runId,
                 sha256,
-                v.vmId(),
-                v.vmName(),
-                v.host(),
+                Columns.fit(v.vmId(), 255),
+                Columns.fit(v.vmName(), 255),
+                Columns.fit(v.host(), 255),
                 v.status(),
                 v.errors(),
                 v.warnings(),
@@ -144,12 +144,17 @@ public class HistoryStore {
                 v.pingAnswered(),
                 v.reportPage());
           }
+          java.util.Set<String> keys = new java.util.HashSet<>();
           for (VmFindingRow f : findings) {
+            // keys cut to the column can collide: one row per (VM, key), as the primary key says
+            if (!keys.add(Columns.fit(f.vmId(), 255) + "\n" + cut(f.key()))) {
+              continue;
+            }
             jdbc.update(
                 "INSERT INTO vm_finding VALUES (?,?,?,?,?,?,?)",
                 runId,
                 sha256,
-                f.vmId(),
+                Columns.fit(f.vmId(), 255),
                 cut(f.key()),
                 f.code(),
                 f.severity(),

@@ -18,7 +18,13 @@ class NightlyEmptyInboxTest {
     Path inbox = Files.createDirectories(tmp.resolve("inbox"));
     assertThat(
             VmflowMain.run(
-                "nightly", "--inbox", inbox.toString(), "-o", tmp.resolve("out").toString()))
+                "nightly",
+                "--settle",
+                "0",
+                "--inbox",
+                inbox.toString(),
+                "-o",
+                tmp.resolve("out").toString()))
         .isZero();
     assertThat(Files.readString(tmp.resolve("out/nightly.json"))).contains("\"runId\" : 0");
     assertThat(tmp.resolve("out/nightly.html")).exists();
@@ -36,6 +42,8 @@ class NightlyEmptyInboxTest {
     try (PostgresServer server = PostgresServer.start(bin.get(), pg)) {
       String[] args = {
         "nightly",
+        "--settle",
+        "0",
         "--inbox",
         inbox.toString(),
         "-o",

@@ -60,7 +60,8 @@ final class NightlyHistoryScenario {
 
   private static void nightly(Path inbox, Path out, String... dbArgs) {
     List<String> args =
-        new ArrayList<>(List.of("nightly", "--inbox", inbox.toString(), "-o", out.toString()));
+        new ArrayList<>(
+            List.of("nightly", "--settle", "0", "--inbox", inbox.toString(), "-o", out.toString()));
     args.addAll(List.of(dbArgs));
     int exit = VmflowMain.run(args.toArray(String[]::new));
     assertThat(exit).isIn(0, 1);

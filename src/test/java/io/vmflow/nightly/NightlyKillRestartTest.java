@@ -37,6 +37,8 @@ class NightlyKillRestartTest {
                 System.getProperty("java.class.path"),
                 VmflowMain.class.getName(),
                 "nightly",
+                "--settle",
+                "0",
                 "--inbox",
                 inbox.toString(),
                 "-o",
@@ -54,13 +56,21 @@ class NightlyKillRestartTest {
         .as("killed half-way (log: %s)", Files.readString(tmp.resolve("child.log")))
         .isLessThan(BUNDLES);
 
-    int exit = VmflowMain.run("nightly", "--inbox", inbox.toString(), "-o", out.toString());
+    int exit =
+        VmflowMain.run(
+            "nightly", "--settle", "0", "--inbox", inbox.toString(), "-o", out.toString());
 
     assertThat(exit).isIn(0, 1);
     try (Connection c = connect(out)) {
       assertThat(ints(c, "SELECT COUNT(*) FROM nightly_bundle WHERE status = 'DONE'"))
           .containsExactly(BUNDLES);
       assertThat(ints(c, "SELECT COUNT(*) FROM nightly_bundle")).containsExactly(BUNDLES);
+      assertThat(
+              ints(
+                  c,
+                  "SELECT COUNT(*) FROM nightly_run WHERE finished_at IS NULL OR bundles_done = 0"))
+          .as("no phantom run left by the kill")
+          .containsExactly(0);
       assertThat(ints(c, "SELECT COUNT(DISTINCT run_id) FROM vm_state GROUP BY bundle_sha256"))
           .as("each bundle recorded in exactly one run")
           .hasSize(BUNDLES)

@@ -21,7 +21,15 @@ class NightlyRetentionTest {
     SeedVariants.healthy(inbox, "first", "one");
     assertThat(
             VmflowMain.run(
-                "nightly", "--inbox", inbox.toString(), "-o", out.toString(), "--keep", "1"))
+                "nightly",
+                "--settle",
+                "0",
+                "--inbox",
+                inbox.toString(),
+                "-o",
+                out.toString(),
+                "--keep",
+                "1"))
         .isIn(0, 1);
     Path firstReport;
     try (Stream<Path> s = Files.list(out.resolve("bundles"))) {
@@ -30,7 +38,15 @@ class NightlyRetentionTest {
     SeedVariants.healthy(inbox, "second", "two");
     assertThat(
             VmflowMain.run(
-                "nightly", "--inbox", inbox.toString(), "-o", out.toString(), "--keep", "1"))
+                "nightly",
+                "--settle",
+                "0",
+                "--inbox",
+                inbox.toString(),
+                "-o",
+                out.toString(),
+                "--keep",
+                "1"))
         .isIn(0, 1);
     assertThat(firstReport).doesNotExist();
     try (Stream<Path> s = Files.list(out.resolve("bundles"))) {
@@ -41,7 +57,15 @@ class NightlyRetentionTest {
     SeedVariants.healthy(inbox, "first-copy", "one");
     assertThat(
             VmflowMain.run(
-                "nightly", "--inbox", inbox.toString(), "-o", out.toString(), "--keep", "1"))
+                "nightly",
+                "--settle",
+                "0",
+                "--inbox",
+                inbox.toString(),
+                "-o",
+                out.toString(),
+                "--keep",
+                "1"))
         .isIn(0, 1);
     assertThat(Files.readString(out.resolve("nightly.json")))
         .as("a pruned run's bundle is still known")

@@ -1,0 +1,95 @@
+package io.vmflow.job;
+
+import io.vmflow.ingest.OutputFailure;
+import io.vmflow.report.Report;
+import io.vmflow.report.ReportWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Writes a report beside the previous one and swaps them only once every file is written: a full
+ * disk or a crash mid-render leaves the previous good report as it was, never a page cut mid-tag or
+ * an index linking to missing pages. The swap is a rename per top-level file or folder, within the
+ * output folder's file system.
+ */
+final class StagedReport {
+
+  private StagedReport() {}
+
+  /**
+   * Renders {@code report} into {@code dir} and returns the path of its entry page.
+   *
+   * @throws OutputFailure when any file cannot be written; {@code dir} is then left as it was
+   */
+  static Path write(Report report, Path dir, boolean singleFile) {
+    Path vmflow = dir.resolve(".vmflow");
+    Path staging = vmflow.resolve("render-new");
+    Path previous = vmflow.resolve("render-old");
+    try {
+      delete(staging);
+      delete(previous);
+      Files.createDirectories(staging);
+      ReportWriter writer = new ReportWriter();
+      Path index =
+          singleFile ? writer.writeSingleFile(report, staging) : writer.write(report, staging);
+      swap(staging, dir, previous);
+      delete(previous);
+      return dir.resolve(staging.relativize(index));
+    } catch (IOException | RuntimeException e) {
+      IOException io = ioCause(e);
+      if (io == null) {
+        throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+      }
+      cleanUp(staging);
+      throw new OutputFailure(dir, io);
+    }
+  }
+
+  private static void swap(Path staging, Path dir, Path previous) throws IOException {
+    Files.createDirectories(previous);
+    List<Path> made;
+    try (Stream<Path> s = Files.list(staging)) {
+      made = s.toList();
+    }
+    for (Path p : made) {
+      Path target = dir.resolve(p.getFileName().toString());
+      if (Files.exists(target)) {
+        Files.move(target, previous.resolve(p.getFileName().toString()));
+      }
+    }
+    for (Path p : made) {
+      Files.move(p, dir.resolve(p.getFileName().toString()), StandardCopyOption.ATOMIC_MOVE);
+    }
+    Files.delete(staging);
+  }
+
+  private static IOException ioCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UncheckedIOException u) {
+        return u.getCause();
+      }
+      if (t instanceof IOException io) {
+        return io;
+      }
+    }
+    return null;
+  }
+
+  private static void cleanUp(Path staging) {
+    try {
+      delete(staging);
+    } catch (IOException ignored) {
+      // the staging folder is vmflow's own and is cleared again before the next render
+    }
+  }
+
+  private static void delete(Path p) throws IOException {
+    FileSystemUtils.deleteRecursively(p);
+  }
+}
