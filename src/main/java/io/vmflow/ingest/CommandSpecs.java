@@ -42,6 +42,12 @@ public final class CommandSpecs {
       case "virsh" -> virsh(args);
       case "tcpdump" -> tcpdump(words);
       case "hostname" -> call(Spec.HOSTNAME, "");
+      case "iptables-save", "ip6tables-save" -> call(Spec.IPTABLES_SAVE, "");
+      case "iptables", "ip6tables" -> iptables(words);
+      case "nft" ->
+          String.join(" ", args).startsWith("list ruleset")
+              ? call(Spec.NFT_LIST_RULESET, "")
+              : Optional.empty();
       default -> Optional.empty();
     };
   }
@@ -92,6 +98,13 @@ public final class CommandSpecs {
       return call(Spec.BRIDGE_LINK_SHOW, "");
     }
     return first(a).equals("fdb") ? call(Spec.BRIDGE_FDB_SHOW, "") : Optional.empty();
+  }
+
+  // iptables -vnxL, iptables -t filter -nvL, iptables -L -n -v: a listing, not a change
+  private static Optional<SpecCall> iptables(List<String> words) {
+    boolean list = words.stream().anyMatch(w -> w.matches("-[a-zA-Z]*L[a-zA-Z]*|--list"));
+    boolean changes = words.stream().anyMatch(w -> w.matches("-[ADIRFNXPZ]"));
+    return list && !changes ? call(Spec.IPTABLES_LIST, "") : Optional.empty();
   }
 
   private static Optional<SpecCall> ip(List<String> a) {

@@ -35,6 +35,11 @@ public final class BundleLayout {
               "(ovs-dpctl_(-s_)?show(_-s)?|ovs-appctl_dpctl\\.show(_-s)?(_[^/]+)?)"),
           rule(Spec.OVS_APPCTL_OFPROTO_LIST_TUNNELS, "ovs-appctl_ofproto\\.list-tunnels"),
           rule(Spec.BRCTL_SHOW, "brctl_show"),
+          // sos firewall_tables: nft_list_ruleset, iptables_-vnxL, ip6tables_-t_filter_-nvL;
+          // iptables-save_-c (vmflow-collect, older sos networking plugin)
+          rule(Spec.NFT_LIST_RULESET, "nft(_-a)?_list_ruleset"),
+          rule(Spec.IPTABLES_SAVE, "ip6?tables-save(_-c)?"),
+          rule(Spec.IPTABLES_LIST, "ip6?tables(_-t_[a-z]+)?_-[nvxL]+(_-t_[a-z]+)?"),
           // bridge_-s_-s_-d_link_show, bridge_-s_-s_-d_-t_fdb_show (sos 4.x networking plugin)
           rule(Spec.BRIDGE_LINK_SHOW, "bridge_(-[a-z]+_)*link(_show)?"),
           rule(Spec.BRIDGE_FDB_SHOW, "bridge_(-[a-z]+_)*fdb(_show)?"),

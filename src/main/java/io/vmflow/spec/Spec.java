@@ -45,6 +45,11 @@ public enum Spec {
   OVS_DPCTL_SHOW("ovs-dpctl show"),
   OVS_APPCTL_OFPROTO_LIST_TUNNELS("ovs-appctl ofproto/list-tunnels"),
 
+  // host side: packet filters (ip6tables prints the same formats)
+  IPTABLES_SAVE("iptables-save -c"),
+  IPTABLES_LIST("iptables -vnxL"),
+  NFT_LIST_RULESET("nft list ruleset"),
+
   // host side: libvirt
   VIRSH_LIST("virsh list --all"),
   VIRSH_DUMPXML("virsh dumpxml %s", Scope.PER_OBJECT),
