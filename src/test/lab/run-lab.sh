@@ -57,8 +57,11 @@ P=vfl-$RUN
 LAB=$(mktemp -d "${TMPDIR:-/tmp}/vmflow-lab.XXXXXX")
 SCHEMA=/usr/share/openvswitch/vswitch.ovsschema
 COLLECTOR=$(cd "$(dirname "$0")/../../main/collect" && pwd)/vmflow-collect
+# seconds the captures get to attach before the fault and the pings; a loaded machine needs more
+# (VMFLOW_LAB_ATTACH=10)
+ATTACH=${VMFLOW_LAB_ATTACH:-2.5}
 # long enough for the fault, the pings (COUNT x 0.2 s) and their last timeouts
-CAPTURE_SECONDS=$((COUNT / 5 + 6))
+CAPTURE_SECONDS=$((COUNT / 5 + 6 + ${ATTACH%.*}))
 NAMESPACES=()
 COLLECTOR_PIDS=()
 
@@ -430,7 +433,7 @@ c3=$!
 COLLECTOR_PIDS+=("$c3")
 # the collector gives tcpdump a second to attach; faults come after that (tcpdump will not start
 # on a device that is already down)
-sleep 2.5
+sleep "$ATTACH"
 
 log "injecting fault: $SCENARIO"
 inject_fault

@@ -37,6 +37,8 @@ class ArchitectureTest {
             "io.vmflow.topology..",
             "io.vmflow.check..",
             "io.vmflow.ping..",
+            "io.vmflow.trace..",
+            "io.vmflow.cause..",
             "io.vmflow.report..",
             "io.vmflow.store..",
             "io.vmflow.job..",
@@ -46,7 +48,9 @@ class ArchitectureTest {
 
   @Test
   void stagesImportOnlyEarlierStages() {
-    String[] order = {"ingest", "parse", "capture", "topology", "check", "ping", "report"};
+    String[] order = {
+      "ingest", "parse", "capture", "topology", "check", "ping", "trace", "cause", "report"
+    };
     for (int i = 0; i < order.length; i++) {
       String[] later = new String[order.length - i - 1 + 3];
       int k = 0;

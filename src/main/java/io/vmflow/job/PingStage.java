@@ -13,6 +13,17 @@ final class PingStage {
   static final String PINGS = "pings";
   static final String LOSSES = "losses";
   static final String TIMELINES = "timelines";
+  static final String LOSS_CASES = "lossCases";
+
+  /** Stored form: every localised loss with its segment's devices, for the cause stage. */
+  record LossCases(List<io.vmflow.cause.LossCase> cases) {}
+
+  static List<io.vmflow.cause.LossCase> lossCases(StageResultStore results, long instance) {
+    return results
+        .get(instance, LOSS_CASES, LossCases.class)
+        .map(LossCases::cases)
+        .orElse(List.of());
+  }
 
   /** Stored form: VM id -> per point and flow, the sequence numbers seen, bucketed. */
   record TimelinesByVm(Map<String, List<PointTimeline>> rows) {}

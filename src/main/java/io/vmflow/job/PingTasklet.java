@@ -1,5 +1,6 @@
 package io.vmflow.job;
 
+import io.vmflow.cause.LossCase;
 import io.vmflow.check.VmFinding;
 import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
@@ -82,12 +83,14 @@ class PingTasklet implements Tasklet {
     Map<String, List<LossRow>> losses = new LinkedHashMap<>();
     Map<String, List<PointTimeline>> timelines = new LinkedHashMap<>();
     List<VmFinding> found = new ArrayList<>();
+    List<LossCase> cases = new ArrayList<>();
     for (Vm vm : topology.vms()) {
       for (VmPort port : vm.ports()) {
-        assign(vm, port, stats, captured, rows, losses, timelines, found);
+        assign(vm, port, stats, captured, rows, losses, timelines, found, cases);
       }
     }
-    betweenVms(topology, stats, captured, losses, found);
+    betweenVms(topology, stats, captured, losses, found, cases);
+    results.put(instance, PingStage.LOSS_CASES, new PingStage.LossCases(cases));
     results.put(instance, PingStage.PINGS, new PingStage.PingsByVm(rows));
     results.put(instance, PingStage.LOSSES, new PingStage.LossesByVm(losses));
     results.put(instance, PingStage.TIMELINES, new PingStage.TimelinesByVm(timelines));
@@ -107,7 +110,8 @@ class PingTasklet implements Tasklet {
       Map<String, List<PingRow>> rows,
       Map<String, List<LossRow>> losses,
       Map<String, List<PointTimeline>> timelines,
-      List<VmFinding> found) {
+      List<VmFinding> found,
+      List<LossCase> cases) {
     List<String> path = names(port.hops());
     Map<String, Map<String, PointFlowStats>> byFlow = new LinkedHashMap<>();
     for (String device : path) {
@@ -161,6 +165,7 @@ class PingTasklet implements Tasklet {
         losses
             .computeIfAbsent(vm.id(), k -> new ArrayList<>())
             .add(new LossRow(l.from(), l.to(), l.direction(), l.lost(), l.flow(), l.sentence()));
+        cases.add(LossCases.of(vm.id(), port.hops(), l, any));
         found.add(
             new VmFinding(
                 vm.id(),
@@ -187,7 +192,8 @@ class PingTasklet implements Tasklet {
       List<PointFlowStats> stats,
       Map<String, List<CapturedPoint>> captured,
       Map<String, List<LossRow>> losses,
-      List<VmFinding> found) {
+      List<VmFinding> found,
+      List<LossCase> cases) {
     Map<String, Map<String, PointFlowStats>> byFlow = new LinkedHashMap<>();
     stats.forEach(
         s -> byFlow.computeIfAbsent(s.flow(), k -> new LinkedHashMap<>()).put(s.point(), s));
@@ -199,7 +205,8 @@ class PingTasklet implements Tasklet {
         continue;
       }
       List<String> out = new ArrayList<>();
-      List<String> path = vmToVm(a.getValue().hops(), b.getValue().hops(), out);
+      List<Hop> pathHops = vmToVmHops(a.getValue().hops(), b.getValue().hops(), out);
+      List<String> path = names(pathHops);
       Set<String> carriers = carriers(a.getValue().hops());
       carriers.addAll(carriers(b.getValue().hops()));
       for (LossSegment l :
@@ -212,6 +219,7 @@ class PingTasklet implements Tasklet {
             new LossRow(l.from(), l.to(), l.direction(), l.lost(), l.flow(), l.sentence());
         for (Vm vm : List.of(a.getKey(), b.getKey())) {
           losses.computeIfAbsent(vm.id(), k -> new ArrayList<>()).add(row);
+          cases.add(LossCases.of(vm.id(), pathHops, l, any));
           found.add(
               new VmFinding(
                   vm.id(),
@@ -233,6 +241,11 @@ class PingTasklet implements Tasklet {
    * its VM.
    */
   static List<String> vmToVm(List<Hop> from, List<Hop> to, List<String> outHalf) {
+    return names(vmToVmHops(from, to, outHalf));
+  }
+
+  /** The hops of {@link #vmToVm}. */
+  static List<Hop> vmToVmHops(List<Hop> from, List<Hop> to, List<String> outHalf) {
     List<String> toKeys = to.stream().map(h -> h.device() + "@" + h.host()).toList();
     List<Hop> hops = new ArrayList<>();
     int junction = -1;
@@ -250,7 +263,7 @@ class PingTasklet implements Tasklet {
     hops.addAll(back);
     List<String> path = names(hops);
     outHalf.addAll(path.subList(0, outSize));
-    return path;
+    return hops;
   }
 
   /**

@@ -72,7 +72,8 @@ class RenderTasklet implements Tasklet {
             PingStage.pings(results, run.instanceId()),
             PingStage.losses(results, run.instanceId()),
             PingStage.timelines(results, run.instanceId()),
-            sources(catalog.list(run.instanceId())));
+            sources(catalog.list(run.instanceId())),
+            CauseTasklet.links(results, run.instanceId()));
     Report report = ReportBuilder.build(input);
     ReportWriter writer = new ReportWriter();
     Path index =

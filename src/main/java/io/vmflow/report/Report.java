@@ -94,7 +94,13 @@ public record Report(
   /** Answered echoes per RTT bucket over all the VM's points and flows, with the labels to draw. */
   public record RttHistogram(List<Long> counts, List<String> labels, long max) {}
 
-  /** A finding with what it concerns and its evidence. */
+  /**
+   * A finding with what it concerns and its evidence.
+   *
+   * @param causes for a localised loss ({@code PING_LOSS_LOCALISED}), the findings on its segment
+   *     that explain it, strongest first; empty otherwise
+   * @param uncaused for a loss without a found cause, the evidence that was missing; "" otherwise
+   */
   public record FindingView(
       String code,
       Severity severity,
@@ -103,5 +109,12 @@ public record Report(
       String vmId,
       String host,
       String hint,
-      List<Evidence> evidence) {}
+      List<Evidence> evidence,
+      List<io.vmflow.cause.LossCause.Ref> causes,
+      String uncaused) {
+    public FindingView {
+      causes = causes == null ? List.of() : List.copyOf(causes);
+      uncaused = uncaused == null ? "" : uncaused;
+    }
+  }
 }

@@ -20,7 +20,9 @@ public final class ReportBuilder {
   private ReportBuilder() {}
 
   public static Report build(ReportInput in) {
-    List<FindingView> all = in.findings().stream().map(ReportBuilder::view).toList();
+    Map<String, io.vmflow.cause.LossCause> causes = new HashMap<>();
+    in.causes().forEach(c -> causes.putIfAbsent(c.vmId() + "\n" + c.sentence(), c));
+    List<FindingView> all = in.findings().stream().map(f -> view(f, causes)).toList();
     Map<String, List<FindingView>> byVm =
         all.stream()
             .collect(
@@ -107,12 +109,13 @@ public final class ReportBuilder {
     return (int) findings.stream().filter(f -> f.severity() == severity).count();
   }
 
-  private static FindingView view(VmFinding vf) {
+  private static FindingView view(VmFinding vf, Map<String, io.vmflow.cause.LossCause> causes) {
     Finding f = vf.finding();
     List<Evidence> evidence = vf.evidence();
     if (evidence.isEmpty() && !f.origin().isEmpty()) {
       evidence = List.of(new Evidence(f.origin(), f.line()));
     }
+    io.vmflow.cause.LossCause cause = causes.get(vf.vmId() + "\n" + f.message());
     return new FindingView(
         f.code(),
         f.severity(),
@@ -121,6 +124,8 @@ public final class ReportBuilder {
         vf.vmId(),
         vf.hostKey(),
         vf.hint(),
-        evidence);
+        evidence,
+        cause == null ? List.of() : cause.causes(),
+        cause == null ? "" : cause.missing());
   }
 }
