@@ -91,7 +91,8 @@ final class FirewallCauses {
       if (m.matches()) {
         Set<String> devices = out.computeIfAbsent(l.value().chain(), k -> new LinkedHashSet<>());
         h.links.keySet().stream()
-            .filter(d -> d.length() > 3 && d.substring(3).startsWith(m.group(1)))
+            // the hybrid plug's chains filter the tap (--physdev-out/--physdev-in tap...)
+            .filter(d -> d.startsWith("tap") && d.substring(3).startsWith(m.group(1)))
             .forEach(devices::add);
       }
     }
@@ -126,7 +127,7 @@ final class FirewallCauses {
         Finding.network(
             Severity.ERROR,
             FIREWALL_DROPS_VM_TRAFFIC,
-            "a "
+            (tool.startsWith("i") ? "an " : "a ")
                 + tool
                 + " "
                 + r.verdict()
