@@ -2,6 +2,7 @@ package io.vmflow.cause;
 
 import io.vmflow.check.VmFinding;
 import io.vmflow.finding.Severity;
+import io.vmflow.ping.LossCase;
 import io.vmflow.topology.Fact;
 import io.vmflow.topology.Topology;
 import io.vmflow.topology.Vm;

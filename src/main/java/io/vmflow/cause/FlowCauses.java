@@ -4,6 +4,7 @@ import io.vmflow.check.VmFinding;
 import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
 import io.vmflow.parse.OvsOfctlDumpFlows;
+import io.vmflow.ping.LossCase;
 import io.vmflow.topology.Evidence;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.vmflow.cause;
 
 import io.vmflow.check.VmFinding;
 import io.vmflow.parse.OvsOfctlDumpFlows;
+import io.vmflow.ping.LossCase;
 import io.vmflow.topology.Topology;
 import io.vmflow.topology.VmPort;
 import java.util.ArrayList;

@@ -131,6 +131,7 @@ public final class CommandSpecs {
       case "fdb/show" -> call(Spec.OVS_APPCTL_FDB_SHOW, second(a));
       case "dpctl/show" -> call(Spec.OVS_DPCTL_SHOW, "");
       case "ofproto/list-tunnels" -> call(Spec.OVS_APPCTL_OFPROTO_LIST_TUNNELS, "");
+      case "ofproto/trace" -> call(Spec.OVS_APPCTL_OFPROTO_TRACE, second(a));
       default -> Optional.empty();
     };
   }

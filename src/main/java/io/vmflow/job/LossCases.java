@@ -1,6 +1,6 @@
 package io.vmflow.job;
 
-import io.vmflow.cause.LossCase;
+import io.vmflow.ping.LossCase;
 import io.vmflow.ping.LossSegment;
 import io.vmflow.ping.PointFlowStats;
 import io.vmflow.topology.Hop;

@@ -16,9 +16,9 @@ final class PingStage {
   static final String LOSS_CASES = "lossCases";
 
   /** Stored form: every localised loss with its segment's devices, for the cause stage. */
-  record LossCases(List<io.vmflow.cause.LossCase> cases) {}
+  record LossCases(List<io.vmflow.ping.LossCase> cases) {}
 
-  static List<io.vmflow.cause.LossCase> lossCases(StageResultStore results, long instance) {
+  static List<io.vmflow.ping.LossCase> lossCases(StageResultStore results, long instance) {
     return results
         .get(instance, LOSS_CASES, LossCases.class)
         .map(LossCases::cases)

@@ -1,12 +1,12 @@
 package io.vmflow.job;
 
-import io.vmflow.cause.LossCase;
 import io.vmflow.check.VmFinding;
 import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
 import io.vmflow.model.IcmpEcho;
 import io.vmflow.parse.TcpdumpText;
 import io.vmflow.ping.CapturedPoint;
+import io.vmflow.ping.LossCase;
 import io.vmflow.ping.LossLocaliser;
 import io.vmflow.ping.LossSegment;
 import io.vmflow.ping.PingPairer;

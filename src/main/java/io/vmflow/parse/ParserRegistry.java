@@ -48,7 +48,8 @@ public final class ParserRegistry {
           entry(new VirshDumpxmlParser()),
           entry(new IptablesSaveParser()),
           entry(new IptablesListParser()),
-          entry(new NftListRulesetParser()));
+          entry(new NftListRulesetParser()),
+          entry(new OvsAppctlOfprotoTraceParser()));
 
   private ParserRegistry() {}
 

@@ -34,6 +34,8 @@ public final class BundleLayout {
               Spec.OVS_DPCTL_SHOW,
               "(ovs-dpctl_(-s_)?show(_-s)?|ovs-appctl_dpctl\\.show(_-s)?(_[^/]+)?)"),
           rule(Spec.OVS_APPCTL_OFPROTO_LIST_TUNNELS, "ovs-appctl_ofproto\\.list-tunnels"),
+          // ovs-appctl_ofproto.trace_br-int_in_port_1_icmp...: the subject is the bridge
+          rule(Spec.OVS_APPCTL_OFPROTO_TRACE, "ovs-appctl_ofproto\\.trace_(?<s>[^_/]+)(_[^/]*)?"),
           rule(Spec.BRCTL_SHOW, "brctl_show"),
           // sos firewall_tables: nft_list_ruleset, iptables_-vnxL, ip6tables_-t_filter_-nvL;
           // iptables-save_-c (vmflow-collect, older sos networking plugin)

@@ -44,6 +44,7 @@ public enum Spec {
   OVS_APPCTL_FDB_SHOW("ovs-appctl fdb/show %s", Scope.PER_OBJECT),
   OVS_DPCTL_SHOW("ovs-dpctl show"),
   OVS_APPCTL_OFPROTO_LIST_TUNNELS("ovs-appctl ofproto/list-tunnels"),
+  OVS_APPCTL_OFPROTO_TRACE("ovs-appctl ofproto/trace %s", Scope.PER_OBJECT),
 
   // host side: packet filters (ip6tables prints the same formats)
   IPTABLES_SAVE("iptables-save -c"),

@@ -12,6 +12,7 @@ import io.vmflow.check.VmFinding;
 import io.vmflow.finding.Category;
 import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
+import io.vmflow.ping.LossCase;
 import io.vmflow.topology.Evidence;
 import io.vmflow.topology.Fact;
 import java.util.List;

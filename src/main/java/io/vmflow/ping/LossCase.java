@@ -1,4 +1,4 @@
-package io.vmflow.cause;
+package io.vmflow.ping;
 
 import java.util.List;
 
