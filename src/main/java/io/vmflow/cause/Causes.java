@@ -51,6 +51,14 @@ public final class Causes {
     FlowCauses.missingPorts(hosts).forEach(f -> findings.putIfAbsent(key(f), f));
     for (Vm vm : topology.vms()) {
       for (VmPort port : vm.ports()) {
+        for (Map.Entry<String, List<String>> d : devicesByHost(port).entrySet()) {
+          HostEvidence h = hosts.get(lower(d.getKey()));
+          if (h != null) {
+            // said without a loss; a loss cites the rule only when it admits the lost packet
+            FirewallCauses.icmpDrops(h, d.getValue(), vm.id())
+                .forEach(f -> findings.putIfAbsent(key(f), f));
+          }
+        }
         for (MtuCauses.Found m : MtuCauses.of(vm, port, hosts)) {
           standing.add(new Found(m.finding(), m.host(), new LinkedHashSet<>(m.devices())));
         }
@@ -76,6 +84,12 @@ public final class Causes {
       links.add(link(loss, found, hosts));
     }
     return new Result(List.copyOf(findings.values()), links);
+  }
+
+  private static Map<String, List<String>> devicesByHost(VmPort port) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    port.hops().forEach(h -> out.computeIfAbsent(h.host(), k -> new ArrayList<>()).add(h.device()));
+    return out;
   }
 
   private static String key(VmFinding f) {

@@ -58,7 +58,36 @@ final class FirewallCauses {
       // one rule seen by iptables-save, iptables -L and nft (iptables-nft) is said once
       String key = r.chain() + "|" + r.verdict() + "|" + r.packets() + "|" + r.protocol();
       if (!device.isEmpty() && said.add(key)) {
-        out.add(finding(h, located, device, loss));
+        out.add(finding(h, located, device, loss.vmId()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Rules that discard ICMP by name ({@code -p icmp}, {@code meta l4proto icmp}, {@code icmp type
+   * ...}) on one of a VM's devices and have dropped packets: said with or without a localised loss
+   * (a capture may be missing), as no agent writes such a rule for one port.
+   */
+  static List<VmFinding> icmpDrops(HostEvidence h, List<String> devices, String vmId) {
+    Map<String, Set<String>> chainDevices = chainDevices(h);
+    List<VmFinding> out = new ArrayList<>();
+    Set<String> said = new HashSet<>();
+    for (HostEvidence.Located<FirewallRules.Rule> located : h.rules) {
+      FirewallRules.Rule r = located.value();
+      if (!r.discards() || r.packets() <= 0 || !r.protocol().startsWith("icmp")) {
+        continue;
+      }
+      Set<String> tied = new LinkedHashSet<>(r.devices());
+      tied.addAll(chainDevices.getOrDefault(r.chain(), Set.of()));
+      String device =
+          devices.stream()
+              .filter(d -> tied.stream().anyMatch(t -> names(t, d)))
+              .findFirst()
+              .orElse("");
+      String key = r.chain() + "|" + r.verdict() + "|" + r.packets() + "|" + r.protocol();
+      if (!device.isEmpty() && said.add(key)) {
+        out.add(finding(h, located, device, vmId));
       }
     }
     return out;
@@ -119,11 +148,11 @@ final class FirewallCauses {
   }
 
   private static VmFinding finding(
-      HostEvidence h, HostEvidence.Located<FirewallRules.Rule> l, String device, LossCase loss) {
+      HostEvidence h, HostEvidence.Located<FirewallRules.Rule> l, String device, String vmId) {
     FirewallRules.Rule r = l.value();
     String tool = r.family().equals("ip") || r.family().equals("ip6") ? "iptables" : "nftables";
     return new VmFinding(
-        loss.vmId(),
+        vmId,
         h.host,
         Finding.network(
             Severity.ERROR,
@@ -142,7 +171,7 @@ final class FirewallCauses {
                 + h.host
                 + ") filters "
                 + device
-                + " on the loss segment and has dropped "
+                + " and has dropped "
                 + r.packets()
                 + " packets: '"
                 + r.text()

@@ -9,6 +9,9 @@ import io.vmflow.store.FindingStore;
 import io.vmflow.store.StageResultStore;
 import io.vmflow.topology.Fact;
 import io.vmflow.topology.Topology;
+import io.vmflow.trace.Tracer;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -47,7 +50,8 @@ class CauseTasklet implements Tasklet {
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-    long instance = RunScope.of(contribution.getStepExecution().getJobExecution()).instanceId();
+    RunScope run = RunScope.of(contribution.getStepExecution().getJobExecution());
+    long instance = run.instanceId();
     Map<Integer, CatalogEntry> entries =
         catalog.list(instance).stream()
             .collect(Collectors.toMap(CatalogStore.Row::seq, CatalogStore.Row::entry, (a, b) -> a));
@@ -64,13 +68,25 @@ class CauseTasklet implements Tasklet {
         findings.list(instance).stream()
             .filter(f -> !f.finding().code().startsWith("PING_"))
             .toList();
-    Causes.Result r =
-        Causes.explain(topology, input, earlier, PingStage.lossCases(results, instance));
-    findings.replace(instance, "cause", r.findings());
+    List<io.vmflow.ping.LossCase> losses = PingStage.lossCases(results, instance);
+    Tracer.Result traced =
+        Tracer.trace(
+            run.output().resolve(".vmflow").resolve("replica"),
+            topology,
+            input,
+            losses,
+            Duration.ofSeconds(20));
+    List<VmFinding> known = new ArrayList<>(earlier);
+    known.addAll(traced.findings());
+    Causes.Result r = Causes.explain(topology, input, known, losses);
+    List<VmFinding> all = new ArrayList<>(traced.findings());
+    all.addAll(r.findings());
+    findings.replace(instance, "cause", all);
     results.put(instance, RESULT, new Links(r.links()));
     log.info(
-        "explained {} losses: {} with a cause; {} cause findings",
+        "explained {} losses ({} traced on replicas): {} with a cause; {} cause findings",
         r.links().size(),
+        traced.traces(),
         r.links().stream().filter(l -> !l.causes().isEmpty()).count(),
         r.findings().size());
     return RepeatStatus.FINISHED;
