@@ -3,7 +3,6 @@ package io.vmflow.trace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -15,6 +14,16 @@ final class Janitor {
   static final String PIDS = "vmflow.pids";
 
   private Janitor() {}
+
+  // /proc/<pid>/cmdline: NUL-separated arguments (ProcessHandle.Info may leave them out)
+  private static String commandLine(long pid) {
+    try {
+      return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")))
+          .replace('\0', ' ');
+    } catch (IOException e) {
+      return ProcessHandle.of(pid).flatMap(h -> h.info().commandLine()).orElse("");
+    }
+  }
 
   /**
    * @return how many left-over daemons were stopped
@@ -34,11 +43,8 @@ final class Janitor {
           long pid = Long.parseLong(line.trim());
           // only a process started from this replica's folder: a reused pid is someone else's
           boolean ours =
-              ProcessHandle.of(pid)
-                  .filter(ProcessHandle::isAlive)
-                  .flatMap(h -> h.info().arguments())
-                  .map(a -> List.of(a).stream().anyMatch(x -> x.contains(dir)))
-                  .orElse(false);
+              ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent()
+                  && commandLine(pid).contains(dir);
           if (ours) {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             stopped++;

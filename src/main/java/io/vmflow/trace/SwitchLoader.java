@@ -27,8 +27,9 @@ final class SwitchLoader {
   static void bridge(Replica r, Bridge b) throws ReplicaFailure {
     List<String> cmd =
         new ArrayList<>(
+            // without --no-wait: ovs-vsctl returns once ovs-vswitchd has the bridge and its
+            // management socket, which replace-flows needs next
             List.of(
-                "--no-wait",
                 "add-br",
                 b.name(),
                 "--",
