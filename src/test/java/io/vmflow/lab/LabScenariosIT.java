@@ -315,8 +315,9 @@ class LabScenariosIT {
           .forEach(
               f -> {
                 String m = f.get("message").asString();
+                String what = p[0].equals("request") ? "echo requests" : "echo replies";
                 if (f.get("code").asString().equals("PING_LOSS_LOCALISED")
-                    && m.contains(p[0])
+                    && m.contains(what)
                     && m.contains("seen at " + p[1] + " never reached " + p[3])
                     && f.has("causes")) {
                   f.get("causes")
