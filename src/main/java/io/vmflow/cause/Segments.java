@@ -34,7 +34,7 @@ final class Segments {
       }
       String in = "";
       if (i > 0 && loss.hosts().get(i - 1).equalsIgnoreCase(loss.hosts().get(i))) {
-        in = loss.devices().get(i - 1);
+        in = patchFrom(t, loss.hosts().get(i), loss.devices().get(i - 1), bridge);
       }
       String inNo = in.isEmpty() ? "" : h.ofport(bridge, in);
       boolean trunk = in.startsWith("patch-") || in.startsWith("int-br-") || in.startsWith("phy-");
@@ -62,6 +62,26 @@ final class Segments {
       }
     }
     return out;
+  }
+
+  /**
+   * The port {@code device} enters {@code bridge} through: itself, or when it is another bridge (a
+   * path that names bridges, not their patch ports), the patch port of {@code bridge} whose peer is
+   * on it.
+   */
+  static String patchFrom(Topology t, String host, String device, String bridge) {
+    var h = t.host(host).orElse(null);
+    var from = h == null ? null : h.bridge(device).orElse(null);
+    var to = h == null ? null : h.bridge(bridge).orElse(null);
+    if (from == null || to == null) {
+      return device;
+    }
+    for (var p : to.ports()) {
+      if (!p.peer().isEmpty() && from.port(p.peer()).isPresent()) {
+        return p.name();
+      }
+    }
+    return device;
   }
 
   /** Firewall rules of each host of the segment on the segment's devices there. */

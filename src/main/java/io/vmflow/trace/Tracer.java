@@ -163,6 +163,16 @@ public final class Tracer {
     for (int i = 1; i < l.devices().size(); i++) {
       String bridge = l.devices().get(i);
       String in = l.devices().get(i - 1);
+      Bridge prev = bridges.get(in);
+      if (prev != null && bridges.containsKey(bridge)) {
+        // the path names the bridge before, not its patch port: enter through our side's patch
+        in =
+            bridges.get(bridge).ports().stream()
+                .filter(p -> !p.peer().isEmpty() && prev.port(p.peer()).isPresent())
+                .map(BridgePort::name)
+                .findFirst()
+                .orElse(in);
+      }
       boolean here =
           l.hosts().get(i).equalsIgnoreCase(host.key())
               && l.hosts().get(i - 1).equalsIgnoreCase(host.key());

@@ -67,6 +67,76 @@ class CausesTest {
   }
 
   @Test
+  void aPathNamingBridgesEntersThroughThePatchPortWhosePeerIsOnTheBridgeBefore() {
+    io.vmflow.topology.BridgePort patchTun =
+        new io.vmflow.topology.BridgePort(
+            "patch-tun",
+            "1",
+            -1,
+            List.of(),
+            "patch",
+            "patch-int",
+            "",
+            "",
+            false,
+            "",
+            true,
+            List.of());
+    io.vmflow.topology.BridgePort patchInt =
+        new io.vmflow.topology.BridgePort(
+            "patch-int",
+            "1",
+            -1,
+            List.of(),
+            "patch",
+            "patch-tun",
+            "",
+            "",
+            false,
+            "",
+            true,
+            List.of());
+    io.vmflow.topology.Host a =
+        new io.vmflow.topology.Host(
+            A,
+            "",
+            A,
+            List.of(),
+            List.of(
+                new io.vmflow.topology.Bridge(
+                    "br-int", io.vmflow.topology.Bridge.Kind.OVS, List.of(patchTun), List.of()),
+                new io.vmflow.topology.Bridge(
+                    "br-tun", io.vmflow.topology.Bridge.Kind.OVS, List.of(patchInt), List.of())),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of());
+    io.vmflow.topology.Topology t =
+        new io.vmflow.topology.Topology(List.of(a), LabFacts.topology().vms(), List.of());
+    LossCase viaBridges =
+        new LossCase(
+            "vm1-id",
+            "s",
+            "reply",
+            "10.20.0.11",
+            "10.20.0.13",
+            List.of("br-tun", "br-int", "qvo" + VM1),
+            List.of(A, A, A));
+    Causes.Result r =
+        Causes.explain(
+            t,
+            List.of(
+                fact(A, "reply-drop-inport_ovs-ofctl_dump-flows_br-int"),
+                fact(A, "reply-drop-inport_ovs-ofctl_show_br-int")),
+            List.of(),
+            List.of(viaBridges));
+    assertThat(r.links().get(0).causes())
+        .singleElement()
+        .satisfies(c -> assertThat(c.message()).contains("in_port 1 (patch-tun)"));
+  }
+
+  @Test
   void theSameRuleDoesNotCoverRequestsNorTrafficFromOtherPorts() {
     LossCase request =
         new LossCase(
