@@ -6,6 +6,7 @@
 #   run-lab.sh --scenario NAME --out DIR [--count N]
 #
 # Scenarios: healthy reply-drop loss vlan-mismatch tap-down fdb-wrong-port patch-broken
+#            reply-drop-inport stale-ofport sg-iptables sg-nft fw-random tap-mtu
 #
 # Layout (network 10.20.0.0/24, VNI 1001; local VLAN 1 on compute-a, 3 on compute-b):
 #   compute-a  vm1 (hybrid plug)       tap → qbr → qvb ⇄ qvo → br-int (tag 1)
@@ -40,11 +41,12 @@ while (($#)); do
 done
 case $SCENARIO in
   healthy|reply-drop|loss|vlan-mismatch|tap-down|fdb-wrong-port|patch-broken) ;;
+  reply-drop-inport|stale-ofport|sg-iptables|sg-nft|fw-random|tap-mtu) ;;
   *) echo "run-lab: unknown scenario $SCENARIO" >&2; exit 2 ;;
 esac
 [[ -n $OUT ]] || { echo "run-lab: --out DIR is required" >&2; exit 2; }
 [[ $(id -u) -eq 0 ]] || { echo "run-lab: must run as root (network namespaces)" >&2; exit 2; }
-for tool in ovsdb-server ovs-vswitchd ovs-vsctl ovs-ofctl ovs-appctl ip tcpdump ping nft tar unshare; do
+for tool in ovsdb-server ovs-vswitchd ovs-vsctl ovs-ofctl ovs-appctl ip tcpdump ping nft iptables tar unshare; do
   command -v "$tool" >/dev/null 2>&1 || { echo "run-lab: $tool not found" >&2; exit 2; }
 done
 
@@ -55,8 +57,11 @@ P=vfl-$RUN
 LAB=$(mktemp -d "${TMPDIR:-/tmp}/vmflow-lab.XXXXXX")
 SCHEMA=/usr/share/openvswitch/vswitch.ovsschema
 COLLECTOR=$(cd "$(dirname "$0")/../../main/collect" && pwd)/vmflow-collect
+# seconds the captures get to attach before the fault and the pings; a loaded machine needs more
+# (VMFLOW_LAB_ATTACH=10)
+ATTACH=${VMFLOW_LAB_ATTACH:-2.5}
 # long enough for the fault, the pings (COUNT x 0.2 s) and their last timeouts
-CAPTURE_SECONDS=$((COUNT / 5 + 6))
+CAPTURE_SECONDS=$((COUNT / 5 + 6 + ${ATTACH%.*}))
 NAMESPACES=()
 COLLECTOR_PIDS=()
 
@@ -257,7 +262,63 @@ EOF
       ovs a ovs-appctl fdb/add br-int "pvo$VM2_DEV" "${LOCAL_VLAN[a]}" "$VM3_MAC" ;;
     patch-broken)
       ovs a ovs-vsctl set interface "pvo$VM2_DEV" options:peer="pvi${VM2_DEV}x" ;;
+    reply-drop-inport)
+      # Echo replies arriving from the tunnel die on br-int; the rule names no IP or MAC.
+      ovs a ovs-ofctl add-flow br-int "table=0,priority=200,in_port=patch-tun,icmp,icmp_type=0,actions=drop" ;;
+    stale-ofport)
+      # Frames for vm2 are sent to an OpenFlow port that no longer exists.
+      ovs a ovs-ofctl add-flow br-int "table=0,priority=150,dl_dst=$VM2_MAC,actions=output:99" ;;
+    sg-iptables)
+      # A hybrid-plug security group chain (neutron's names) dropping ICMP to vm1 in qbr.
+      sg_iptables ;;
+    sg-nft)
+      # An nftables bridge rule in qbr dropping the echo replies sent to vm1's tap.
+      in_ns "$P-ha" nft -f - <<EOF
+table bridge vmflowsg {
+  chain forward {
+    type filter hook forward priority 0; policy accept;
+    oifname "tap$VM1_DEV" icmp type echo-reply counter drop
+  }
+}
+EOF
+      ;;
+    fw-random)
+      # 30 % of the ICMP bridged from vm1's qvb into qbr is dropped by a firewall rule.
+      in_ns "$P-ha" nft -f - <<EOF
+table bridge vmflowfw {
+  chain forward {
+    type filter hook forward priority 0; policy accept;
+    iifname "qvb$VM1_DEV" meta l4proto icmp numgen random mod 100 < 30 counter drop
+  }
+}
+EOF
+      ;;
+    tap-mtu)
+      # vm1's tap takes 1000-byte frames while the rest of the path takes 1500: vm2's large pings
+      # to vm1 die in qbr, the small ones pass.
+      in_ns "$P-ha" ip link set "tap$VM1_DEV" mtu 1000 ;;
   esac
+}
+
+# Neutron's iptables firewall driver for a hybrid-plug port: FORWARD jumps to
+# neutron-openvswi-FORWARD, which sends what the tap bridges to sg-chain and on to the port's
+# ingress chain neutron-openvswi-i<first 10 characters of the port id>; a stale rule there drops
+# ICMP before the established-traffic rule.
+sg_iptables() {
+  local ns=$P-ha i=neutron-openvswi-i${VM1_PORT:0:10}
+  in_ns "$ns" sysctl -qw net.bridge.bridge-nf-call-iptables=1
+  in_ns "$ns" iptables -N neutron-openvswi-FORWARD
+  in_ns "$ns" iptables -N neutron-openvswi-sg-chain
+  in_ns "$ns" iptables -N "$i"
+  in_ns "$ns" iptables -A FORWARD -j neutron-openvswi-FORWARD
+  in_ns "$ns" iptables -A neutron-openvswi-FORWARD -m physdev --physdev-out "tap$VM1_DEV" \
+    --physdev-is-bridged -m comment --comment "Direct traffic from the VM interface to the security group chain." \
+    -j neutron-openvswi-sg-chain
+  in_ns "$ns" iptables -A neutron-openvswi-sg-chain -m physdev --physdev-out "tap$VM1_DEV" \
+    --physdev-is-bridged -m comment --comment "Jump to the VM specific chain." -j "$i"
+  in_ns "$ns" iptables -A neutron-openvswi-sg-chain -j ACCEPT
+  in_ns "$ns" iptables -A "$i" -p icmp -j DROP
+  in_ns "$ns" iptables -A "$i" -m state --state RELATED,ESTABLISHED -j RETURN
 }
 
 # --- dumps ------------------------------------------------------------------------------------
@@ -372,7 +433,7 @@ c3=$!
 COLLECTOR_PIDS+=("$c3")
 # the collector gives tcpdump a second to attach; faults come after that (tcpdump will not start
 # on a device that is already down)
-sleep 2.5
+sleep "$ATTACH"
 
 log "injecting fault: $SCENARIO"
 inject_fault
@@ -383,6 +444,10 @@ in_ns "$P-vm1" ping -c "$COUNT" -i 0.2 -W 1 "$VM2_IP" >"$LAB/ping-vm2.txt" 2>&1 
 p1=$!
 in_ns "$P-vm1" ping -c "$COUNT" -i 0.2 -W 1 "$VM3_IP" >"$LAB/ping-vm3.txt" 2>&1 &
 p2=$!
+if [[ $SCENARIO == tap-mtu ]]; then
+  # frames of 1442 bytes (1400 + ICMP, IP and Ethernet headers): larger than vm1's tap takes
+  in_ns "$P-vm2" ping -c "$COUNT" -i 0.2 -W 1 -s 1400 "$VM1_IP" >"$LAB/ping-vm2-vm1.txt" 2>&1 || true
+fi
 wait "$p1" || true
 wait "$p2" || true
 tail -n 2 "$LAB/ping-vm2.txt" | head -n 1 | sed 's/^/run-lab: vm1 -> vm2: /' >&2

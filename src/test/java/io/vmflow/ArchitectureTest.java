@@ -37,6 +37,8 @@ class ArchitectureTest {
             "io.vmflow.topology..",
             "io.vmflow.check..",
             "io.vmflow.ping..",
+            "io.vmflow.trace..",
+            "io.vmflow.cause..",
             "io.vmflow.report..",
             "io.vmflow.redact..",
             "io.vmflow.store..",
@@ -48,7 +50,16 @@ class ArchitectureTest {
   @Test
   void stagesImportOnlyEarlierStages() {
     String[] order = {
-      "ingest", "parse", "capture", "topology", "check", "ping", "report", "redact"
+      "ingest",
+      "parse",
+      "capture",
+      "topology",
+      "check",
+      "ping",
+      "trace",
+      "cause",
+      "report",
+      "redact"
     };
     for (int i = 0; i < order.length; i++) {
       String[] later = new String[order.length - i - 1 + 3];
@@ -81,7 +92,7 @@ class ArchitectureTest {
         .resideInAPackage("io.vmflow.job..")
         .and()
         .haveNameNotMatching(
-            "io\\.vmflow\\.job\\.(RenderTasklet|NightlyRunner|NightlyReports)(\\$.*)?")
+            "io\\.vmflow\\.job\\.(RenderTasklet|StagedReport|NightlyRunner|NightlyReports)(\\$.*)?")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("io.vmflow.report..")

@@ -28,6 +28,9 @@ public final class CommandSpecs {
     if (tool.equals("tcpdump")) {
       return tcpdump(words);
     }
+    if (tool.equals("iptables") || tool.equals("ip6tables")) {
+      return iptables(words);
+    }
     List<String> args = positional(words.subList(1, words.size()), tool);
     for (Spec spec : Spec.values()) {
       for (List<String> form : spec.typed()) {
@@ -48,6 +51,13 @@ public final class CommandSpecs {
     return form.get(0).equals(tool)
         && args.size() >= verbs
         && args.subList(0, verbs).equals(form.subList(1, form.size()));
+  }
+
+  // iptables -vnxL, iptables -t filter -nvL, iptables -L -n -v: a listing, not a change
+  private static Optional<SpecCall> iptables(List<String> words) {
+    boolean list = words.stream().anyMatch(w -> w.matches("-[a-zA-Z]*L[a-zA-Z]*|--list"));
+    boolean changes = words.stream().anyMatch(w -> w.matches("-[ADIRFNXPZ]"));
+    return list && !changes ? call(Spec.IPTABLES_LIST, "") : Optional.empty();
   }
 
   // tcpdump -i tap1c65142e-2a -nne icmp; a capture written with -w is a file, not text output

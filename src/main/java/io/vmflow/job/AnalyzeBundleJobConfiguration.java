@@ -34,6 +34,7 @@ class AnalyzeBundleJobConfiguration {
       Step correlateStep,
       Step checkStep,
       Step pingStep,
+      Step causeStep,
       Step renderStep) {
     return new JobBuilder(JOB, jobRepository)
         .start(ingestStep)
@@ -42,6 +43,7 @@ class AnalyzeBundleJobConfiguration {
         .next(correlateStep)
         .next(checkStep)
         .next(pingStep)
+        .next(causeStep)
         .next(renderStep)
         .build();
   }
@@ -162,6 +164,21 @@ class AnalyzeBundleJobConfiguration {
       StageResultStore results) {
     return new StepBuilder("pingStep", jobRepository)
         .tasklet(new PingTasklet(facts, findings, results), tx)
+        .build();
+  }
+
+  // cause step: flows, firewall rules and MTUs on each loss segment, linked to the loss
+
+  @Bean
+  Step causeStep(
+      JobRepository jobRepository,
+      PlatformTransactionManager tx,
+      CatalogStore catalog,
+      FactStore facts,
+      FindingStore findings,
+      StageResultStore results) {
+    return new StepBuilder("causeStep", jobRepository)
+        .tasklet(new CauseTasklet(catalog, facts, findings, results), tx)
         .build();
   }
 

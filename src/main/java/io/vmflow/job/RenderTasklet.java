@@ -74,7 +74,8 @@ class RenderTasklet implements Tasklet {
             CorrelateTasklet.loader(results).apply(run.instanceId()),
             findings.list(run.instanceId()),
             PingStage.load(results, run.instanceId()),
-            sources(catalog.list(run.instanceId())));
+            sources(catalog.list(run.instanceId())),
+            CauseTasklet.links(results, run.instanceId()));
     Report report = ReportBuilder.build(input);
     Path index = StagedReport.write(report, run.output(), run.singleFile());
     ExecutionContext ctx = execution.getExecutionContext();

@@ -7,6 +7,8 @@ package io.vmflow.parse;
  */
 public sealed interface ParsedRecord
     permits BrctlShow,
+        FirewallRules,
+        OvsAppctlOfprotoTrace,
         BridgeFdbShow,
         BridgeLinkShow,
         HostList,

@@ -45,7 +45,11 @@ public final class ParserRegistry {
           entry(new BridgeLinkShowParser()),
           entry(new BridgeFdbShowParser()),
           entry(new VirshListParser()),
-          entry(new VirshDumpxmlParser()));
+          entry(new VirshDumpxmlParser()),
+          entry(new IptablesSaveParser()),
+          entry(new IptablesListParser()),
+          entry(new NftListRulesetParser()),
+          entry(new OvsAppctlOfprotoTraceParser()));
 
   private ParserRegistry() {}
 

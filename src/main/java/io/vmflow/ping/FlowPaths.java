@@ -22,6 +22,11 @@ final class FlowPaths {
    * @param outHalf receives the device names of the source half
    */
   static List<String> vmToVm(List<Hop> from, List<Hop> to, List<String> outHalf) {
+    return names(vmToVmHops(from, to, outHalf));
+  }
+
+  /** The hops of {@link #vmToVm}. */
+  static List<Hop> vmToVmHops(List<Hop> from, List<Hop> to, List<String> outHalf) {
     List<String> toKeys = to.stream().map(h -> h.device() + "@" + h.host()).toList();
     List<Hop> hops = new ArrayList<>();
     int junction = -1;
@@ -39,7 +44,7 @@ final class FlowPaths {
     hops.addAll(back);
     List<String> path = names(hops);
     outHalf.addAll(path.subList(0, outSize));
-    return path;
+    return hops;
   }
 
   /**

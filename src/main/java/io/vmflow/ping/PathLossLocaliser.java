@@ -25,6 +25,7 @@ public final class PathLossLocaliser {
   private final Map<String, List<CapturedPoint>> captured = new LinkedHashMap<>();
   private final Map<String, Acc> ports = new LinkedHashMap<>();
   private final List<Finding> found = new ArrayList<>();
+  private final List<LossCase> cases = new ArrayList<>();
   // an unanswered flow is said once; a flow whose loss was localised is said by its loss finding
   private final Map<Finding, String> unanswered = new LinkedHashMap<>();
   private final Set<String> lossFlows = new java.util.HashSet<>();
@@ -66,7 +67,7 @@ public final class PathLossLocaliser {
           }
         });
     findings.addAll(l.found);
-    return new PingResults(out, findings);
+    return new PingResults(out, findings, l.cases);
   }
 
   /**
@@ -115,6 +116,7 @@ public final class PathLossLocaliser {
           });
       for (LossSegment l : LossLocaliser.localise(path, all, outward)) {
         acc(vm.id(), port.portId()).losses.add(l);
+        cases.add(LossCases.of(vm.id(), port.hops(), l, any));
         lossFlows.add(l.flow());
         String where =
             l.inside().isEmpty() ? "the link between " + l.from() + " and " + l.to() : l.inside();
@@ -129,8 +131,14 @@ public final class PathLossLocaliser {
 
   // one finding per loss, about the flow's source (the victim), naming the peer
   private void addLoss(
-      Map.Entry<Vm, VmPort> source, Map.Entry<Vm, VmPort> dest, LossSegment l, String origin) {
+      Map.Entry<Vm, VmPort> source,
+      Map.Entry<Vm, VmPort> dest,
+      LossSegment l,
+      PointFlowStats flow,
+      List<io.vmflow.topology.Hop> pathHops) {
     Vm vm = source.getKey();
+    String origin = flow.origin();
+    cases.add(LossCases.of(vm.id(), pathHops, l, flow));
     acc(vm.id(), source.getValue().portId()).losses.add(l);
     acc(dest.getKey().id(), dest.getValue().portId()).losses.add(l);
     lossFlows.add(l.flow());

@@ -1,5 +1,6 @@
 package io.vmflow.ping;
 
+import io.vmflow.topology.Hop;
 import io.vmflow.topology.Topology;
 import io.vmflow.topology.Vm;
 import io.vmflow.topology.VmPort;
@@ -23,7 +24,11 @@ final class VmToVmLoss {
    */
   interface Sink {
     void loss(
-        Map.Entry<Vm, VmPort> source, Map.Entry<Vm, VmPort> dest, LossSegment l, String origin);
+        Map.Entry<Vm, VmPort> source,
+        Map.Entry<Vm, VmPort> dest,
+        LossSegment l,
+        PointFlowStats flow,
+        List<Hop> pathHops);
   }
 
   private final Topology topology;
@@ -46,14 +51,15 @@ final class VmToVmLoss {
         continue;
       }
       List<String> out = new ArrayList<>();
-      List<String> path = FlowPaths.vmToVm(a.getValue().hops(), b.getValue().hops(), out);
+      List<Hop> hops = FlowPaths.vmToVmHops(a.getValue().hops(), b.getValue().hops(), out);
+      List<String> path = FlowPaths.names(hops);
       Set<String> carriers = FlowPaths.carriers(a.getValue().hops());
       carriers.addAll(FlowPaths.carriers(b.getValue().hops()));
       Map<String, PointFlowStats> all =
           FlowPaths.withSilentPoints(path, points, captured, carriers);
       for (LossSegment l : LossLocaliser.localise(path, all, true)) {
         if (out.contains(l.from()) != out.contains(l.to())) {
-          sink.loss(a, b, l, any.origin());
+          sink.loss(a, b, l, any, hops);
         }
       }
     }

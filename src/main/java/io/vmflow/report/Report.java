@@ -100,7 +100,13 @@ public record Report(
   /** Answered echoes per RTT bucket over all the VM's points and flows, with the labels to draw. */
   public record RttHistogram(List<Long> counts, List<String> labels, long max) {}
 
-  /** A finding with what it concerns and its evidence. */
+  /**
+   * A finding with what it concerns and its evidence.
+   *
+   * @param causes for a localised loss ({@code PING_LOSS_LOCALISED}), the findings on its segment
+   *     that explain it, strongest first; empty otherwise
+   * @param uncaused for a loss without a found cause, the evidence that was missing; "" otherwise
+   */
   public record FindingView(
       String code,
       Severity severity,
@@ -111,5 +117,12 @@ public record Report(
       String hint,
       List<Evidence> evidence,
       String port,
-      String peerVmId) {}
+      String peerVmId,
+      List<io.vmflow.cause.LossCause.Ref> causes,
+      String uncaused) {
+    public FindingView {
+      causes = causes == null ? List.of() : List.copyOf(causes);
+      uncaused = uncaused == null ? "" : uncaused;
+    }
+  }
 }

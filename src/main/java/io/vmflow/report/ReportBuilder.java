@@ -19,7 +19,9 @@ public final class ReportBuilder {
   private ReportBuilder() {}
 
   public static Report build(ReportInput in) {
-    List<FindingView> all = in.findings().stream().map(ReportBuilder::view).toList();
+    Map<String, io.vmflow.cause.LossCause> causes = new HashMap<>();
+    in.causes().forEach(c -> causes.putIfAbsent(c.vmId() + "\n" + c.sentence(), c));
+    List<FindingView> all = in.findings().stream().map(f -> view(f, causes)).toList();
     Map<String, List<FindingView>> byVm =
         all.stream()
             .collect(
@@ -111,11 +113,12 @@ public final class ReportBuilder {
     return (int) findings.stream().filter(f -> f.severity() == severity).count();
   }
 
-  private static FindingView view(Finding f) {
+  private static FindingView view(Finding f, Map<String, io.vmflow.cause.LossCause> causes) {
     List<Evidence> evidence = f.evidence();
     if (evidence.isEmpty() && !f.origin().isEmpty()) {
       evidence = List.of(new Evidence(f.origin(), f.line()));
     }
+    io.vmflow.cause.LossCause cause = causes.get(f.vmId() + "\n" + f.message());
     return new FindingView(
         f.code(),
         f.severity(),
@@ -126,6 +129,8 @@ public final class ReportBuilder {
         f.hint(),
         evidence,
         f.port(),
-        f.peerVmId());
+        f.peerVmId(),
+        cause == null ? List.of() : cause.causes(),
+        cause == null ? "" : cause.missing());
   }
 }

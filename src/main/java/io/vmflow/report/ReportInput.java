@@ -1,5 +1,6 @@
 package io.vmflow.report;
 
+import io.vmflow.cause.LossCause;
 import io.vmflow.finding.Finding;
 import io.vmflow.ping.PingResults;
 import io.vmflow.topology.Topology;
@@ -11,15 +12,28 @@ import java.util.List;
  * @param pings per VM port, the capture points and flows seen on its path and the loss localised
  *     there
  * @param sources the files evidence may cite, for the evidence pages
+ * @param causes for each localised loss, the findings that explain it
  */
 public record ReportInput(
     RunInfo run,
     Topology topology,
     List<Finding> findings,
     PingResults pings,
-    List<EvidenceSource> sources) {
+    List<EvidenceSource> sources,
+    List<LossCause> causes) {
+
+  /** Without causes (no cause stage ran). */
+  public ReportInput(
+      RunInfo run,
+      Topology topology,
+      List<Finding> findings,
+      PingResults pings,
+      List<EvidenceSource> sources) {
+    this(run, topology, findings, pings, sources, List.of());
+  }
 
   public ReportInput {
+    causes = causes == null ? List.of() : List.copyOf(causes);
     findings = List.copyOf(findings);
     sources = List.copyOf(sources);
     java.util.Objects.requireNonNull(pings, "pings");

@@ -108,6 +108,20 @@ public enum Spec {
       "ovs-appctl ofproto/list-tunnels",
       sos("ovs-appctl_ofproto\\.list-tunnels"),
       typed("ovs-appctl ofproto/list-tunnels")),
+  // ovs-appctl_ofproto.trace_br-int_in_port_1_icmp...: the subject is the bridge
+  OVS_APPCTL_OFPROTO_TRACE(
+      "ovs-appctl ofproto/trace %s",
+      Scope.PER_OBJECT,
+      sos("ovs-appctl_ofproto\\.trace_(?<s>[^_/]+)(_[^/]*)?"),
+      typed("ovs-appctl ofproto/trace")),
+
+  // host side: packet filters (ip6tables prints the same formats). sos firewall_tables:
+  // nft_list_ruleset, iptables_-vnxL, ip6tables_-t_filter_-nvL; iptables-save_-c (vmflow-collect,
+  // older sos networking plugin). iptables listings are told from changes in ingest.CommandSpecs.
+  IPTABLES_SAVE(
+      "iptables-save -c", sos("ip6?tables-save(_-c)?"), typed("iptables-save", "ip6tables-save")),
+  IPTABLES_LIST("iptables -vnxL", sos("ip6?tables(_-t_[a-z]+)?_-[nvxL]+(_-t_[a-z]+)?"), List.of()),
+  NFT_LIST_RULESET("nft list ruleset", sos("nft(_-a)?_list_ruleset"), typed("nft list ruleset")),
 
   // host side: libvirt
   // sos's virsh plugin runs `virsh -r list --all`: virsh_-r_list_--all; older sos and hand-made

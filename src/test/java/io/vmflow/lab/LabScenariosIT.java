@@ -153,6 +153,55 @@ class LabScenariosIT {
     assertThat(lab.losses("lab-vm1")).contains("request qvo" + VM1 + " -> qvm" + VM2);
   }
 
+  // why the packets die: each fault named with its rule or device and linked to the loss
+
+  @Test
+  void replyDropByInPortAndIcmpTypeIsTheCauseOfTheTunnelLoss() throws Exception {
+    Lab lab = run("reply-drop-inport");
+    assertThat(lab.messages("FLOW_DROPS_VM_TRAFFIC"))
+        .anyMatch(
+            m -> m.contains("br-int") && m.contains("in_port=1") && m.contains("icmp_type=0"));
+    assertThat(lab.causes("reply qvo" + VM3 + " -> qvo" + VM1))
+        .anyMatch(c -> c.startsWith("FLOW_DROPS_VM_TRAFFIC") || c.startsWith("FLOW_TRACE_DROPS"));
+  }
+
+  @Test
+  void outputToAStaleOfportIsNamed() throws Exception {
+    Lab lab = run("stale-ofport");
+    assertThat(lab.messages("FLOW_OUTPUT_TO_MISSING_PORT"))
+        .anyMatch(m -> m.contains("br-int") && m.contains("port 99"));
+    assertThat(lab.causes("request qvo" + VM1 + " -> qvm" + VM2))
+        .anyMatch(c -> c.startsWith("FLOW_OUTPUT_TO_MISSING_PORT"));
+  }
+
+  @Test
+  void securityGroupIptablesDropInQbrIsNamedWithItsChain() throws Exception {
+    Lab lab = run("sg-iptables");
+    assertThat(lab.messages("FIREWALL_DROPS_VM_TRAFFIC"))
+        .anyMatch(m -> m.contains("neutron-openvswi-i3f1a2b4c-5") && m.contains("tap" + VM1));
+  }
+
+  @Test
+  void nftablesBridgeDropOnTheTapIsNamed() throws Exception {
+    Lab lab = run("sg-nft");
+    assertThat(lab.messages("FIREWALL_DROPS_VM_TRAFFIC"))
+        .anyMatch(m -> m.contains("bridge vmflowsg") && m.contains("tap" + VM1));
+  }
+
+  @Test
+  void randomFirewallDropIsNamed() throws Exception {
+    Lab lab = run("fw-random");
+    assertThat(lab.messages("FIREWALL_DROPS_VM_TRAFFIC"))
+        .anyMatch(m -> m.contains("bridge vmflowfw") && m.contains("qvb" + VM1));
+  }
+
+  @Test
+  void tapMtuSmallerThanThePathIsNamed() throws Exception {
+    Lab lab = run("tap-mtu");
+    assertThat(lab.messages("MTU_MISMATCH"))
+        .anyMatch(m -> m.startsWith("tap" + VM1 + " has MTU 1000") && m.contains("1500"));
+  }
+
   private Lab run(String scenario) throws Exception {
     Path out = tmp.resolve(scenario);
     Process p =
@@ -252,6 +301,30 @@ class LabScenariosIT {
               f -> {
                 if (f.get("code").asString().equals(code)) {
                   out.add(f.get("message").asString());
+                }
+              });
+      return out;
+    }
+
+    /** Codes and messages of the causes linked to the loss "direction from -> to". */
+    List<String> causes(String loss) {
+      List<String> out = new ArrayList<>();
+      String[] p = loss.split(" ");
+      report
+          .get("findings")
+          .forEach(
+              f -> {
+                String m = f.get("message").asString();
+                String what = p[0].equals("request") ? "echo requests" : "echo replies";
+                if (f.get("code").asString().equals("PING_LOSS_LOCALISED")
+                    && m.contains(what)
+                    && m.contains("seen at " + p[1] + " never reached " + p[3])
+                    && f.has("causes")) {
+                  f.get("causes")
+                      .forEach(
+                          c ->
+                              out.add(
+                                  c.get("code").asString() + " " + c.get("message").asString()));
                 }
               });
       return out;

@@ -28,7 +28,11 @@ class CombinersTest {
           OvsTunnels.class, // kept as evidence; tunnels come from OVSDB interfaces
           VirshList.class, // kept as evidence; domains come from virsh dumpxml
           NetworkShow.class, // kept as evidence; networks come from the list commands
-          SubnetList.class); // kept as evidence; no rule reads subnets yet
+          SubnetList.class, // kept as evidence; no rule reads subnets yet
+          // read by the cause stage, which ties rules to the devices of a loss segment
+          io.vmflow.parse.FirewallRules.class,
+          // the trace stage's own output, parsed where a dump carries one
+          io.vmflow.parse.OvsAppctlOfprotoTrace.class);
 
   @Test
   void everyParsedRecordKindIsJoinedOrKnowinglyLeftOut() {

@@ -1,0 +1,152 @@
+package io.vmflow.cause;
+
+import io.vmflow.finding.Finding;
+import io.vmflow.finding.Severity;
+import io.vmflow.ping.LossCase;
+import io.vmflow.topology.Fact;
+import io.vmflow.topology.Topology;
+import io.vmflow.topology.Vm;
+import io.vmflow.topology.VmPort;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Entry point of the cause stage: the findings that say why, each linked to the loss it explains.
+ */
+public final class Causes {
+
+  private Causes() {}
+
+  /**
+   * @param findings the cause findings (new ones: flows, firewall rules, MTUs)
+   * @param links for every loss, the findings (new or earlier stages') that explain it
+   */
+  public record Result(List<Finding> findings, List<LossCause> links) {
+    public Result {
+      findings = List.copyOf(findings);
+      links = List.copyOf(links);
+    }
+  }
+
+  /** A finding with the devices it concerns on one host. */
+  private record Found(Finding finding, String host, Set<String> devices) {}
+
+  /**
+   * @param earlier findings of the check stage; those on a device of a loss segment are linked too
+   * @param losses every localised loss
+   * @param traces what the replica trace said, as findings on devices ({@code FLOW_TRACE_*})
+   */
+  public static Result explain(
+      Topology topology, List<Fact> facts, List<Finding> earlier, List<LossCase> losses) {
+    Map<String, HostEvidence> hosts = HostEvidence.index(facts);
+    Map<String, Finding> findings = new LinkedHashMap<>();
+    List<Found> standing = new ArrayList<>();
+    // a flow to a missing port is said whether or not a loss crosses it; a loss cites it when the
+    // flow's match covers the lost packet (Segments.flows)
+    FlowCauses.missingPorts(hosts).forEach(f -> findings.putIfAbsent(key(f), f));
+    for (Vm vm : topology.vms()) {
+      for (VmPort port : vm.ports()) {
+        for (Map.Entry<String, List<String>> d : devicesByHost(port).entrySet()) {
+          HostEvidence h = hosts.get(lower(d.getKey()));
+          if (h != null) {
+            // said without a loss; a loss cites the rule only when it admits the lost packet
+            FirewallCauses.icmpDrops(h, d.getValue(), vm.id())
+                .forEach(f -> findings.putIfAbsent(key(f), f));
+          }
+        }
+        for (MtuCauses.Found m : MtuCauses.of(vm, port, hosts)) {
+          standing.add(new Found(m.finding(), m.host(), new LinkedHashSet<>(m.devices())));
+        }
+      }
+    }
+    standing.forEach(s -> findings.putIfAbsent(key(s.finding()), s.finding()));
+    for (Finding e : earlier) {
+      if (e.severity() != Severity.INFO && !e.hostKey().isEmpty()) {
+        standing.add(new Found(e, e.hostKey(), Set.of()));
+      }
+    }
+    List<LossCause> links = new ArrayList<>();
+    for (LossCase loss : losses) {
+      List<Finding> found = new ArrayList<>();
+      found.addAll(Segments.flows(topology, hosts, loss));
+      found.addAll(Segments.firewalls(hosts, loss));
+      found.forEach(f -> findings.putIfAbsent(key(f), f));
+      for (Found s : standing) {
+        if (concerns(s, loss)) {
+          found.add(s.finding());
+        }
+      }
+      links.add(link(loss, found, hosts));
+    }
+    return new Result(List.copyOf(findings.values()), links);
+  }
+
+  private static Map<String, List<String>> devicesByHost(VmPort port) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    port.hops().forEach(h -> out.computeIfAbsent(h.host(), k -> new ArrayList<>()).add(h.device()));
+    return out;
+  }
+
+  private static String key(Finding f) {
+    return f.vmId() + "|" + f.code() + "|" + f.message();
+  }
+
+  // a standing finding explains a loss when one of its devices is on the segment on its host; an
+  // earlier stage's finding of the same VM when its message names such a device
+  private static boolean concerns(Found s, LossCase loss) {
+    for (int i = 0; i < loss.devices().size(); i++) {
+      String device = loss.devices().get(i);
+      if (!loss.hosts().get(i).equalsIgnoreCase(s.host())) {
+        continue;
+      }
+      if (s.devices().contains(device)) {
+        return true;
+      }
+      boolean mine = s.finding().vmId().isEmpty() || s.finding().vmId().equals(loss.vmId());
+      if (s.devices().isEmpty() && mine && mentions(s.finding().message(), device)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean mentions(String message, String device) {
+    int at = message.indexOf(device);
+    while (at >= 0) {
+      int end = at + device.length();
+      boolean before = at == 0 || !Character.isLetterOrDigit(message.charAt(at - 1));
+      boolean after =
+          end >= message.length()
+              || !(Character.isLetterOrDigit(message.charAt(end)) || message.charAt(end) == '-');
+      if (before && after) {
+        return true;
+      }
+      at = message.indexOf(device, at + 1);
+    }
+    return false;
+  }
+
+  private static LossCause link(LossCase loss, List<Finding> found, Map<String, HostEvidence> h) {
+    Map<String, LossCause.Ref> refs = new LinkedHashMap<>();
+    found.stream()
+        .sorted(
+            java.util.Comparator.comparing(
+                (Finding f) -> f.severity(), java.util.Comparator.reverseOrder()))
+        .forEach(
+            f ->
+                refs.putIfAbsent(
+                    f.code() + "|" + f.message(),
+                    new LossCause.Ref(f.code(), f.severity().name(), f.message(), f.evidence())));
+    String missing = refs.isEmpty() ? Segments.missing(loss, h) : "";
+    return new LossCause(loss.vmId(), loss.sentence(), List.copyOf(refs.values()), missing);
+  }
+
+  static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,96 @@
+package io.vmflow.cause;
+
+import io.vmflow.finding.Evidence;
+import io.vmflow.parse.FirewallRules;
+import io.vmflow.parse.IpLink;
+import io.vmflow.parse.OvsOfctlDumpFlows;
+import io.vmflow.parse.OvsOfctlShow;
+import io.vmflow.spec.Spec;
+import io.vmflow.topology.Fact;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What one host's dump says about how it forwards and filters: flows and OpenFlow ports per bridge,
+ * packet filter rules, device MTUs, and which of these outputs are in the dump at all.
+ */
+final class HostEvidence {
+
+  /** A value with the entry it was read from. */
+  record Located<T>(T value, String origin) {
+    Evidence evidence(int line) {
+      return new Evidence(origin, line);
+    }
+  }
+
+  final String host;
+  final Map<String, List<Located<OvsOfctlDumpFlows.Flow>>> flows = new LinkedHashMap<>();
+  // bridge -> port name -> OpenFlow number
+  final Map<String, Map<String, String>> ofports = new LinkedHashMap<>();
+  final List<Located<FirewallRules.Rule>> rules = new ArrayList<>();
+  final Map<String, Located<IpLink.LinkDevice>> links = new LinkedHashMap<>();
+  final Set<Spec> seen = EnumSet.noneOf(Spec.class);
+
+  HostEvidence(String host) {
+    this.host = host;
+  }
+
+  /** The facts of every host, by host key (lower case). */
+  static Map<String, HostEvidence> index(List<Fact> facts) {
+    Map<String, HostEvidence> out = new LinkedHashMap<>();
+    for (Fact f : facts) {
+      if (!f.host().isEmpty()) {
+        out.computeIfAbsent(f.host().toLowerCase(Locale.ROOT), HostEvidence::new).add(f);
+      }
+    }
+    return out;
+  }
+
+  private void add(Fact f) {
+    seen.add(f.spec());
+    Object v = f.value();
+    if (v instanceof OvsOfctlDumpFlows d) {
+      String bridge = d.bridge().isEmpty() ? f.subject() : d.bridge();
+      List<Located<OvsOfctlDumpFlows.Flow>> into =
+          flows.computeIfAbsent(bridge, k -> new ArrayList<>());
+      d.flows().forEach(x -> into.add(new Located<>(x, f.origin())));
+    } else if (v instanceof OvsOfctlShow s) {
+      String bridge = s.bridge().isEmpty() ? f.subject() : s.bridge();
+      Map<String, String> ports = ofports.computeIfAbsent(bridge, k -> new LinkedHashMap<>());
+      s.ports().forEach(p -> ports.put(p.name(), p.portNo().value()));
+    } else if (v instanceof FirewallRules r) {
+      r.rules().forEach(x -> rules.add(new Located<>(x, f.origin())));
+    } else if (v instanceof IpLink l) {
+      for (IpLink.LinkDevice d : l.devices()) {
+        if (d.mtu() > 0) {
+          links.putIfAbsent(d.name(), new Located<>(d, f.origin()));
+        }
+      }
+    }
+  }
+
+  boolean isOvsBridge(String name) {
+    return flows.containsKey(name) || ofports.containsKey(name);
+  }
+
+  /** The OpenFlow number of {@code port} on {@code bridge}, "" when unknown. */
+  String ofport(String bridge, String port) {
+    return ofports.getOrDefault(bridge, Map.of()).getOrDefault(port, "");
+  }
+
+  Optional<Located<IpLink.LinkDevice>> link(String name) {
+    return Optional.ofNullable(links.get(name));
+  }
+
+  boolean hasFirewall() {
+    return seen.contains(Spec.IPTABLES_SAVE)
+        || seen.contains(Spec.IPTABLES_LIST)
+        || seen.contains(Spec.NFT_LIST_RULESET);
+  }
+}

@@ -1,0 +1,96 @@
+package io.vmflow.job;
+
+import io.vmflow.cause.Causes;
+import io.vmflow.finding.Finding;
+import io.vmflow.ingest.CatalogEntry;
+import io.vmflow.store.CatalogStore;
+import io.vmflow.store.FactStore;
+import io.vmflow.store.FindingStore;
+import io.vmflow.store.StageResultStore;
+import io.vmflow.topology.Fact;
+import io.vmflow.topology.Topology;
+import io.vmflow.trace.Tracer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * causeStep: why the packets die. Flows, firewall rules and MTUs of each loss segment's devices,
+ * and the check stage's findings on them, linked to the loss they explain (the {@code causes} stage
+ * result, read by the render step).
+ */
+class CauseTasklet implements Tasklet {
+
+  static final String RESULT = "causes";
+  private static final Logger log = LoggerFactory.getLogger(CauseTasklet.class);
+
+  private final CatalogStore catalog;
+  private final FactStore facts;
+  private final FindingStore findings;
+  private final StageResultStore results;
+
+  CauseTasklet(
+      CatalogStore catalog, FactStore facts, FindingStore findings, StageResultStore results) {
+    this.catalog = catalog;
+    this.facts = facts;
+    this.findings = findings;
+    this.results = results;
+  }
+
+  /** Stored form of the links. */
+  record Links(List<io.vmflow.cause.LossCause> links) {}
+
+  @Override
+  public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    RunScope run = RunScope.of(contribution.getStepExecution().getJobExecution());
+    long instance = run.instanceId();
+    Map<Integer, CatalogEntry> entries =
+        catalog.list(instance).stream()
+            .collect(Collectors.toMap(CatalogStore.Row::seq, CatalogStore.Row::entry, (a, b) -> a));
+    List<Fact> input =
+        facts.list(instance).stream()
+            .map(
+                f -> {
+                  CatalogEntry e = entries.get(f.entrySeq());
+                  return new Fact(e.host(), f.spec(), e.origin(), e.subject(), f.value());
+                })
+            .toList();
+    Topology topology = CorrelateTasklet.loader(results).apply(instance);
+    List<Finding> earlier =
+        findings.list(instance).stream().filter(f -> !f.code().startsWith("PING_")).toList();
+    List<io.vmflow.ping.LossCase> losses = PingStage.load(results, instance).cases();
+    Tracer.Result traced =
+        Tracer.trace(
+            run.output().resolve(".vmflow").resolve("replica"),
+            topology,
+            input,
+            losses,
+            Duration.ofSeconds(20));
+    List<Finding> known = new ArrayList<>(earlier);
+    known.addAll(traced.findings());
+    Causes.Result r = Causes.explain(topology, input, known, losses);
+    List<Finding> all = new ArrayList<>(traced.findings());
+    all.addAll(r.findings());
+    findings.replace(instance, "cause", all);
+    results.put(instance, RESULT, new Links(r.links()));
+    log.info(
+        "explained {} losses ({} traced on replicas): {} with a cause; {} cause findings",
+        r.links().size(),
+        traced.traces(),
+        r.links().stream().filter(l -> !l.causes().isEmpty()).count(),
+        r.findings().size());
+    return RepeatStatus.FINISHED;
+  }
+
+  static List<io.vmflow.cause.LossCause> links(StageResultStore results, long instance) {
+    return results.get(instance, RESULT, Links.class).map(Links::links).orElse(List.of());
+  }
+}

@@ -1,0 +1,199 @@
+package io.vmflow.trace;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One host's private Open vSwitch: its own database and {@code ovs-vswitchd} with the dummy
+ * datapath, run from {@code dir} (run/, db/, log/). Nothing touches the machine's own switch or
+ * network. The two daemons are children of this JVM: stopped by {@link #close}, by a shutdown hook
+ * if the JVM exits first, and by {@link Janitor} on the next run after a {@code kill -9}.
+ */
+final class Replica implements AutoCloseable {
+
+  private final OvsBinaries bin;
+  private final Path run;
+  private final Duration limit;
+  private final List<Process> daemons = new ArrayList<>();
+  private final Thread hook;
+  private final Path pids;
+
+  private Replica(OvsBinaries bin, Path dir, Duration limit) {
+    this.bin = bin;
+    this.run = dir.resolve("run");
+    this.limit = limit;
+    this.pids = dir.resolve(Janitor.PIDS);
+    this.hook = new Thread(this::stop, "vmflow-replica-stop");
+  }
+
+  static Replica start(OvsBinaries bin, Path dir, Duration limit)
+      throws IOException, ReplicaFailure {
+    Replica r = new Replica(bin, dir, limit);
+    Runtime.getRuntime().addShutdownHook(r.hook);
+    try {
+      for (String d : List.of("run", "db", "log")) {
+        Files.createDirectories(dir.resolve(d));
+      }
+      Path db = dir.resolve("db/conf.db");
+      r.client(
+          List.of(bin.ovsdbTool().toString(), "create", db.toString(), bin.schema().toString()));
+      r.daemon(
+          List.of(
+              bin.ovsdbServer().toString(),
+              db.toString(),
+              "--remote=punix:" + r.socket(),
+              "--unixctl=" + r.run.resolve("ovsdb-server.ctl"),
+              "--log-file=" + dir.resolve("log/ovsdb-server.log")),
+          r.socket());
+      r.vsctl(List.of("--no-wait", "init"));
+      r.daemon(
+          List.of(
+              bin.vswitchd().toString(),
+              "--enable-dummy=override",
+              "unix:" + r.socket(),
+              "--unixctl=" + r.ctl(),
+              "--log-file=" + dir.resolve("log/ovs-vswitchd.log")),
+          r.ctl());
+      return r;
+    } catch (IOException | ReplicaFailure | RuntimeException e) {
+      r.close();
+      throw e;
+    }
+  }
+
+  Path socket() {
+    return run.resolve("db.sock");
+  }
+
+  Path ctl() {
+    return run.resolve("ovs-vswitchd.ctl");
+  }
+
+  /** The bridge's OpenFlow management socket. */
+  String mgmt(String bridge) {
+    return "unix:" + run.resolve(bridge + ".mgmt");
+  }
+
+  String vsctl(List<String> args) throws ReplicaFailure {
+    List<String> cmd = new ArrayList<>(List.of(bin.vsctl().toString(), "--db=unix:" + socket()));
+    cmd.addAll(args);
+    return client(cmd);
+  }
+
+  String ofctl(List<String> args) throws ReplicaFailure {
+    List<String> cmd = new ArrayList<>(List.of(bin.ofctl().toString()));
+    cmd.addAll(args);
+    return client(cmd);
+  }
+
+  String appctl(List<String> args) throws ReplicaFailure {
+    List<String> cmd = new ArrayList<>(List.of(bin.appctl().toString(), "-t", ctl().toString()));
+    cmd.addAll(args);
+    return client(cmd);
+  }
+
+  /** Runs one client command to its end within the time limit; its stdout, or a failure. */
+  String client(List<String> cmd) throws ReplicaFailure {
+    try {
+      Path err = Files.createTempFile(run, "stderr", ".txt");
+      Path out = Files.createTempFile(run, "stdout", ".txt");
+      Process p = builder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+        p.destroyForcibly();
+        throw new ReplicaFailure(
+            "`" + String.join(" ", cmd) + "` ran over its " + limit.toSeconds() + " s limit");
+      }
+      String stdout = Files.readString(out, StandardCharsets.UTF_8);
+      String stderr = Files.readString(err, StandardCharsets.UTF_8).trim();
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(err);
+      if (p.exitValue() != 0) {
+        throw new ReplicaFailure(
+            "`"
+                + cmd.get(0).replaceAll(".*/", "")
+                + " "
+                + String.join(" ", cmd.subList(1, Math.min(cmd.size(), 4)))
+                + "` failed: "
+                + (stderr.length() > 300 ? stderr.substring(0, 300) : stderr));
+      }
+      return stdout;
+    } catch (IOException e) {
+      throw new ReplicaFailure("cannot run " + cmd.get(0) + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ReplicaFailure("interrupted");
+    }
+  }
+
+  private ProcessBuilder builder(List<String> cmd) {
+    ProcessBuilder b = new ProcessBuilder(cmd);
+    Path dir = run.getParent();
+    b.environment().put("OVS_RUNDIR", run.toString());
+    b.environment().put("OVS_DBDIR", dir.resolve("db").toString());
+    b.environment().put("OVS_LOGDIR", dir.resolve("log").toString());
+    return b;
+  }
+
+  private void daemon(List<String> cmd, Path ready) throws IOException, ReplicaFailure {
+    Process p =
+        builder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(run.resolve(cmd.get(0).replaceAll(".*/", "") + ".out").toFile())
+            .start();
+    daemons.add(p);
+    Files.writeString(
+        pids,
+        p.pid() + "\n",
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (!Files.exists(ready)) {
+      if (!p.isAlive() || System.nanoTime() > deadline) {
+        throw new ReplicaFailure(cmd.get(0).replaceAll(".*/", "") + " did not start");
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ReplicaFailure("interrupted");
+      }
+    }
+  }
+
+  private void stop() {
+    for (int i = daemons.size() - 1; i >= 0; i--) {
+      Process p = daemons.get(i);
+      p.destroy();
+      try {
+        if (!p.waitFor(2, TimeUnit.SECONDS)) {
+          p.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        p.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+    daemons.clear();
+    try {
+      Files.deleteIfExists(pids);
+    } catch (IOException e) {
+      // the next run's janitor finds only dead pids in it
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // the JVM is already shutting down: the hook runs stop() itself
+    }
+  }
+}

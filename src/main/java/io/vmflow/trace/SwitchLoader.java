@@ -1,0 +1,140 @@
+package io.vmflow.trace;
+
+import io.vmflow.parse.OvsOfctlDumpFlows;
+import io.vmflow.topology.Bridge;
+import io.vmflow.topology.BridgePort;
+import io.vmflow.topology.FdbSighting;
+import io.vmflow.topology.Host;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Recreates a host's dumped switches in a replica: bridges (dummy datapath, OpenFlow 1.0–1.5,
+ * secure fail mode), ports with their dumped ofport numbers, VLAN tags, patch peers and tunnel
+ * remotes, flows (as dump-flows printed them, counters and ages left out) and the learned MACs.
+ */
+final class SwitchLoader {
+
+  static final String PROTOCOLS =
+      "protocols=OpenFlow10,OpenFlow11,OpenFlow12,OpenFlow13,OpenFlow14,OpenFlow15";
+
+  private SwitchLoader() {}
+
+  static void bridge(Replica r, Bridge b) throws ReplicaFailure {
+    List<String> cmd =
+        new ArrayList<>(
+            // without --no-wait: ovs-vsctl returns once ovs-vswitchd has the bridge and its
+            // management socket, which replace-flows needs next
+            List.of(
+                "add-br",
+                b.name(),
+                "--",
+                "set",
+                "bridge",
+                b.name(),
+                "datapath_type=dummy",
+                PROTOCOLS,
+                "fail-mode=secure"));
+    // a port seen by ovs-vsctl show and ovs-ofctl show is listed once per source: the fuller one
+    Map<String, BridgePort> ports = new java.util.LinkedHashMap<>();
+    for (BridgePort p : b.ports()) {
+      ports.merge(
+          p.name(), p, (x, y) -> x.type().isEmpty() && x.tag() < 0 ? merged(y, x) : merged(x, y));
+    }
+    for (BridgePort p : ports.values()) {
+      if (p.name().equals(b.name())) {
+        continue;
+      }
+      cmd.addAll(List.of("--", "add-port", b.name(), p.name()));
+      if (p.tag() >= 0) {
+        cmd.addAll(List.of("--", "set", "port", p.name(), "tag=" + p.tag()));
+      }
+      cmd.addAll(List.of("--", "set", "interface", p.name()));
+      if (p.ofport().matches("\\d+")) {
+        cmd.add("ofport_request=" + p.ofport());
+      }
+      if (p.type().equals("patch") && !p.peer().isEmpty()) {
+        cmd.addAll(List.of("type=patch", "options:peer=" + p.peer()));
+      } else if (p.type().matches("vxlan|gre|geneve") && !p.remoteIp().isEmpty()) {
+        cmd.addAll(List.of("type=" + p.type(), "options:remote_ip=" + p.remoteIp()));
+      }
+    }
+    r.vsctl(cmd);
+  }
+
+  private static BridgePort merged(BridgePort full, BridgePort other) {
+    String ofport = full.ofport().matches("\\d+") ? full.ofport() : other.ofport();
+    return new BridgePort(
+        full.name(),
+        ofport,
+        full.tag(),
+        full.trunks(),
+        full.type(),
+        full.peer(),
+        full.remoteIp(),
+        full.error(),
+        full.down(),
+        full.mac(),
+        full.inOvsdb(),
+        full.evidence());
+  }
+
+  /** Loads the flows with one bundle; a flow the switch refuses fails the bridge's load. */
+  static void flows(Replica r, String bridge, List<OvsOfctlDumpFlows.Flow> flows, Path file)
+      throws ReplicaFailure, IOException {
+    List<String> lines = new ArrayList<>();
+    for (OvsOfctlDumpFlows.Flow f : flows) {
+      lines.add(line(f));
+    }
+    Files.write(file, lines);
+    r.ofctl(
+        List.of("-O", "OpenFlow14", "--bundle", "replace-flows", r.mgmt(bridge), file.toString()));
+  }
+
+  static String line(OvsOfctlDumpFlows.Flow f) {
+    StringBuilder s = new StringBuilder();
+    if (!f.cookie().isEmpty()) {
+      s.append("cookie=").append(f.cookie()).append(',');
+    }
+    s.append("table=").append(f.table()).append(",priority=").append(f.priority());
+    for (OvsOfctlDumpFlows.Field m : f.match()) {
+      s.append(',').append(m.name());
+      if (!m.value().isEmpty()) {
+        s.append('=').append(m.value());
+      }
+    }
+    return s.append(" actions=")
+        .append(f.actions().isEmpty() ? "drop" : String.join(",", f.actions()))
+        .toString();
+  }
+
+  /** Adds the learned MACs, port numbers turned back into names; entries that fail are skipped. */
+  static int fdb(Replica r, Host host, Map<String, Bridge> bridges) {
+    int added = 0;
+    for (FdbSighting e : host.fdb()) {
+      Bridge b = bridges.get(e.bridge());
+      if (b == null) {
+        continue;
+      }
+      String port =
+          b.ports().stream()
+              .filter(p -> p.ofport().equals(e.port()) || p.name().equals(e.port()))
+              .map(BridgePort::name)
+              .findFirst()
+              .orElse("");
+      try {
+        if (!port.isEmpty()) {
+          r.appctl(List.of("fdb/add", e.bridge(), port, String.valueOf(e.vlan()), e.mac()));
+          added++;
+        }
+      } catch (ReplicaFailure ignored) {
+        // an entry the replica refuses only makes NORMAL flood where the real switch forwarded
+      }
+    }
+    return added;
+  }
+}

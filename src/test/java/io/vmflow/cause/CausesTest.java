@@ -1,0 +1,314 @@
+package io.vmflow.cause;
+
+import static io.vmflow.cause.LabFacts.A;
+import static io.vmflow.cause.LabFacts.B;
+import static io.vmflow.cause.LabFacts.VM1;
+import static io.vmflow.cause.LabFacts.VM2;
+import static io.vmflow.cause.LabFacts.VM3;
+import static io.vmflow.cause.LabFacts.fact;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vmflow.finding.Category;
+import io.vmflow.finding.Evidence;
+import io.vmflow.finding.Finding;
+import io.vmflow.finding.Severity;
+import io.vmflow.ping.LossCase;
+import io.vmflow.topology.Fact;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Causes on the lab's real dumps: each fault named, with its rule or device, linked to the loss.
+ */
+class CausesTest {
+
+  // vm3's replies to vm1 across the tunnel, lost between vm3's qvo and vm1's qvo
+  static final LossCase REPLY_FROM_VM3 =
+      new LossCase(
+          "vm1-id",
+          "20 of 20 echo replies ... lost inside br-int, ...",
+          "reply",
+          "10.20.0.11",
+          "10.20.0.13",
+          List.of(
+              "qvo" + VM3,
+              "br-int",
+              "patch-tun",
+              "vxlan-c000020b",
+              "vxlan-c000020c",
+              "patch-tun",
+              "br-int",
+              "qvo" + VM1),
+          List.of(B, B, B, B, A, A, A, A));
+
+  @Test
+  void replyDropByInPortAndIcmpTypeIsNamedAndLinked() {
+    Causes.Result r =
+        Causes.explain(
+            LabFacts.topology(),
+            List.of(
+                fact(A, "reply-drop-inport_ovs-ofctl_dump-flows_br-int"),
+                fact(A, "reply-drop-inport_ovs-ofctl_show_br-int")),
+            List.of(),
+            List.of(REPLY_FROM_VM3));
+    assertThat(r.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.code()).isEqualTo("FLOW_DROPS_VM_TRAFFIC");
+              assertThat(f.message())
+                  .contains("br-int", "compute-a", "priority 200", "in_port=1", "icmp_type=0")
+                  .contains("in_port 1 (patch-tun)");
+              assertThat(f.line()).isEqualTo(2);
+              assertThat(f.vmId()).isEqualTo("vm1-id");
+            });
+    assertThat(r.links()).singleElement().satisfies(l -> assertThat(l.causes()).hasSize(1));
+  }
+
+  @Test
+  void aPathNamingBridgesEntersThroughThePatchPortWhosePeerIsOnTheBridgeBefore() {
+    io.vmflow.topology.BridgePort patchTun =
+        new io.vmflow.topology.BridgePort(
+            "patch-tun",
+            "1",
+            -1,
+            List.of(),
+            "patch",
+            "patch-int",
+            "",
+            "",
+            false,
+            "",
+            true,
+            List.of());
+    io.vmflow.topology.BridgePort patchInt =
+        new io.vmflow.topology.BridgePort(
+            "patch-int",
+            "1",
+            -1,
+            List.of(),
+            "patch",
+            "patch-tun",
+            "",
+            "",
+            false,
+            "",
+            true,
+            List.of());
+    io.vmflow.topology.Host a =
+        new io.vmflow.topology.Host(
+            A,
+            "",
+            A,
+            List.of(),
+            List.of(
+                new io.vmflow.topology.Bridge(
+                    "br-int", io.vmflow.topology.Bridge.Kind.OVS, List.of(patchTun), List.of()),
+                new io.vmflow.topology.Bridge(
+                    "br-tun", io.vmflow.topology.Bridge.Kind.OVS, List.of(patchInt), List.of())),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of());
+    io.vmflow.topology.Topology t =
+        new io.vmflow.topology.Topology(List.of(a), LabFacts.topology().vms(), List.of());
+    LossCase viaBridges =
+        new LossCase(
+            "vm1-id",
+            "s",
+            "reply",
+            "10.20.0.11",
+            "10.20.0.13",
+            List.of("br-tun", "br-int", "qvo" + VM1),
+            List.of(A, A, A));
+    Causes.Result r =
+        Causes.explain(
+            t,
+            List.of(
+                fact(A, "reply-drop-inport_ovs-ofctl_dump-flows_br-int"),
+                fact(A, "reply-drop-inport_ovs-ofctl_show_br-int")),
+            List.of(),
+            List.of(viaBridges));
+    assertThat(r.links().get(0).causes())
+        .singleElement()
+        .satisfies(c -> assertThat(c.message()).contains("in_port 1 (patch-tun)"));
+  }
+
+  @Test
+  void theSameRuleDoesNotCoverRequestsNorTrafficFromOtherPorts() {
+    LossCase request =
+        new LossCase(
+            "vm1-id",
+            "s",
+            "request",
+            "10.20.0.13",
+            "10.20.0.11",
+            List.of("patch-tun", "br-int", "qvo" + VM1),
+            List.of(A, A, A));
+    LossCase fromVm2 =
+        new LossCase(
+            "vm1-id",
+            "s2",
+            "reply",
+            "10.20.0.11",
+            "10.20.0.12",
+            List.of("pvo" + VM2, "br-int", "qvo" + VM1),
+            List.of(A, A, A));
+    Causes.Result r =
+        Causes.explain(
+            LabFacts.topology(),
+            List.of(
+                fact(A, "reply-drop-inport_ovs-ofctl_dump-flows_br-int"),
+                fact(A, "reply-drop-inport_ovs-ofctl_show_br-int")),
+            List.of(),
+            List.of(request, fromVm2));
+    assertThat(r.findings()).isEmpty();
+    assertThat(r.links()).allSatisfy(l -> assertThat(l.missing()).contains("no firewall tables"));
+  }
+
+  @Test
+  void outputToAMissingOfportIsSaidAndCitedByTheLossItCovers() {
+    LossCase toVm2 =
+        new LossCase(
+            "vm1-id",
+            "s",
+            "request",
+            "10.20.0.11",
+            "10.20.0.12",
+            List.of("qvo" + VM1, "br-int", "pvo" + VM2, "pvi" + VM2, "ply" + VM2, "qvm" + VM2),
+            List.of(A, A, A, A, A, A));
+    Causes.Result r =
+        Causes.explain(
+            LabFacts.topology(),
+            List.of(
+                fact(A, "stale-ofport_ovs-ofctl_dump-flows_br-int"),
+                fact(A, "stale-ofport_ovs-ofctl_show_br-int")),
+            List.of(),
+            List.of(toVm2, REPLY_FROM_VM3));
+    assertThat(r.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.code()).isEqualTo("FLOW_OUTPUT_TO_MISSING_PORT");
+              assertThat(f.severity()).isEqualTo(Severity.ERROR);
+              assertThat(f.message()).contains("port 99", "ports 1, 2, 3, LOCAL");
+            });
+    assertThat(r.links().get(0).causes())
+        .extracting(LossCause.Ref::code)
+        .containsExactly("FLOW_OUTPUT_TO_MISSING_PORT");
+    // vm3's replies to vm1 are not for vm2's MAC: the stale flow does not explain them
+    assertThat(r.links().get(1).causes()).isEmpty();
+  }
+
+  static final LossCase REPLY_INTO_VM1 =
+      new LossCase(
+          "vm1-id",
+          "s",
+          "reply",
+          "10.20.0.11",
+          "10.20.0.12",
+          List.of("qvb" + VM1, "qbr" + VM1, "tap" + VM1),
+          List.of(A, A, A));
+
+  @Test
+  void neutronSecurityGroupChainDropIsTiedToTheTapOnceForThreeViews() {
+    List<Fact> facts =
+        List.of(
+            fact(A, "sg-iptables_ip_-s_-d_link"),
+            fact(A, "sg-iptables_iptables-save_-c"),
+            fact(A, "sg-iptables_iptables_-vnxL"),
+            fact(A, "sg-iptables_nft_list_ruleset"));
+    Causes.Result r =
+        Causes.explain(LabFacts.topology(), facts, List.of(), List.of(REPLY_INTO_VM1));
+    assertThat(r.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.code()).isEqualTo("FIREWALL_DROPS_VM_TRAFFIC");
+              assertThat(f.message())
+                  .contains("neutron-openvswi-i3f1a2b4c-5", "40 packets", "-p icmp -j DROP");
+              assertThat(f.message()).contains("tap" + VM1);
+              assertThat(f.evidence()).isNotEmpty();
+              assertThat(f.line()).isPositive();
+            });
+    assertThat(r.links().get(0).causes()).hasSize(1);
+  }
+
+  @Test
+  void nftBridgeRuleOnTheTapDropsRepliesNotRequests() {
+    LossCase request =
+        new LossCase(
+            "vm1-id",
+            "q",
+            "request",
+            "10.20.0.12",
+            "10.20.0.11",
+            List.of("qvb" + VM1, "qbr" + VM1, "tap" + VM1),
+            List.of(A, A, A));
+    Causes.Result r =
+        Causes.explain(
+            LabFacts.topology(),
+            List.of(fact(A, "sg-nft_nft_list_ruleset")),
+            List.of(),
+            List.of(REPLY_INTO_VM1, request));
+    assertThat(r.links().get(0).causes())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.code()).isEqualTo("FIREWALL_DROPS_VM_TRAFFIC");
+              assertThat(c.message()).contains("chain forward", "bridge vmflowsg", "40 packets");
+            });
+    assertThat(r.links().get(1).causes()).isEmpty();
+  }
+
+  @Test
+  void tapWithASmallerMtuIsNamedAndExplainsTheLossIntoTheTap() {
+    Causes.Result r =
+        Causes.explain(
+            LabFacts.topology(),
+            List.of(fact(A, "tap-mtu_ip_-s_-d_link")),
+            List.of(),
+            List.of(REPLY_INTO_VM1));
+    assertThat(r.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.code()).isEqualTo("MTU_MISMATCH");
+              assertThat(f.message()).startsWith("tap" + VM1 + " has MTU 1000");
+              assertThat(f.message()).contains("1500");
+              assertThat(f.vmId()).isEqualTo("vm1-id");
+            });
+    assertThat(r.links().get(0).causes()).extracting(LossCause.Ref::code).contains("MTU_MISMATCH");
+  }
+
+  @Test
+  void anEarlierFindingNamingASegmentDeviceIsLinked() {
+    Finding down =
+        (new Finding(
+                Severity.ERROR, Category.NETWORK, "PORT_DOWN", "tap" + VM1 + " is down", "x", 3))
+            .about("vm1-id", "", A)
+            .withHint("", List.of(new Evidence("x", 3)));
+    Finding elsewhere =
+        (new Finding(
+                Severity.ERROR, Category.NETWORK, "PORT_DOWN", "tap" + VM2 + " is down", "x", 4))
+            .about("vm1-id", "", A)
+            .withHint("", List.of());
+    Causes.Result r =
+        Causes.explain(
+            LabFacts.topology(), List.of(), List.of(down, elsewhere), List.of(REPLY_INTO_VM1));
+    assertThat(r.links().get(0).causes())
+        .singleElement()
+        .satisfies(c -> assertThat(c.message()).startsWith("tap" + VM1));
+    assertThat(r.links().get(0).missing()).isEmpty();
+  }
+
+  @Test
+  void aLossWithoutEvidenceSaysWhatWasMissing() {
+    Causes.Result r =
+        Causes.explain(LabFacts.topology(), List.of(), List.of(), List.of(REPLY_FROM_VM3));
+    assertThat(r.links().get(0).causes()).isEmpty();
+    assertThat(r.links().get(0).missing())
+        .contains("no host outputs from compute-b", "no flow trace");
+  }
+}
