@@ -75,8 +75,9 @@ class VerdictBrowserTest {
           .contains("20 of 20 echo replies")
           .contains("lab-vm1")
           .contains("where: br-int on compute-a")
-          .contains("icmp_type=0")
-          .contains("drops traffic");
+          // the rule that drops the replies, from the static flow check or the replica's trace
+          .contains("why: ")
+          .contains("icmp_type=0");
     }
   }
 
