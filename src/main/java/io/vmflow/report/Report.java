@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The report's content, shared by report.json and the HTML pages. Field names are the JSON contract
- * documented in the README.
+ * documented in the README. {@code hosts} holds hypervisors only; what was read from controllers is
+ * {@code controllers}.
  */
 public record Report(
     RunInfo run,
@@ -23,7 +24,8 @@ public record Report(
     List<FindingView> findings,
     Map<String, String> evidencePages,
     @com.fasterxml.jackson.annotation.JsonIgnore List<EvidenceSource> sources,
-    Verdict verdict) {
+    Verdict verdict,
+    List<io.vmflow.topology.ControllerData> controllers) {
 
   /** Counts for the one-line summary and the exit status. */
   public record Summary(int hosts, int vms, int errors, int warnings, int infos) {

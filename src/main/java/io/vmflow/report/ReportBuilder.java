@@ -75,7 +75,8 @@ public final class ReportBuilder {
         all,
         EvidencePages.names(in.sources()),
         in.sources(),
-        verdict);
+        verdict,
+        in.topology().controllers());
   }
 
   private static Report.RttHistogram histogram(List<PingRow> rows) {
