@@ -5,13 +5,31 @@ import java.util.List;
 
 /**
  * The ping stage's output: per VM port, its pings along its path, and the findings (unanswered
- * echoes, localised loss) each tied to a VM and port.
+ * echoes, localised loss) each tied to a VM and port; {@code unplaced} are the pairings at capture
+ * points on no known VM's path.
  */
-public record PingResults(List<PortPings> ports, List<Finding> findings) {
+public record PingResults(
+    List<PortPings> ports, List<Finding> findings, List<PointFlowStats> unplaced) {
 
   public PingResults {
     ports = List.copyOf(ports);
     findings = List.copyOf(findings);
+    unplaced = unplaced == null ? List.of() : List.copyOf(unplaced);
+  }
+
+  public PingResults(List<PortPings> ports, List<Finding> findings) {
+    this(ports, findings, List.of());
+  }
+
+  /**
+   * These results plus the capture points and flows of {@code seen} that lie on no VM port's path
+   * (a capture analysed without the dump it belongs to): still shown, paired, in the report.
+   */
+  public PingResults withUnplaced(List<PointFlowStats> seen) {
+    java.util.Set<PointFlowStats> placed = new java.util.HashSet<>();
+    ports.forEach(p -> placed.addAll(p.points()));
+    return new PingResults(
+        ports, findings, seen.stream().filter(s -> !placed.contains(s)).toList());
   }
 
   public static PingResults none() {

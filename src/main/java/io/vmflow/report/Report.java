@@ -25,7 +25,8 @@ public record Report(
     Map<String, String> evidencePages,
     @com.fasterxml.jackson.annotation.JsonIgnore List<EvidenceSource> sources,
     Verdict verdict,
-    List<io.vmflow.topology.ControllerData> controllers) {
+    List<io.vmflow.topology.ControllerData> controllers,
+    List<PingRow> otherPings) {
 
   /** Counts for the one-line summary and the exit status. */
   public record Summary(int hosts, int vms, int errors, int warnings, int infos) {

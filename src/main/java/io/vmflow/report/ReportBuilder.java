@@ -76,7 +76,8 @@ public final class ReportBuilder {
         EvidencePages.names(in.sources()),
         in.sources(),
         verdict,
-        in.topology().controllers());
+        in.topology().controllers(),
+        in.pings().unplaced().stream().map(s -> PingViews.row(s, "")).toList());
   }
 
   private static Report.RttHistogram histogram(List<PingRow> rows) {
