@@ -58,7 +58,10 @@ public final class TopologyBuilder {
         controllers.add(
             new ControllerData(
                 h.key,
-                ctl.hostnames.getOrDefault(h.key, h.key),
+                cpsHost(h.key)
+                    .map(HostList.CpsHost::hostname)
+                    .filter(n -> !n.isEmpty())
+                    .orElse(ctl.hostnames.getOrDefault(h.key, h.key)),
                 h.seen.keySet().stream().map(io.vmflow.spec.Spec::id).toList(),
                 List.copyOf(h.seen.values())));
       }
