@@ -115,6 +115,17 @@ final class AnalyzeCommand implements Callable<Integer> {
           "vmflow analyze: run " + outcome.status() + "; see the log above. Run again to resume.");
       return ExitCodes.USAGE;
     }
+    if (outcome.read().nothing()) {
+      err.println(
+          "vmflow analyze: no dump vmflow can read in "
+              + inputs.stream()
+                  .map(Path::toString)
+                  .collect(java.util.stream.Collectors.joining(", "))
+              + (outcome.read().skipped().isEmpty() ? " (no files in it)" : "; skipped:"));
+      outcome.read().skipped().forEach(s -> err.println("  " + s));
+      err.flush();
+      return ExitCodes.USAGE;
+    }
     out.println(outcome.index());
     out.printf(
         "%d hosts, %d VMs, findings: %d error, %d warning, %d info%n",

@@ -51,6 +51,11 @@ final class NightlyCommand implements Callable<Integer> {
   String db;
 
   @Option(
+      names = "--debug",
+      description = "Print stack traces of failures (default: one line saying what failed).")
+  boolean debug;
+
+  @Option(
       names = "--db-user",
       paramLabel = "USER",
       description = "Database user (default: sa for H2).")
@@ -106,8 +111,25 @@ final class NightlyCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     NightlyRunner.NightlyOutcome o;
+    ConfigurableApplicationContext started;
+    try {
+      started = start(dir);
+    } catch (RuntimeException e) {
+      if (debug) {
+        throw e;
+      }
+      String url = db != null ? db : "the H2 file in " + dir.resolve(".vmflow");
+      err.println(
+          "vmflow nightly: cannot open the history database "
+              + DbUrls.redact(url)
+              + ": "
+              + DbUrls.rootMessage(e, password())
+              + " (--debug for the stack trace)");
+      err.flush();
+      return ExitCodes.USAGE;
+    }
     try (OutputFolderLock held = lock.get();
-        ConfigurableApplicationContext ctx = start(dir)) {
+        ConfigurableApplicationContext ctx = started) {
       o =
           ctx.getBean(NightlyRunner.class)
               .run(inbox.toAbsolutePath().normalize(), dir, keep, level);
@@ -131,6 +153,10 @@ final class NightlyCommand implements Callable<Integer> {
     return failing > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 
+  private String password() {
+    return dbPasswordEnv != null ? System.getenv().getOrDefault(dbPasswordEnv, "") : "";
+  }
+
   private ConfigurableApplicationContext start(Path dir) {
     Map<String, Object> props = new HashMap<>();
     props.put(
@@ -142,9 +168,18 @@ final class NightlyCommand implements Callable<Integer> {
                 + ";DB_CLOSE_ON_EXIT=FALSE");
     props.put("vmflow.nightly.settle-seconds", String.valueOf(settleSeconds));
     props.put("spring.datasource.username", dbUser != null ? dbUser : "sa");
-    props.put(
-        "spring.datasource.password",
-        dbPasswordEnv != null ? System.getenv().getOrDefault(dbPasswordEnv, "") : "");
+    props.put("spring.datasource.password", password());
+    if (!debug) {
+      // a context that fails to start is reported as one line by call(), not as logged traces
+      props.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
+      // the context class that warns: generic under AOT, annotation-config otherwise
+      props.put(
+          "logging.level.org.springframework.context.support.GenericApplicationContext", "OFF");
+      props.put(
+          "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext",
+          "OFF");
+      props.put("logging.level.com.zaxxer.hikari.pool.HikariPool", "OFF");
+    }
     return Levels.start(props);
   }
 }

@@ -113,6 +113,11 @@ public class AnalyzeLauncher {
         ctx.getInt(RenderTasklet.ERRORS, 0),
         ctx.getInt(RenderTasklet.WARNINGS, 0),
         ctx.getInt(RenderTasklet.INFOS, 0),
-        execution.getJobInstance().getInstanceId());
+        execution.getJobInstance().getInstanceId(),
+        new Readability(
+            ctx.getInt(RenderTasklet.READABLE, 1),
+            ctx.getString(RenderTasklet.SKIPPED, "").isEmpty()
+                ? List.of()
+                : List.of(ctx.getString(RenderTasklet.SKIPPED).split("\n"))));
   }
 }

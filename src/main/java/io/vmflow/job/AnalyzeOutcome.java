@@ -7,6 +7,7 @@ import java.nio.file.Path;
  *
  * @param completed false when the job itself failed (a bug or an I/O failure, not a finding)
  * @param index the report's index.html, when rendered
+ * @param read how many inputs were readable, and what was skipped and why
  */
 public record AnalyzeOutcome(
     boolean completed,
@@ -17,4 +18,5 @@ public record AnalyzeOutcome(
     int errors,
     int warnings,
     int infos,
-    long instanceId) {}
+    long instanceId,
+    Readability read) {}

@@ -51,7 +51,8 @@ class PingTasklet implements Tasklet {
     seen.addAll(PingPairer.pairAll(text));
     Topology topology = CorrelateTasklet.loader(results).apply(instance);
     PingResults pings =
-        PathLossLocaliser.localise(topology, seen, CaptureResults.points(results, instance));
+        PathLossLocaliser.localise(topology, seen, CaptureResults.points(results, instance))
+            .withUnplaced(seen);
     PingStage.store(results, instance, pings);
     findings.replace(instance, "ping", pings.findings());
     log.info(

@@ -32,6 +32,8 @@ class RenderTasklet implements Tasklet {
   static final String HOSTS = "summary.hosts";
   static final String VMS = "summary.vms";
   static final String INDEX = "report.index";
+  static final String READABLE = "input.readable";
+  static final String SKIPPED = "input.skipped";
 
   private final CatalogStore catalog;
   private final FindingStore findings;
@@ -85,6 +87,12 @@ class RenderTasklet implements Tasklet {
     ctx.putInt(HOSTS, report.summary().hosts());
     ctx.putInt(VMS, report.summary().vms());
     ctx.putString(INDEX, index.toString());
+    Readability read =
+        Readability.of(
+            catalog.list(run.instanceId()).stream().map(CatalogStore.Row::entry).toList(),
+            input.findings());
+    ctx.putInt(READABLE, read.readable());
+    ctx.putString(SKIPPED, String.join("\n", read.skipped()));
     return RepeatStatus.FINISHED;
   }
 

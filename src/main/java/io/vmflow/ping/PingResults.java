@@ -5,19 +5,40 @@ import java.util.List;
 
 /**
  * The ping stage's output: per VM port, its pings along its path, and the findings (unanswered
- * echoes, localised loss) each tied to a VM and port, and each localised loss with its segment's
- * devices for the stages that look for its cause.
+ * echoes, localised loss) each tied to a VM and port; each localised loss with its segment's
+ * devices for the stages that look for its cause; and {@code unplaced}, the pairings at capture
+ * points on no known VM's path.
  */
-public record PingResults(List<PortPings> ports, List<Finding> findings, List<LossCase> cases) {
+public record PingResults(
+    List<PortPings> ports,
+    List<Finding> findings,
+    List<LossCase> cases,
+    List<PointFlowStats> unplaced) {
 
   public PingResults {
     ports = List.copyOf(ports);
     findings = List.copyOf(findings);
     cases = cases == null ? List.of() : List.copyOf(cases);
+    unplaced = unplaced == null ? List.of() : List.copyOf(unplaced);
   }
 
   public PingResults(List<PortPings> ports, List<Finding> findings) {
-    this(ports, findings, List.of());
+    this(ports, findings, List.of(), List.of());
+  }
+
+  public PingResults(List<PortPings> ports, List<Finding> findings, List<LossCase> cases) {
+    this(ports, findings, cases, List.of());
+  }
+
+  /**
+   * These results plus the capture points and flows of {@code seen} that lie on no VM port's path
+   * (a capture analysed without the dump it belongs to): still shown, paired, in the report.
+   */
+  public PingResults withUnplaced(List<PointFlowStats> seen) {
+    java.util.Set<PointFlowStats> placed = new java.util.HashSet<>();
+    ports.forEach(p -> placed.addAll(p.points()));
+    return new PingResults(
+        ports, findings, cases, seen.stream().filter(s -> !placed.contains(s)).toList());
   }
 
   public static PingResults none() {

@@ -33,6 +33,12 @@ final class EvidencePages {
 
   static void write(List<EvidenceSource> sources, Map<String, String> names, Path dir)
       throws IOException {
+    write(sources, names, dir, Citations.none());
+  }
+
+  static void write(
+      List<EvidenceSource> sources, Map<String, String> names, Path dir, Citations cites)
+      throws IOException {
     Links links = Links.files(names);
     for (EvidenceSource s : sources) {
       String page = names.get(s.origin());
@@ -48,11 +54,14 @@ final class EvidencePages {
                 + "@media (prefers-color-scheme: dark){body{color:#e6edf3;background:#0d1117}a{color:#58a6ff}}"
                 + "@media print{body{color:#000;background:#fff}pre{white-space:pre-wrap}}"
                 + "pre{margin:0}a.n{display:inline-block;width:5em;color:#8b949e;text-decoration:none;user-select:none}"
-                + ":target{background:#fff3b0;color:#000}</style></head><body>"
+                + ":target{background:#fff3b0;color:#000}"
+                + "pre.cited{background:#fde7e9}@media (prefers-color-scheme: dark){pre.cited{background:#3d1d20}}"
+                + "span.cite{font:12px system-ui,sans-serif;margin-left:1.5em}"
+                + "</style></head><body>"
                 + "<p><a href=\"index.html\">&larr; report</a> &middot; "
                 + escape(s.origin())
                 + "</p>\n");
-        lines(s, page, links, w);
+        lines(s, page, links, w, cites);
         w.write("</body></html>\n");
       }
     }
@@ -63,6 +72,12 @@ final class EvidencePages {
    * #evidence-3-L21}; {@code out} stays open (the caller owns it).
    */
   static void sections(List<EvidenceSource> sources, Map<String, String> names, Writer out)
+      throws IOException {
+    sections(sources, names, out, Citations.none());
+  }
+
+  static void sections(
+      List<EvidenceSource> sources, Map<String, String> names, Writer out, Citations cites)
       throws IOException {
     java.util.Set<String> done = new java.util.HashSet<>();
     for (EvidenceSource s : sources) {
@@ -77,12 +92,12 @@ final class EvidencePages {
               + "\"><p><a href=\"#index\">&larr; report</a></p><h2>"
               + escape(s.origin())
               + "</h2>\n");
-      lines(s, page, links, out);
+      lines(s, page, links, out, cites);
       out.write("</section>\n");
     }
   }
 
-  private static void lines(EvidenceSource s, String page, Links links, Writer w)
+  private static void lines(EvidenceSource s, String page, Links links, Writer w, Citations cites)
       throws IOException {
     var decoder =
         StandardCharsets.UTF_8
@@ -101,16 +116,35 @@ final class EvidencePages {
           break;
         }
         String href = links.line(page, n);
+        List<Citations.Cite> cited = cites.at(s.origin(), n);
         w.write(
             "<pre id=\""
                 + href.substring(href.indexOf('#') + 1)
-                + "\"><a class=\"n\" href=\""
+                + (cited.isEmpty() ? "\"" : "\" class=\"cited\"")
+                + "><a class=\"n\" href=\""
                 + href.substring(href.indexOf('#'))
                 + "\">"
                 + n
                 + "</a>"
-                + escape(line)
-                + "</pre>\n");
+                + escape(line));
+        if (!cited.isEmpty()) {
+          // which findings rest on this line, each linking back to where it is listed
+          w.write("<span class=\"cite\">\u2190 cited by ");
+          for (int i = 0; i < cited.size(); i++) {
+            Citations.Cite c = cited.get(i);
+            w.write(
+                (i > 0 ? ", " : "")
+                    + "<a class=\"finding\" href=\""
+                    + escape(c.href())
+                    + "\" title=\""
+                    + escape(c.message())
+                    + "\">"
+                    + escape(c.code())
+                    + "</a>");
+          }
+          w.write("</span>");
+        }
+        w.write("</pre>\n");
       }
     }
   }

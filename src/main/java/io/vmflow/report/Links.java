@@ -50,6 +50,12 @@ public final class Links {
     return single ? "#" + anchor(file) : file;
   }
 
+  /** Link to the page of a file the report read, or "" when it has none. */
+  public String file(String origin) {
+    String file = evidencePages.get(origin);
+    return file == null ? "" : page(file);
+  }
+
   /** Link to the line an evidence cites, or "" when its file has no page. */
   public String evidence(Evidence e) {
     String file = evidencePages.get(e.origin());

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The report's content, shared by report.json and the HTML pages. Field names are the JSON contract
- * documented in the README.
+ * documented in the README. {@code hosts} holds hypervisors only; what was read from controllers is
+ * {@code controllers}.
  */
 public record Report(
     RunInfo run,
@@ -23,7 +24,27 @@ public record Report(
     List<FindingView> findings,
     Map<String, String> evidencePages,
     @com.fasterxml.jackson.annotation.JsonIgnore List<EvidenceSource> sources,
-    Verdict verdict) {
+    Verdict verdict,
+    List<io.vmflow.topology.ControllerData> controllers,
+    List<PingRow> otherPings) {
+
+  /**
+   * The findings a host's page lists: those about the host, and those about the VMs it runs (worst
+   * first).
+   */
+  public List<FindingView> findingsOfHost(String key) {
+    java.util.Set<String> vmsHere = new java.util.HashSet<>();
+    vms.stream()
+        .filter(v -> v.host() != null && v.host().key().equalsIgnoreCase(key))
+        .forEach(v -> vmsHere.add(v.id().toLowerCase(java.util.Locale.ROOT)));
+    return findings.stream()
+        .filter(
+            f ->
+                f.host().equalsIgnoreCase(key)
+                    || vmsHere.contains(f.vmId().toLowerCase(java.util.Locale.ROOT)))
+        .sorted(java.util.Comparator.comparing(FindingView::severity))
+        .toList();
+  }
 
   /** Counts for the one-line summary and the exit status. */
   public record Summary(int hosts, int vms, int errors, int warnings, int infos) {

@@ -77,7 +77,9 @@ public final class ReportBuilder {
         all,
         EvidencePages.names(in.sources()),
         in.sources(),
-        verdict);
+        verdict,
+        in.topology().controllers(),
+        in.pings().unplaced().stream().map(s -> PingViews.row(s, "")).toList());
   }
 
   private static Report.RttHistogram histogram(List<PingRow> rows) {

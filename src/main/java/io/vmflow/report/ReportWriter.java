@@ -47,7 +47,7 @@ public final class ReportWriter {
     for (Report.VmView vm : report.vms()) {
       render("vm", vars(report, links, "vm", vm), dir.resolve(vm.page()));
     }
-    EvidencePages.write(report.sources(), report.evidencePages(), dir);
+    EvidencePages.write(report.sources(), report.evidencePages(), dir, Citations.of(report, false));
     for (Host host : report.hosts()) {
       render(
           "host",
@@ -99,7 +99,7 @@ public final class ReportWriter {
         String page = report.hostPages().get(host.key());
         section(w, page, "host", vars(report, Links.single(page, evidence), "host", host));
       }
-      EvidencePages.sections(report.sources(), evidence, w);
+      EvidencePages.sections(report.sources(), evidence, w, Citations.of(report, true));
       w.write("</body>\n</html>\n");
     }
     log.info(

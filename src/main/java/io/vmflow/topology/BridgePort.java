@@ -34,4 +34,13 @@ public record BridgePort(
     trunks = List.copyOf(trunks);
     evidence = List.copyOf(evidence);
   }
+
+  /**
+   * True when the port being down is how OVS and neutron leave it, not a fault: a bridge's {@code
+   * LOCAL} (internal) port, which neutron never brings up on br-int and br-tun, and a port neutron
+   * parked on its dead VLAN 4095.
+   */
+  public boolean downByDesign() {
+    return down && ("LOCAL".equalsIgnoreCase(ofport) || tag == 4095);
+  }
 }

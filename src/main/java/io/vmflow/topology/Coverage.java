@@ -25,17 +25,7 @@ final class Coverage {
       for (VmPort port : vm.ports()) {
         if (port.hops().isEmpty()) {
           findings.add(
-              Finding.coverage(
-                  Severity.WARNING,
-                  PATH_UNKNOWN,
-                  "no host output in the dump shows a device of port "
-                      + port.portId()
-                      + " of VM "
-                      + vm.id()
-                      + " (looked for tap/qbr/qvb/qvo/qvm/ply/pvi/pvo"
-                      + port.deviceId()
-                      + ")",
-                  ""));
+              Finding.coverage(Severity.WARNING, PATH_UNKNOWN, pathUnknown(hosts, vm, port), ""));
           continue;
         }
         String host = port.hops().get(0).host();
@@ -83,6 +73,54 @@ final class Coverage {
         }
       }
     }
+  }
+
+  /**
+   * Why a port has no path, naming the port id looked for; when a host output does show a device of
+   * the port, says where instead of claiming none does.
+   */
+  static String pathUnknown(Collection<HostFacts> hosts, Vm vm, VmPort port) {
+    String vmName = vm.name().isEmpty() ? vm.id() : vm.name() + " (" + vm.id() + ")";
+    String portId = port.portId().isEmpty() ? "(no port id in the dump)" : port.portId();
+    String dev = port.deviceId();
+    if (dev.isEmpty()) {
+      return "path of port "
+          + portId
+          + " of VM "
+          + vmName
+          + " unknown: the dump gives no port id to look for its devices by";
+    }
+    List<String> seen = new java.util.ArrayList<>();
+    for (HostFacts h : hosts) {
+      for (HostFacts.Located<io.vmflow.parse.OvsVsctlShow.OvsBridge> b : h.ovsBridges) {
+        for (io.vmflow.parse.OvsVsctlShow.OvsPort p : b.value().ports()) {
+          if (p.name().contains(dev)) {
+            seen.add(p.name() + " on " + h.key + " (ovs-vsctl show, " + b.value().name() + ")");
+          }
+        }
+      }
+      for (String link : h.links.keySet()) {
+        if (link.contains(dev)) {
+          seen.add(link + " on " + h.key + " (ip link)");
+        }
+      }
+    }
+    if (!seen.isEmpty()) {
+      return "path of port "
+          + portId
+          + " of VM "
+          + vmName
+          + " could not be traced, though the dump shows its device "
+          + String.join(", ", seen.stream().distinct().limit(4).toList())
+          + ": the bridge or link between them is missing from the dump";
+    }
+    return "no host output in the dump shows a device of port "
+        + portId
+        + " of VM "
+        + vmName
+        + " (looked for tap/qbr/qvb/qvo/qvm/ply/pvi/pvo"
+        + dev
+        + ")";
   }
 
   private static boolean isOvs(HostFacts h, String bridge) {

@@ -194,15 +194,33 @@ final class HostInventory {
     return out;
   }
 
+  /**
+   * A host whose dump holds hypervisor output (OVS, bridges, libvirt, or links of a virtual
+   * network: tap, qvo, brq, vxlan, OVS bridges); else its data is a controller's. A controller's
+   * own {@code ip link} (eth0, lo) does not make it a hypervisor.
+   */
+  static boolean isHypervisor(HostFacts h) {
+    return h.has(Spec.OVS_VSCTL_SHOW)
+        || h.has(Spec.BRCTL_SHOW)
+        || h.has(Spec.BRIDGE_LINK_SHOW)
+        || h.has(Spec.OVS_OFCTL_SHOW)
+        || h.has(Spec.OVS_OFCTL_DUMP_FLOWS)
+        || h.has(Spec.OVS_APPCTL_FDB_SHOW)
+        || h.has(Spec.OVS_DPCTL_SHOW)
+        || h.has(Spec.VIRSH_LIST)
+        || h.has(Spec.VIRSH_DUMPXML)
+        || h.links.keySet().stream().anyMatch(HostInventory::virtualNetworkDevice);
+  }
+
+  private static boolean virtualNetworkDevice(String name) {
+    return java.util.regex.Pattern.compile("^(tap|qvo|qvb|qbr|brq|vxlan|br-|ovs-system|ply|pvo)")
+        .matcher(name)
+        .find();
+  }
+
   private static List<Host.Coverage> coverage(HostFacts h) {
     List<Host.Coverage> out = new ArrayList<>();
-    boolean hypervisor =
-        h.has(Spec.OVS_VSCTL_SHOW)
-            || h.has(Spec.BRCTL_SHOW)
-            || h.has(Spec.BRIDGE_LINK_SHOW)
-            || h.has(Spec.OVS_OFCTL_SHOW)
-            || h.has(Spec.IP_LINK);
-    if (!hypervisor) {
+    if (!isHypervisor(h)) {
       return out;
     }
     // bridge link holds the same membership as brctl show, which recent sos no longer collects

@@ -5,15 +5,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything correlated from one dump: hosts, VMs with their paths, and coverage findings (data a
- * path needed but the dump does not hold).
+ * Everything correlated from one dump: hosts (hypervisors only), VMs with their paths, coverage
+ * findings (data a path needed but the dump does not hold), and the controllers whose tables were
+ * read.
  */
-public record Topology(List<Host> hosts, List<Vm> vms, List<Finding> findings) {
+public record Topology(
+    List<Host> hosts, List<Vm> vms, List<Finding> findings, List<ControllerData> controllers) {
 
   public Topology {
     hosts = List.copyOf(hosts);
     vms = List.copyOf(vms);
     findings = List.copyOf(findings);
+    controllers = controllers == null ? List.of() : List.copyOf(controllers);
+  }
+
+  /** Hypervisors, VMs and findings, with no controller data. */
+  public Topology(List<Host> hosts, List<Vm> vms, List<Finding> findings) {
+    this(hosts, vms, findings, List.of());
   }
 
   public Optional<Vm> vm(String id) {

@@ -36,7 +36,7 @@ public final class TopologyBuilder {
     TopologyBuilder b = new TopologyBuilder();
     for (Fact f : facts) {
       b.ctl.add(f);
-      if (!f.host().isEmpty()) {
+      if (!unknownHost(f.host())) {
         b.hostFacts.computeIfAbsent(f.host(), HostFacts::new).add(f);
       }
     }
@@ -49,17 +49,31 @@ public final class TopologyBuilder {
       vms.add(vm(id));
     }
     List<Host> hosts = new ArrayList<>();
+    List<ControllerData> controllers = new ArrayList<>();
     for (HostFacts h : hostFacts.values()) {
-      hosts.add(HostInventory.host(h, ctl, cpsHost(h.key)));
+      boolean runsVm = vms.stream().anyMatch(v -> v.hostKey().equalsIgnoreCase(h.key));
+      if (runsVm || HostInventory.isHypervisor(h)) {
+        hosts.add(HostInventory.host(h, ctl, cpsHost(h.key)));
+      } else {
+        controllers.add(
+            new ControllerData(
+                h.key,
+                cpsHost(h.key)
+                    .map(HostList.CpsHost::hostname)
+                    .filter(n -> !n.isEmpty())
+                    .orElse(ctl.hostnames.getOrDefault(h.key, h.key)),
+                h.seen.keySet().stream().map(io.vmflow.spec.Spec::id).toList(),
+                List.copyOf(h.seen.values())));
+      }
     }
     for (Vm vm : vms) {
-      if (!vm.hostKey().isEmpty()
+      if (!unknownHost(vm.hostKey())
           && hosts.stream().noneMatch(h -> h.key().equalsIgnoreCase(vm.hostKey()))) {
         hosts.add(HostInventory.host(new HostFacts(vm.hostKey()), ctl, cpsHost(vm.hostKey())));
       }
     }
     Coverage.missing(hostFacts.values(), vms, findings);
-    return new Topology(hosts, CrossHost.extend(vms, hosts), findings);
+    return new Topology(hosts, CrossHost.extend(vms, hosts), findings, controllers);
   }
 
   private Set<String> vmIds() {
@@ -295,7 +309,7 @@ public final class TopologyBuilder {
       return "";
     }
     for (String name : List.of(show.hypervisorHostname(), show.host())) {
-      if (name.isEmpty()) {
+      if (unknownHost(name)) {
         continue;
       }
       for (String key : hostFacts.keySet()) {
@@ -314,7 +328,25 @@ public final class TopologyBuilder {
         return cps.value().id();
       }
     }
-    return show.hypervisorHostname().isEmpty() ? show.host() : show.hypervisorHostname();
+    return !unknownHost(show.hypervisorHostname())
+        ? show.hypervisorHostname()
+        : unknownHost(show.host()) ? "" : show.host();
+  }
+
+  /**
+   * True for a host name that names no host: empty, or nova's printed null ({@code None}, {@code
+   * null}, {@code -}) for a VM not scheduled or a field an admin-only API hid.
+   */
+  static boolean unknownHost(String name) {
+    if (name == null) {
+      return true;
+    }
+    String n = name.strip();
+    return n.isEmpty()
+        || n.equalsIgnoreCase("None")
+        || n.equalsIgnoreCase("null")
+        || n.equals("-")
+        || n.equals("\u2014");
   }
 
   private Optional<HostList.CpsHost> cpsHost(String key) {

@@ -56,7 +56,11 @@ class IncidentEndToEndTest {
     JsonNode report = JsonMapper.builder().build().readTree(out.resolve("report.json").toFile());
     List<String> names = new ArrayList<>();
     report.get("hosts").forEach(h -> names.add(h.get("name").asString()));
-    assertThat(names).contains("compute4", "compute7", "ctl01");
+    // hosts are hypervisors only: the controller's tables are controller data (issue 17)
+    assertThat(names).contains("compute4", "compute7").doesNotContain("ctl01");
+    List<String> controllers = new ArrayList<>();
+    report.get("controllers").forEach(c -> controllers.add(c.get("name").asString()));
+    assertThat(controllers).contains("ctl01");
     JsonNode compute4Host = null;
     for (JsonNode h : report.get("hosts")) {
       if (h.get("name").asString().equals("compute4")) {

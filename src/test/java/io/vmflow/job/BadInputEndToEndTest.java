@@ -63,6 +63,15 @@ class BadInputEndToEndTest {
   void defaultFailOnErrorExitsZeroWhenOnlyInfoFindings(@TempDir Path tmp) throws Exception {
     Path bundle = Files.createDirectories(tmp.resolve("b"));
     Files.writeString(bundle.resolve("notes.txt"), "nothing vmflow knows\n");
+    // one readable output beside the notes: notes alone are "nothing readable", status 2
+    Files.writeString(
+        bundle.resolve("ctl01-session.txt"),
+        "ctl01:~ # neutron net-list\n"
+            + "+--------------------------------------+---------+--------------------------------------------------+\n"
+            + "| id                                   | name    | subnets                                          |\n"
+            + "+--------------------------------------+---------+--------------------------------------------------+\n"
+            + "| bef86639-5fee-45a3-8db5-0b20b6363ba2 | private | 0d67a197-449f-47c2-8ed4-037fd3519644 10.0.0.0/24 |\n"
+            + "+--------------------------------------+---------+--------------------------------------------------+\n");
     assertThat(VmflowMain.run("analyze", bundle.toString(), "-o", tmp.resolve("out").toString()))
         .isZero();
   }
