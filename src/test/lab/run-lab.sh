@@ -59,9 +59,9 @@ SCHEMA=/usr/share/openvswitch/vswitch.ovsschema
 COLLECTOR=$(cd "$(dirname "$0")/../../main/collect" && pwd)/vmflow-collect
 # seconds the captures get to attach before the fault and the pings; a loaded machine needs more
 # (VMFLOW_LAB_ATTACH=10)
-ATTACH=${VMFLOW_LAB_ATTACH:-2.5}
+ATTACH=${VMFLOW_LAB_ATTACH:-0.5}
 # long enough for the fault, the pings (COUNT x 0.2 s) and their last timeouts
-CAPTURE_SECONDS=$((COUNT / 5 + 6 + ${ATTACH%.*}))
+CAPTURE_SECONDS=$((COUNT / 5 + 10 + ${ATTACH%.*}))
 NAMESPACES=()
 COLLECTOR_PIDS=()
 
@@ -431,8 +431,15 @@ COLLECTOR_PIDS+=("$c2")
 collector b "$OUT/work/compute-b/capture-vm3" capture --vm "$VM3_PORT" --seconds "$CAPTURE_SECONDS" >"$LAB/collect-vm3.log" 2>&1 &
 c3=$!
 COLLECTOR_PIDS+=("$c3")
-# the collector gives tcpdump a second to attach; faults come after that (tcpdump will not start
-# on a device that is already down)
+# faults come only once every tcpdump is attached (tcpdump will not start on a device that is
+# already down): each collector says "capturing on" when its files exist; ATTACH bounds the wait
+for log_file in "$LAB/collect-vm1.log" "$LAB/collect-vm2.log" "$LAB/collect-vm3.log"; do
+  for ((w = 0; w < 300; w++)); do
+    grep -q 'capturing on' "$log_file" 2>/dev/null && break
+    sleep 0.1
+  done
+  grep -q 'capturing on' "$log_file" 2>/dev/null || log "no 'capturing on' in $log_file after 30 s"
+done
 sleep "$ATTACH"
 
 log "injecting fault: $SCENARIO"
