@@ -108,6 +108,9 @@ public final class KindSniffer {
           || OFCTL_PORT.matcher(l).matches()) {
         return Optional.of(Spec.OVS_OFCTL_SHOW);
       }
+      if (l.startsWith("OFPST_PORT reply")) {
+        return Optional.of(Spec.OVS_OFCTL_DUMP_PORTS);
+      }
       if (l.startsWith("NXST_FLOW") || l.startsWith("OFPST_FLOW") || FLOW.matcher(l).matches()) {
         return Optional.of(Spec.OVS_OFCTL_DUMP_FLOWS);
       }

@@ -21,6 +21,7 @@ public sealed interface ParsedRecord
         OvsAppctlFdbShow,
         OvsDpctlShow,
         OvsOfctlDumpFlows,
+        OvsOfctlDumpPorts,
         OvsOfctlShow,
         OvsTunnels,
         OvsVsctlShow,

@@ -31,6 +31,7 @@ public final class ParserRegistry {
           entry(new IpLinkParser()),
           entry(new IpLinkParser(Spec.IP_ADDR)),
           entry(new OvsOfctlDumpFlowsParser()),
+          entry(new OvsOfctlDumpPortsParser()),
           entry(new OvsDpctlShowParser()),
           entry(new OvsAppctlOfprotoListTunnelsParser()),
           entry(new OpenstackParsers.ServerListParser()),

@@ -95,6 +95,12 @@ public enum Spec {
       Scope.PER_OBJECT,
       sos("ovs-ofctl(_-O_OpenFlow1\\d)?_dump-flows_(?<s>[^/]+)"),
       typed("ovs-ofctl dump-flows")),
+  // ovs-ofctl_dump-ports_br-int, ovs-ofctl_-O_OpenFlow13_dump-ports_br-tun: per-port counters
+  OVS_OFCTL_DUMP_PORTS(
+      "ovs-ofctl dump-ports %s",
+      Scope.PER_OBJECT,
+      sos("ovs-ofctl(_-O_OpenFlow1\\d)?_dump-ports_(?<s>[^/]+)"),
+      typed("ovs-ofctl dump-ports")),
   // ovs-appctl_fdb.show_br-int
   OVS_APPCTL_FDB_SHOW(
       "ovs-appctl fdb/show %s",
