@@ -69,6 +69,8 @@ public final class Causes {
     List<CounterCauses.Found> counters = CounterCauses.of(topology, facts, hosts);
     counters.forEach(c -> findings.putIfAbsent(key(c.finding()), c.finding()));
     DatapathCauses.of(topology, facts).forEach(f -> findings.putIfAbsent(key(f), f));
+    // the switch daemon's log: events on the host's timeline, restarts and resubmit loops
+    LogEvents.of(facts).forEach(f -> findings.putIfAbsent(key(f), f));
     for (Finding e : earlier) {
       if (e.severity() != Severity.INFO && !e.hostKey().isEmpty()) {
         standing.add(new Found(e, e.hostKey(), Set.of()));

@@ -24,6 +24,7 @@ public sealed interface ParsedRecord
         OvsOfctlDumpPorts,
         OvsOfctlShow,
         OvsTunnels,
+        OvsVswitchdLog,
         OvsVsctlShow,
         PortList,
         PortShow,

@@ -121,6 +121,13 @@ public enum Spec {
       sos("ovs-appctl_ofproto\\.trace_(?<s>[^_/]+)(_[^/]*)?"),
       typed("ovs-appctl ofproto/trace")),
 
+  // a log file, not a command: sos copies var/log/openvswitch/ovs-vswitchd.log (and rotated
+  // ovs-vswitchd.log.1); typed, it is cat of that file
+  OVS_VSWITCHD_LOG(
+      "cat /var/log/openvswitch/ovs-vswitchd.log",
+      sos("(cat_\\.var\\.log\\.openvswitch\\.)?ovs-vswitchd\\.log(\\.\\d{1,3})?"),
+      typed("cat /var/log/openvswitch/ovs-vswitchd.log")),
+
   // host side: packet filters (ip6tables prints the same formats). sos firewall_tables:
   // nft_list_ruleset, iptables_-vnxL, ip6tables_-t_filter_-nvL; iptables-save_-c (vmflow-collect,
   // older sos networking plugin). iptables listings are told from changes in ingest.CommandSpecs.

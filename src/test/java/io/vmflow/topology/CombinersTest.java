@@ -33,6 +33,8 @@ class CombinersTest {
           io.vmflow.parse.FirewallRules.class,
           // port counters: read by the cause stage's counter checks (CounterCauses)
           io.vmflow.parse.OvsOfctlDumpPorts.class,
+          // log events: read by the cause stage (LogEvents), findings on the host page
+          io.vmflow.parse.OvsVswitchdLog.class,
           // the trace stage's own output, parsed where a dump carries one
           io.vmflow.parse.OvsAppctlOfprotoTrace.class);
 
