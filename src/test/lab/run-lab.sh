@@ -6,7 +6,7 @@
 #   run-lab.sh --scenario NAME --out DIR [--count N]
 #
 # Scenarios: healthy reply-drop loss vlan-mismatch tap-down fdb-wrong-port patch-broken
-#            reply-drop-inport stale-ofport sg-iptables sg-nft fw-random tap-mtu
+#            reply-drop-inport stale-ofport sg-iptables sg-nft fw-random tap-mtu guest-down
 #
 # Layout (network 10.20.0.0/24, VNI 1001; local VLAN 1 on compute-a, 3 on compute-b):
 #   compute-a  vm1 (hybrid plug)       tap → qbr → qvb ⇄ qvo → br-int (tag 1)
@@ -41,12 +41,12 @@ while (($#)); do
 done
 case $SCENARIO in
   healthy|reply-drop|loss|vlan-mismatch|tap-down|fdb-wrong-port|patch-broken) ;;
-  reply-drop-inport|stale-ofport|sg-iptables|sg-nft|fw-random|tap-mtu) ;;
+  reply-drop-inport|stale-ofport|sg-iptables|sg-nft|fw-random|tap-mtu|guest-down) ;;
   *) echo "run-lab: unknown scenario $SCENARIO" >&2; exit 2 ;;
 esac
 [[ -n $OUT ]] || { echo "run-lab: --out DIR is required" >&2; exit 2; }
 [[ $(id -u) -eq 0 ]] || { echo "run-lab: must run as root (network namespaces)" >&2; exit 2; }
-for tool in ovsdb-server ovs-vswitchd ovs-vsctl ovs-ofctl ovs-appctl ip tcpdump ping nft iptables tar unshare; do
+for tool in ovsdb-server ovs-vswitchd ovs-vsctl ovs-ofctl ovs-appctl ip tcpdump ping nft iptables tar unshare python3; do
   command -v "$tool" >/dev/null 2>&1 || { echo "run-lab: $tool not found" >&2; exit 2; }
 done
 
@@ -64,6 +64,7 @@ ATTACH=${VMFLOW_LAB_ATTACH:-0.5}
 CAPTURE_SECONDS=$((COUNT / 5 + 10 + ${ATTACH%.*}))
 NAMESPACES=()
 COLLECTOR_PIDS=()
+HOLDER_PIDS=()
 
 log() { printf 'run-lab[%s]: %s\n' "$SCENARIO" "$*" >&2; }
 
@@ -71,6 +72,7 @@ cleanup() {
   local ns pid
   # a collector still running (an interrupted lab) stops its own captures on TERM
   for pid in "${COLLECTOR_PIDS[@]}"; do pkill -TERM -P "$pid" 2>/dev/null || true; done
+  for pid in "${HOLDER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pidfile in "$LAB"/*/ovs-vswitchd.pid "$LAB"/*/ovsdb-server.pid; do
     if [[ -f $pidfile ]]; then kill "$(cat "$pidfile")" 2>/dev/null || true; fi
   done
@@ -293,11 +295,41 @@ table bridge vmflowfw {
 }
 EOF
       ;;
+    guest-down)
+      guest_down ;;
     tap-mtu)
       # vm1's tap takes 1000-byte frames while the rest of the path takes 1500: vm2's large pings
       # to vm1 die in qbr, the small ones pass.
       in_ns "$P-ha" ip link set "tap$VM1_DEV" mtu 1000 ;;
   esac
+}
+
+# vm2's guest stops draining its interface: a real hypervisor's tap is a tun device that qemu holds
+# open; when the guest's virtio interface is down qemu stops reading it, the tap stays UP with
+# carrier, qbr keeps forwarding to it, and each frame is counted in its TX "dropped". A veth tap
+# cannot show this: once its peer is down it loses carrier, qbr disables the port and the pings
+# die in the bridge without touching the tap's counters (measured). So vm2's veth tap is renamed
+# away (its tcpdump keeps its file, and now sees nothing) and a tun tap of the same name and MAC
+# takes its place in qbr, held open by a process that never reads, with no queue (txqueuelen 0).
+guest_down() {
+  local tap=tap$VM2_DEV hns=$P-ha i
+  in_ns "$hns" ip link set "$tap" nomaster
+  in_ns "$hns" ip link set "$tap" name "g${VM2_DEV}"
+  # TUNSETIFF with IFF_TAP | IFF_NO_PI, then sleep holding the descriptor; ip netns exec execs
+  # python, so $! is python's own pid and the EXIT trap stops it
+  ip netns exec "$hns" python3 -c 'import fcntl, os, struct, sys, time
+fd = os.open("/dev/net/tun", os.O_RDWR)
+fcntl.ioctl(fd, 0x400454CA, struct.pack("16sH22x", sys.argv[1].encode(), 0x1002))
+print("attached", flush=True)
+time.sleep(900)' "$tap" >"$LAB/guest-down.log" 2>&1 &
+  HOLDER_PIDS+=("$!")
+  for i in $(seq 50); do
+    grep -q attached "$LAB/guest-down.log" && break
+    sleep 0.1
+  done
+  in_ns "$hns" ip link set "$tap" address "fe:${VM2_MAC#fa:}" txqueuelen 0
+  in_ns "$hns" ip link set "$tap" master "qbr$VM2_DEV"
+  in_ns "$hns" ip link set "$tap" up
 }
 
 # Neutron's iptables firewall driver for a hybrid-plug port: FORWARD jumps to

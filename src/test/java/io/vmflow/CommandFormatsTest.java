@@ -59,7 +59,9 @@ class CommandFormatsTest {
           Spec.OPENSTACK_ROUTER_SHOW,
           Spec.NEUTRON_ROUTER_SHOW,
           // vmflow runs ofproto/trace itself, on a replica of the dumped switches (trace stage)
-          Spec.OVS_APPCTL_OFPROTO_TRACE);
+          Spec.OVS_APPCTL_OFPROTO_TRACE,
+          // a log file sos copies; the collector gathers command outputs only (#23 left it out)
+          Spec.OVS_VSWITCHD_LOG);
 
   @ParameterizedTest
   @EnumSource(Spec.class)

@@ -65,6 +65,12 @@ public final class Causes {
       }
     }
     standing.forEach(s -> findings.putIfAbsent(key(s.finding()), s.finding()));
+    // drop and error counters of VM-facing devices; a loss cites the drops that grew by its count
+    List<CounterCauses.Found> counters = CounterCauses.of(topology, facts, hosts);
+    counters.forEach(c -> findings.putIfAbsent(key(c.finding()), c.finding()));
+    DatapathCauses.of(topology, facts).forEach(f -> findings.putIfAbsent(key(f), f));
+    // the switch daemon's log: events on the host's timeline, restarts and resubmit loops
+    LogEvents.of(facts).forEach(f -> findings.putIfAbsent(key(f), f));
     for (Finding e : earlier) {
       if (e.severity() != Severity.INFO && !e.hostKey().isEmpty()) {
         standing.add(new Found(e, e.hostKey(), Set.of()));
@@ -81,6 +87,9 @@ public final class Causes {
           found.add(s.finding());
         }
       }
+      counters.stream()
+          .filter(c -> CounterCauses.covers(c, loss))
+          .forEach(c -> found.add(c.finding()));
       links.add(link(loss, found, hosts));
     }
     return new Result(List.copyOf(findings.values()), links);

@@ -14,6 +14,10 @@ public final class KindSniffer {
   private static final int LOOK = 60;
 
   // 14:32:10.193922 fa:16:3e:63:28:94 > fa:16:3e:29:fb:13, ethertype IPv4 (0x0800), length 98: ...
+  // 2016-01-22T08:58:33.377Z|00002|vlog|INFO|opened log file /var/log/openvswitch/ovs-vswitchd.log
+  private static final Pattern VSWITCHD_LOG =
+      Pattern.compile(
+          "^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z\\|\\d+\\|[^|]+\\|(EMER|ERR|WARN|INFO|DBG)\\|.*(ovs-vswitchd|ofproto|bridge|netdev|dpif|bond).*$");
   private static final Pattern TCPDUMP =
       Pattern.compile(
           "^(\\d{4}-\\d\\d-\\d\\d )?\\d\\d:\\d\\d:\\d\\d\\.\\d{6,9} .*(ICMP|ICMP6|IP6?|ARP|ethertype) .*");
@@ -107,6 +111,12 @@ public final class KindSniffer {
           || l.startsWith("OFPST_PORT_DESC")
           || OFCTL_PORT.matcher(l).matches()) {
         return Optional.of(Spec.OVS_OFCTL_SHOW);
+      }
+      if (VSWITCHD_LOG.matcher(l).matches()) {
+        return Optional.of(Spec.OVS_VSWITCHD_LOG);
+      }
+      if (l.startsWith("OFPST_PORT reply")) {
+        return Optional.of(Spec.OVS_OFCTL_DUMP_PORTS);
       }
       if (l.startsWith("NXST_FLOW") || l.startsWith("OFPST_FLOW") || FLOW.matcher(l).matches()) {
         return Optional.of(Spec.OVS_OFCTL_DUMP_FLOWS);

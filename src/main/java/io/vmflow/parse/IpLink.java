@@ -23,6 +23,9 @@ public record IpLink(List<LinkDevice> devices) implements ParsedRecord {
    *     the local end of a point-to-point address as a host address ({@code /32})
    * @param pointToPoint {@code inet A peer B/32} addresses: the remote end of each
    * @param tunnel {@code link/ipip A peer B}: a point-to-point tunnel's ends
+   * @param counters the {@code RX:}/{@code TX:} statistics of {@code ip -s [-s] link}, one per
+   *     column ({@code rx_dropped}, {@code tx_dropped}, {@code rx_missed}, ...); empty without
+   *     {@code -s}
    */
   public record LinkDevice(
       int index,
@@ -37,12 +40,46 @@ public record IpLink(List<LinkDevice> devices) implements ParsedRecord {
       List<String> addresses,
       int line,
       List<PointToPoint> pointToPoint,
-      Optional<TunnelEnds> tunnel) {
+      Optional<TunnelEnds> tunnel,
+      List<Counter> counters) {
     public LinkDevice {
       flags = List.copyOf(flags);
       addresses = List.copyOf(addresses);
       pointToPoint = List.copyOf(pointToPoint);
       java.util.Objects.requireNonNull(tunnel);
+      counters = counters == null ? List.of() : List.copyOf(counters);
+    }
+
+    /** A device without statistics. */
+    public LinkDevice(
+        int index,
+        String name,
+        String peer,
+        List<String> flags,
+        int mtu,
+        String master,
+        String state,
+        Optional<MacAddress> mac,
+        String kind,
+        List<String> addresses,
+        int line,
+        List<PointToPoint> pointToPoint,
+        Optional<TunnelEnds> tunnel) {
+      this(
+          index,
+          name,
+          peer,
+          flags,
+          mtu,
+          master,
+          state,
+          mac,
+          kind,
+          addresses,
+          line,
+          pointToPoint,
+          tunnel,
+          List.of());
     }
 
     /** A device without point-to-point addresses or tunnel ends. */
@@ -71,7 +108,13 @@ public record IpLink(List<LinkDevice> devices) implements ParsedRecord {
           addresses,
           line,
           List.of(),
-          Optional.empty());
+          Optional.empty(),
+          List.of());
+    }
+
+    /** The counter called {@code name} ({@code rx_dropped}), when {@code -s} printed it. */
+    public Optional<Counter> counter(String name) {
+      return Counter.find(counters, name);
     }
 
     /** Administratively up and not operationally down. */

@@ -23,7 +23,18 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * Kept: index, name, peer, flags, mtu, master, state, MAC, kind, addresses, point-to-point peers
- * ({@code inet A peer B/32}) and tunnel ends ({@code link/ipip A peer B}). Statistics lines and
+ * ({@code inet A peer B/32}), tunnel ends ({@code link/ipip A peer B}) and, with {@code -s [-s]},
+ * the statistics, read by their header so that every iproute2 layout is understood:
+ *
+ * <pre>
+ *     RX: bytes  packets  errors  dropped overrun mcast
+ *     21320      210      0       0       0       0
+ *     RX errors: length   crc     frame   fifo    missed
+ *                0        0       0       0       0
+ *     TX:  bytes packets errors dropped carrier collsns
+ *     10379      108      0       3       0       0
+ * </pre>
+ *
  * {@code -d} details other than the kind are skipped.
  */
 final class IpLinkParser implements CommandParser<IpLink> {
@@ -52,6 +63,13 @@ final class IpLinkParser implements CommandParser<IpLink> {
   private static final Pattern KIND =
       Pattern.compile(
           "^\\s+(?<kind>veth|bridge|openvswitch|vxlan|geneve|gretap|vlan|bond|tun|dummy|macvlan|ipvlan)\\b.*");
+  //     RX: bytes  packets  errors  dropped overrun mcast   /   RX:  bytes packets errors dropped
+  //     missed   mcast   /   RX errors: length   crc ...   /   TX errors: aborted  fifo ...
+  private static final Pattern STATS_HEADER =
+      Pattern.compile("^\\s*(?<dir>RX|TX)(?<err> errors)?:\\s+(?<cols>[a-z]+(\\s+[a-z]+)*)\\s*$");
+  //     21320      210      0       0       0       0   (values under a statistics header)
+  private static final Pattern STATS_VALUES =
+      Pattern.compile("^\\s*\\d{1,18}(\\s+\\d{1,18})*\\s*$");
   private static final Pattern WORD = Pattern.compile("\\b(mtu|master|state)\\s+(\\S+)");
 
   private final Spec spec;
@@ -109,6 +127,8 @@ final class IpLinkParser implements CommandParser<IpLink> {
       b.address(oaddr);
     } else if (last == null) {
       findings.add(ParseFindings.unrecognised(source, i, "ip link"));
+    } else if (last.readStats(line, source.lineNo(i))) {
+      return;
     } else {
       Matcher linkPeer = LINK_PEER.matcher(line);
       Matcher link = LINK.matcher(line);
@@ -144,6 +164,9 @@ final class IpLinkParser implements CommandParser<IpLink> {
     final List<String> addresses = new ArrayList<>();
     final List<IpLink.PointToPoint> pointToPoint = new ArrayList<>();
     Optional<IpLink.TunnelEnds> tunnel = Optional.empty();
+    final List<Counter> counters = new ArrayList<>();
+    // the column names of the statistics header just read, whose values come next
+    List<String> columns = List.of();
     final int line;
 
     Builder(Matcher h, int line) {
@@ -171,6 +194,32 @@ final class IpLinkParser implements CommandParser<IpLink> {
       this.line = line;
     }
 
+    /**
+     * A statistics header (its columns are remembered) or the values under it; false for any other
+     * line. Values that are not plain numbers ({@code ip -h}: {@code 6.04T}) are not kept.
+     */
+    boolean readStats(String text, int lineNo) {
+      Matcher h = STATS_HEADER.matcher(text);
+      if (h.matches()) {
+        String dir = h.group("dir").toLowerCase(java.util.Locale.ROOT) + "_";
+        columns = Arrays.stream(h.group("cols").trim().split("\\s+")).map(c -> dir + c).toList();
+        return true;
+      }
+      if (columns.isEmpty()) {
+        return false;
+      }
+      List<String> names = columns;
+      columns = List.of();
+      if (!STATS_VALUES.matcher(text).matches()) {
+        return text.trim().matches("[-\\d.]+[KMGTP]?(\\s+[-\\d.]+[KMGTP]?)*");
+      }
+      String[] values = text.trim().split("\\s+");
+      for (int k = 0; k < Math.min(values.length, names.size()); k++) {
+        counters.add(new Counter(names.get(k), Long.parseLong(values[k]), lineNo));
+      }
+      return true;
+    }
+
     /** An {@link #ADDR} match: {@code 10.0.0.1/24}, or {@code A peer B/32}. */
     void address(Matcher m) {
       if (m.group("peer") == null) {
@@ -196,7 +245,8 @@ final class IpLinkParser implements CommandParser<IpLink> {
           addresses,
           line,
           pointToPoint,
-          tunnel);
+          tunnel,
+          counters);
     }
   }
 }

@@ -31,6 +31,8 @@ public final class ParserRegistry {
           entry(new IpLinkParser()),
           entry(new IpLinkParser(Spec.IP_ADDR)),
           entry(new OvsOfctlDumpFlowsParser()),
+          entry(new OvsOfctlDumpPortsParser()),
+          entry(new OvsVswitchdLogParser()),
           entry(new OvsDpctlShowParser()),
           entry(new OvsAppctlOfprotoListTunnelsParser()),
           entry(new OpenstackParsers.ServerListParser()),

@@ -14,6 +14,7 @@ import java.util.List;
  * @param devices the segment's devices from the last point that saw the packets to the first that
  *     did not, both included; peer-host markers left out
  * @param hosts the host of each device, aligned with {@code devices}
+ * @param lost how many echoes were lost on the segment, 0 when unknown
  */
 public record LossCase(
     String vmId,
@@ -22,7 +23,8 @@ public record LossCase(
     String src,
     String dst,
     List<String> devices,
-    List<String> hosts) {
+    List<String> hosts,
+    long lost) {
 
   public LossCase {
     devices = List.copyOf(devices);
@@ -30,6 +32,18 @@ public record LossCase(
     if (devices.size() != hosts.size()) {
       throw new IllegalArgumentException("devices and hosts differ in length");
     }
+  }
+
+  /** A loss whose count is not known. */
+  public LossCase(
+      String vmId,
+      String sentence,
+      String direction,
+      String src,
+      String dst,
+      List<String> devices,
+      List<String> hosts) {
+    this(vmId, sentence, direction, src, dst, devices, hosts, 0);
   }
 
   /** True when {@code device} on {@code host} lies on the segment. */

@@ -34,6 +34,7 @@ final class LossCases {
         hosts.add(h.host());
       }
     }
-    return new LossCase(vmId, l.sentence(), l.direction(), flow.src(), flow.dst(), devices, hosts);
+    return new LossCase(
+        vmId, l.sentence(), l.direction(), flow.src(), flow.dst(), devices, hosts, l.lost());
   }
 }

@@ -26,11 +26,10 @@ public final class BundleLayout {
           .flatMap(s -> s.sosNames().stream().map(p -> new Rule(s, p)))
           .toList();
 
-  // outputs sos and vmflow-collect keep for a reader's context (clock, uptime, port counters) that
+  // outputs sos and vmflow-collect keep for a reader's context (clock, uptime, versions) that
   // vmflow does not analyse: cataloged as evidence, without an "unrecognised" finding
   private static final Pattern CONTEXT =
-      Pattern.compile(
-          "date(_--utc)?|uptime|ovs-ofctl(_-O_OpenFlow1\\d)?_dump-ports_[^/]+|ovs-vsctl(_-t_\\d+)?_--version|ovs-vswitchd_--version");
+      Pattern.compile("date(_--utc)?|uptime|ovs-vsctl(_-t_\\d+)?_--version|ovs-vswitchd_--version");
 
   private BundleLayout() {}
 

@@ -95,6 +95,12 @@ public enum Spec {
       Scope.PER_OBJECT,
       sos("ovs-ofctl(_-O_OpenFlow1\\d)?_dump-flows_(?<s>[^/]+)"),
       typed("ovs-ofctl dump-flows")),
+  // ovs-ofctl_dump-ports_br-int, ovs-ofctl_-O_OpenFlow13_dump-ports_br-tun: per-port counters
+  OVS_OFCTL_DUMP_PORTS(
+      "ovs-ofctl dump-ports %s",
+      Scope.PER_OBJECT,
+      sos("ovs-ofctl(_-O_OpenFlow1\\d)?_dump-ports_(?<s>[^/]+)"),
+      typed("ovs-ofctl dump-ports")),
   // ovs-appctl_fdb.show_br-int
   OVS_APPCTL_FDB_SHOW(
       "ovs-appctl fdb/show %s",
@@ -114,6 +120,13 @@ public enum Spec {
       Scope.PER_OBJECT,
       sos("ovs-appctl_ofproto\\.trace_(?<s>[^_/]+)(_[^/]*)?"),
       typed("ovs-appctl ofproto/trace")),
+
+  // a log file, not a command: sos copies var/log/openvswitch/ovs-vswitchd.log (and rotated
+  // ovs-vswitchd.log.1); typed, it is cat of that file
+  OVS_VSWITCHD_LOG(
+      "cat /var/log/openvswitch/ovs-vswitchd.log",
+      sos("(cat_\\.var\\.log\\.openvswitch\\.)?ovs-vswitchd\\.log(\\.\\d{1,3})?"),
+      typed("cat /var/log/openvswitch/ovs-vswitchd.log")),
 
   // host side: packet filters (ip6tables prints the same formats). sos firewall_tables:
   // nft_list_ruleset, iptables_-vnxL, ip6tables_-t_filter_-nvL; iptables-save_-c (vmflow-collect,

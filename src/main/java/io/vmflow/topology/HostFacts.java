@@ -130,7 +130,10 @@ final class HostFacts {
             d.mac(),
             d.kind(),
             addresses,
-            d.line()),
+            d.line(),
+            d.pointToPoint(),
+            d.tunnel(),
+            d.counters()),
         kept.origin());
   }
 

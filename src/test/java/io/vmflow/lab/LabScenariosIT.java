@@ -55,6 +55,15 @@ class LabScenariosIT {
     assertThat(lab.exit).isZero();
     assertThat(lab.codes(lab.vm("lab-vm1"))).noneMatch(c -> !c.startsWith("PARSER_MISSING"));
     assertThat(lab.severities()).doesNotContain("ERROR", "WARNING");
+    // counters read before and after the capture stay quiet on a healthy lab: nothing grew
+    lab.report()
+        .get("findings")
+        .forEach(
+            f -> {
+              if (f.get("code").asString().startsWith("INTERFACE_")) {
+                assertThat(f.get("severity").asString()).as(f.toString()).isEqualTo("INFO");
+              }
+            });
     assertThat(lab.path("lab-vm1"))
         .containsSubsequence(
             "tap" + VM1 + "@compute-a",
@@ -200,6 +209,19 @@ class LabScenariosIT {
     Lab lab = run("tap-mtu");
     assertThat(lab.messages("MTU_MISMATCH"))
         .anyMatch(m -> m.startsWith("tap" + VM1 + " has MTU 1000") && m.contains("1500"));
+  }
+
+  @Test
+  void guestThatStopsDrainingItsTapIsNamedByTheTapsTxDropsAndCausesTheLoss() throws Exception {
+    Lab lab = run("guest-down");
+    assertThat(lab.messages("INTERFACE_DROPS"))
+        .anyMatch(
+            m ->
+                m.startsWith("tap" + VM2 + " on compute-a: tx_dropped rose by ")
+                    && m.contains(" over "));
+    assertThat(lab.losses("lab-vm2")).contains("request qbr" + VM2 + " -> tap" + VM2);
+    assertThat(lab.causes("request qbr" + VM2 + " -> tap" + VM2))
+        .anyMatch(c -> c.startsWith("INTERFACE_DROPS") && c.contains("tap" + VM2));
   }
 
   private Lab run(String scenario) throws Exception {

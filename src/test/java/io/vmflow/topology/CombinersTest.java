@@ -31,6 +31,10 @@ class CombinersTest {
           SubnetList.class, // kept as evidence; no rule reads subnets yet
           // read by the cause stage, which ties rules to the devices of a loss segment
           io.vmflow.parse.FirewallRules.class,
+          // port counters: read by the cause stage's counter checks (CounterCauses)
+          io.vmflow.parse.OvsOfctlDumpPorts.class,
+          // log events: read by the cause stage (LogEvents), findings on the host page
+          io.vmflow.parse.OvsVswitchdLog.class,
           // the trace stage's own output, parsed where a dump carries one
           io.vmflow.parse.OvsAppctlOfprotoTrace.class);
 
