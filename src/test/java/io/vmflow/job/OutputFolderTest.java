@@ -115,10 +115,11 @@ class OutputFolderTest {
       run("analyze", SEED.toString(), "-o", out.toString());
     }
     assertThat(rowCounts(out)).as("after ten runs").isEqualTo(afterOne);
-    // H2 keeps a few superseded pages until it compacts, but the file stops growing: ten runs
-    // take no more room than five, within a few pages
+    // H2 keeps superseded pages until its background writer compacts (later on a loaded machine:
+    // 72 KiB more was seen at load 15), but the file stops growing: ten runs take no more room than
+    // five, within a few dozen pages
     assertThat(Files.size(db))
-        .isLessThanOrEqualTo(sizeAfterFive + (64 << 10))
+        .isLessThanOrEqualTo(sizeAfterFive + (128 << 10))
         .isLessThanOrEqualTo(sizeAfterOne + (256 << 10));
     try (var s = Files.list(out.resolve(".vmflow"))) {
       assertThat(s.map(p -> p.getFileName().toString())).doesNotContain("render-new", "render-old");
