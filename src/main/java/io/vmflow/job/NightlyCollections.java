@@ -117,17 +117,31 @@ final class NightlyCollections {
   private static List<Collection> byTime(List<Loose> files) {
     List<Collection> out = new ArrayList<>();
     List<Loose> current = new ArrayList<>();
+    java.util.Set<String> dumps = new java.util.HashSet<>();
     for (Loose f : files) {
-      if (!current.isEmpty() && f.time().isAfter(current.get(0).time().plus(WINDOW))) {
+      List<String> mine = dumps(f);
+      boolean late = !current.isEmpty() && f.time().isAfter(current.get(0).time().plus(WINDOW));
+      if (late || mine.stream().anyMatch(dumps::contains)) {
         out.add(timeCollection(current));
         current = new ArrayList<>();
+        dumps.clear();
       }
       current.add(f);
+      dumps.addAll(mine);
     }
     if (!current.isEmpty()) {
       out.add(timeCollection(current));
     }
     return out;
+  }
+
+  // the host dumps a file holds, as host/mode: at most one of each per collection
+  private static List<String> dumps(Loose f) {
+    return f.probe().manifests().stream()
+        .filter(m -> !m.host().isEmpty() && List.of("host", "all", "controller").contains(m.mode()))
+        .map(m -> m.host() + "/" + m.mode())
+        .distinct()
+        .toList();
   }
 
   private static Collection timeCollection(List<Loose> fs) {

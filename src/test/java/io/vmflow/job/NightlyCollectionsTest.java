@@ -88,6 +88,39 @@ class NightlyCollectionsTest {
   }
 
   @Test
+  void aSecondDumpOfAHostWithinTheWindowStartsTheNextCollectionButASecondCaptureDoesNot() {
+    var cs =
+        NightlyCollections.group(
+            List.of(
+                file("a-1.tar.gz", "compute-a", T, "", false),
+                capture("a-vm1.tar.gz", "compute-a", T.plusSeconds(5)),
+                capture("a-vm2.tar.gz", "compute-a", T.plusSeconds(5)),
+                bare("ctl-1.tar.gz", T.plusSeconds(16)),
+                file("a-2.tar.gz", "compute-a", T.plusSeconds(22), "", false),
+                bare("ctl-2.tar.gz", T.plusSeconds(37))));
+    assertThat(names(cs))
+        .containsExactly(
+            List.of("a-1.tar.gz", "a-vm1.tar.gz", "a-vm2.tar.gz", "ctl-1.tar.gz"),
+            List.of("a-2.tar.gz", "ctl-2.tar.gz"));
+  }
+
+  private static NightlyCollections.Loose capture(String name, String host, Instant at) {
+    CollectManifest m =
+        new CollectManifest(
+            host,
+            Optional.of(at),
+            "",
+            "vmflow-collect",
+            "capture",
+            "",
+            false,
+            List.of(),
+            List.of());
+    return new NightlyCollections.Loose(
+        Path.of("/inbox", name), new ManifestProbe.Probe(List.of(m), Optional.empty(), false), T);
+  }
+
+  @Test
   void aFileJustOutsideTheWindowStartsTheNextCollection() {
     var cs =
         NightlyCollections.group(

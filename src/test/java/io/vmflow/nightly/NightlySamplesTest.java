@@ -59,6 +59,32 @@ class NightlySamplesTest {
   }
 
   @Test
+  void twoCollectionsOfTheSameHostsCopiedLooseAMinuteApartAreTwoCollections() throws Exception {
+    Path inbox = Files.createDirectories(tmp.resolve("inbox"));
+    for (String s : List.of("lab-healthy", "lab-reply-drop")) {
+      for (String f : List.of("compute-a.tar.gz", "compute-b.tar.gz", "controller.tar.gz")) {
+        Files.copy(Path.of("samples", s, f), inbox.resolve(s + "-" + f));
+      }
+    }
+    JsonNode report = nightly(inbox, tmp.resolve("out"));
+    assertThat(report.get("bundles")).hasSize(2);
+    for (JsonNode b : report.get("bundles")) {
+      String prefix =
+          b.get("rule").asString().contains("lab-healthy") ? "lab-healthy-" : "lab-reply-drop-";
+      assertThat(b.get("rule").asString())
+          .as("each collection holds its own three files")
+          .contains(prefix + "compute-a", prefix + "compute-b", prefix + "controller")
+          .doesNotContain(prefix.equals("lab-healthy-") ? "lab-reply-drop" : "lab-healthy");
+    }
+    for (JsonNode v : report.get("vms")) {
+      boolean vm1 = v.get("vmId").asString().equals(VM1);
+      assertThat(v.get("status").asString()).isEqualTo(vm1 ? "ERROR" : "OK");
+      assertThat(v.get("others")).hasSize(1);
+      assertThat(v.get("others").get(0).get("status").asString()).isEqualTo("OK");
+    }
+  }
+
+  @Test
   void allSamplesAtOnceNeitherMixNorDisagree() throws Exception {
     Path inbox = Files.createDirectories(tmp.resolve("inbox"));
     for (String d : List.of("lab-healthy", "lab-reply-drop", "seed-fusionsphere")) {
