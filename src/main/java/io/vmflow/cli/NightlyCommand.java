@@ -20,12 +20,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description =
-        "Analyse every bundle of an inbox not analysed before; report new, open and resolved findings per VM.",
+        "Analyse every collection of an inbox not analysed before (a sub-folder, or loose tarballs"
+            + " grouped by case id or collection time); report new, open and resolved findings per VM.",
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       "0:no VM has a current finding at or above --fail-on",
       "1:some VM has",
-      "2:usage error, unreadable inbox or a failed bundle"
+      "2:usage error, unreadable inbox or a failed collection"
     })
 final class NightlyCommand implements Callable<Integer> {
 
@@ -79,7 +80,7 @@ final class NightlyCommand implements Callable<Integer> {
       paramLabel = "SECONDS",
       defaultValue = "60",
       description =
-          "Leave a bundle for the next run while it changed within this many seconds: it may still be being copied (default: ${DEFAULT-VALUE}).")
+          "Leave a collection for the next run while a file of it changed within this many seconds: it may still be being copied (default: ${DEFAULT-VALUE}).")
   long settleSeconds;
 
   @Option(
@@ -144,8 +145,16 @@ final class NightlyCommand implements Callable<Integer> {
     out.println(o.page());
     long failing = o.report().vms().stream().filter(v -> v.failsAt(level)).count();
     out.printf(
-        "%d bundles analysed, %d failed, %d already known; %d VMs, %d failing at %s%n",
-        o.processed(), o.failed(), o.skipped(), o.report().vms().size(), failing, failOn);
+        "%d collections analysed, %d failed, %d already known, %d analysed by another run, %d still"
+            + " changing; %d VMs, %d failing at %s%n",
+        o.processed(),
+        o.failed(),
+        o.skipped(),
+        o.busy(),
+        o.waiting(),
+        o.report().vms().size(),
+        failing,
+        failOn);
     out.flush();
     if (o.failed() > 0) {
       return ExitCodes.USAGE;

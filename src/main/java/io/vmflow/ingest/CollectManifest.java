@@ -21,6 +21,9 @@ import java.util.Optional;
  * virsh -r list --all	-	-	0	skipped: virsh not installed
  * </pre>
  *
+ * @param caseId the collection id ({@code case} row; empty when the manifest has none)
+ * @param caseGiven true when the responder gave the id ({@code --case}); a generated id names one
+ *     collector invocation only and groups nothing across tarballs
  * @param badLines 1-based lines that are neither a header nor a five-column row
  */
 public record CollectManifest(
@@ -29,6 +32,8 @@ public record CollectManifest(
     String collectedLocal,
     String collector,
     String mode,
+    String caseId,
+    boolean caseGiven,
     List<Run> runs,
     List<Integer> badLines) {
 
@@ -82,6 +87,7 @@ public record CollectManifest(
     collectedLocal = collectedLocal == null ? "" : collectedLocal;
     collector = collector == null ? "" : collector;
     mode = mode == null ? "" : mode;
+    caseId = caseId == null ? "" : caseId;
     runs = List.copyOf(runs);
     badLines = List.copyOf(badLines);
   }
@@ -98,6 +104,8 @@ public record CollectManifest(
     String local = "";
     String collector = "";
     String mode = "";
+    String caseId = "";
+    boolean caseGiven = false;
     List<Run> runs = new ArrayList<>();
     List<Integer> bad = new ArrayList<>();
     boolean table = false;
@@ -129,10 +137,12 @@ public record CollectManifest(
         case "collected_local" -> local = f[1];
         case "collector" -> collector = f[1];
         case "mode" -> mode = f[1];
+        case "case" -> caseId = f[1].trim();
+        case "case_source" -> caseGiven = f[1].trim().equals("given");
         default -> {} // fqdn, machine_id, tool versions: shown to people, not needed here
       }
     }
-    return new CollectManifest(host, utc, local, collector, mode, runs, bad);
+    return new CollectManifest(host, utc, local, collector, mode, caseId, caseGiven, runs, bad);
   }
 
   public List<Run> failed() {

@@ -1,69 +1,81 @@
 package io.vmflow.job;
 
-import io.vmflow.store.HistoryStore;
 import io.vmflow.store.HistoryStore.VmFindingRow;
-import io.vmflow.store.HistoryStore.VmStateAt;
+import io.vmflow.store.ObservationStore;
+import io.vmflow.store.ObservationStore.Observation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What changed for each VM as of one nightly run: findings new in it, still open (and since which
- * run), and resolved since the VM's previous state. A VM not re-reported in a run keeps its state:
- * its bundle was simply not collected again.
+ * What changed for each VM as of one nightly run. A VM is observed once per collection that holds
+ * it; its newest observation (latest run, then latest collection time) is its state, compared with
+ * the observation before it (in an earlier collection of the same run, or an earlier run): findings
+ * new in it, still open (and since which run), resolved. Findings are always those raised in the
+ * observation's own collection. A VM not re-reported in a run keeps its state: its collection was
+ * simply not collected again.
  */
 final class NightlyChanges {
 
-  /** One VM's change record. */
+  /**
+   * One VM's change record.
+   *
+   * @param others the VM's other observations in the run of {@code latest}, newest first
+   */
   record VmChange(
-      HistoryStore.VmState state,
-      long seenInRun,
+      Observation latest,
       List<VmFindingRow> newFindings,
       List<OpenFinding> open,
       List<VmFindingRow> resolved,
-      List<Double> lossTrend) {}
+      List<Observation> others) {}
 
   /** A finding still open, with the first run of its current streak. */
   record OpenFinding(VmFindingRow finding, long since) {}
 
   private NightlyChanges() {}
 
-  static List<VmChange> asOf(HistoryStore history, long runId) {
+  static List<VmChange> asOf(ObservationStore store, long runId) {
     List<VmChange> out = new ArrayList<>();
-    for (VmStateAt at : history.latestStates(runId)) {
-      String vm = at.state().vmId();
-      List<Long> runs = history.runsOf(vm, runId);
-      Map<String, VmFindingRow> now = byKey(history.findings(at.runId(), vm));
-      Map<String, VmFindingRow> before =
-          runs.size() >= 2 ? byKey(history.findings(runs.get(runs.size() - 2), vm)) : Map.of();
-      boolean fresh = at.runId() == runId;
+    for (String vm : store.vmIds(runId)) {
+      List<Observation> obs = store.of(vm, runId);
+      if (obs.isEmpty()) {
+        continue;
+      }
+      Observation latest = obs.get(obs.size() - 1);
+      List<Map<String, VmFindingRow>> keyed =
+          obs.stream().map(o -> byKey(store.findings(o))).toList();
+      Map<String, VmFindingRow> now = keyed.get(keyed.size() - 1);
+      Map<String, VmFindingRow> before = keyed.size() >= 2 ? keyed.get(keyed.size() - 2) : Map.of();
+      boolean fresh = latest.runId() == runId;
       List<VmFindingRow> added = new ArrayList<>();
       List<OpenFinding> open = new ArrayList<>();
       for (VmFindingRow f : now.values()) {
         if (fresh && !before.containsKey(f.key())) {
           added.add(f);
         } else {
-          open.add(new OpenFinding(f, since(history, vm, f.key(), runs)));
+          open.add(new OpenFinding(f, since(obs, keyed, f.key())));
         }
       }
       List<VmFindingRow> resolved = new ArrayList<>();
       if (fresh) {
         before.values().stream().filter(f -> !now.containsKey(f.key())).forEach(resolved::add);
       }
-      out.add(new VmChange(at.state(), at.runId(), added, open, resolved, List.of()));
+      List<Observation> others = new ArrayList<>();
+      for (int i = obs.size() - 2; i >= 0 && obs.get(i).runId() == latest.runId(); i--) {
+        others.add(obs.get(i));
+      }
+      out.add(new VmChange(latest, added, open, resolved, others));
     }
     return out;
   }
 
-  private static long since(HistoryStore history, String vm, String key, List<Long> runs) {
-    long since = runs.get(runs.size() - 1);
-    for (int i = runs.size() - 1; i >= 0; i--) {
-      long r = runs.get(i);
-      if (history.findings(r, vm).stream().noneMatch(f -> f.key().equals(key))) {
-        break;
-      }
-      since = r;
+  // the run of the earliest observation of the unbroken streak of observations holding the key
+  private static long since(
+      List<Observation> obs, List<Map<String, VmFindingRow>> keyed, String key) {
+    long since = obs.get(obs.size() - 1).runId();
+    for (int i = obs.size() - 1; i >= 0 && keyed.get(i).containsKey(key); i--) {
+      since = obs.get(i).runId();
     }
     return since;
   }

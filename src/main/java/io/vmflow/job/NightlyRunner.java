@@ -1,24 +1,21 @@
 package io.vmflow.job;
 
-import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
-import io.vmflow.ping.PingResults;
-import io.vmflow.ping.PointFlowStats;
 import io.vmflow.report.NightlyReport;
 import io.vmflow.report.NightlyWriter;
 import io.vmflow.store.BundleRetries;
-import io.vmflow.store.FindingStore;
+import io.vmflow.store.CollectionClaims;
 import io.vmflow.store.HistoryStore;
 import io.vmflow.store.InterruptedRuns;
-import io.vmflow.store.StageResultStore;
-import io.vmflow.topology.Topology;
-import io.vmflow.topology.Vm;
+import io.vmflow.store.ObservationStore;
+import io.vmflow.store.RunOwners;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,9 +23,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * {@code vmflow nightly}: analyses every bundle of an inbox not analysed before (by content hash),
- * each as its own job execution, records each VM's state in the history, and writes what changed. A
- * bundle left STARTED by a killed run is analysed again; its job restarts where it stopped.
+ * {@code vmflow nightly}: groups the inbox into collections ({@link NightlyIntake}), analyses each
+ * complete collection not analysed before (by content hash) as its own job execution, records each
+ * VM's state per collection in the history, and writes what changed. Each collection is claimed
+ * first, so of several runs on one database exactly one analyses it; a collection left STARTED by a
+ * killed run is analysed again and its job restarts where it stopped.
  */
 @Component
 public class NightlyRunner {
@@ -37,9 +36,9 @@ public class NightlyRunner {
 
   private final AnalyzeLauncher launcher;
   private final HistoryStore history;
-  private final FindingStore findings;
-  private final StageResultStore results;
-
+  private final ObservationStore observations;
+  private final CollectionClaims claims;
+  private final CollectionRecorder recorder;
   private final InterruptedRuns interrupted;
   private final BundleRetries retries;
   private final Duration settle;
@@ -47,23 +46,36 @@ public class NightlyRunner {
   public NightlyRunner(
       AnalyzeLauncher launcher,
       HistoryStore history,
-      FindingStore findings,
-      StageResultStore results,
+      ObservationStore observations,
+      CollectionClaims claims,
+      CollectionRecorder recorder,
       InterruptedRuns interrupted,
       BundleRetries retries,
       @Value("${vmflow.nightly.settle-seconds:60}") long settleSeconds) {
     this.launcher = launcher;
     this.history = history;
-    this.findings = findings;
-    this.results = results;
+    this.observations = observations;
+    this.claims = claims;
+    this.recorder = recorder;
     this.interrupted = interrupted;
     this.retries = retries;
     this.settle = Duration.ofSeconds(settleSeconds);
   }
 
-  /** Result of one nightly invocation. */
+  /**
+   * Result of one nightly invocation.
+   *
+   * @param busy collections another run was analysing (not failures)
+   * @param waiting inbox entries left for a later run because they were still changing
+   */
   public record NightlyOutcome(
-      int processed, int failed, int skipped, NightlyReport report, Path page) {}
+      int processed,
+      int failed,
+      int skipped,
+      int busy,
+      int waiting,
+      NightlyReport report,
+      Path page) {}
 
   public NightlyOutcome run(Path inbox, Path out, int keep, Severity failOn) throws IOException {
     int repaired = interrupted.repair(Instant.now());
@@ -71,105 +83,128 @@ public class NightlyRunner {
       log.info("closed {} nightly runs left unfinished by a killed process", repaired);
     }
     NightlyIntake.Intake intake = NightlyIntake.scan(inbox, out, settle, Instant.now());
-    intake
-        .settling()
-        .forEach(p -> log.info("{} changed within the last {}: left for the next run", p, settle));
-    long runId = history.startRun(Instant.now());
-    int processed = 0;
-    int failed = 0;
-    int skipped = 0;
-    for (Path bundle : intake.ready()) {
-      String sha = InputFingerprint.sha256(List.of(bundle));
-      var known = history.bundle(sha);
-      if (known.isPresent() && known.get().status().equals("DONE")) {
-        skipped++;
-        continue;
-      }
-      Path dir =
-          out.resolve("bundles").resolve(AnalyzeDirs.name(bundle) + "-" + sha.substring(0, 12));
-      history.markStarted(
-          sha, bundle.getFileName().toString(), runId, out.relativize(dir).toString());
-      try {
-        AnalyzeOutcome o = launcher.run(List.of(bundle), dir);
-        if (!o.completed()) {
-          history.markFailed(sha, "job " + o.status());
-          failed++;
-          continue;
-        }
-        boolean again = known.isPresent() && known.get().status().equals(BundleRetries.RETRY);
-        if (!again && isTruncated(o.instanceId())) {
-          // perhaps still being copied: analysed again next run, accepted once it stops changing
-          retries.markRetry(sha, "archive ends early; analysed again next run");
-          failed++;
-          continue;
-        }
-        record(runId, sha, o.instanceId(), out.relativize(dir));
-        processed++;
-      } catch (Exception e) {
-        log.warn("bundle {} failed: {}", bundle, e.toString());
-        history.markFailed(sha, e.toString());
-        failed++;
-      }
+    List<NightlyReport.BundleRow> unrecorded = new ArrayList<>();
+    intake.waiting().forEach(w -> unrecorded.add(waiting(w.name(), w.why())));
+    long runId = history.startRun(Instant.now(), RunOwners.self());
+    int[] n = new int[4]; // processed, failed, skipped, busy
+    for (NightlyIntake.Ready ready : intake.ready()) {
+      analyse(ready, runId, out, n, unrecorded);
+      history.heartbeat(runId, Instant.now());
     }
     long shown = runId;
-    if (processed == 0 && failed == 0) {
+    if (n[0] == 0 && n[1] == 0) {
       history.dropEmptyRun(runId);
-      shown = runId - 1;
+      shown = history.lastRuns(1).stream().mapToLong(HistoryStore.RunTotals::runId).max().orElse(0);
     } else {
-      history.finishRun(runId, Instant.now(), processed);
+      history.finishRun(runId, Instant.now(), n[0]);
     }
     retain(out, keep);
     NightlyReport report =
-        NightlyReports.build(history, shown, NightlyChanges.asOf(history, shown), failOn);
+        NightlyReports.build(
+            history, shown, NightlyChanges.asOf(observations, shown), failOn, unrecorded);
     Path page = new NightlyWriter().write(report, out);
     log.info(
-        "nightly run {}: {} bundles analysed, {} failed, {} already known",
+        "nightly run {}: {} collections analysed, {} failed, {} already known, {} analysed by another"
+            + " run, {} still changing",
         shown,
-        processed,
-        failed,
-        skipped);
-    return new NightlyOutcome(processed, failed, skipped, report, page);
+        n[0],
+        n[1],
+        n[2],
+        n[3],
+        intake.waiting().size());
+    return new NightlyOutcome(n[0], n[1], n[2], n[3], intake.waiting().size(), report, page);
   }
 
-  private boolean isTruncated(long instance) {
-    return findings.list(instance).stream()
-        .anyMatch(f -> f.code().equals("ARCHIVE_TRUNCATED") && !f.origin().contains("!/"));
-  }
-
-  private void record(long runId, String sha, long instance, Path relDir) {
-    Topology topology = CorrelateTasklet.loader(results).apply(instance);
-    List<Finding> all = findings.list(instance);
-    PingResults pings = PingStage.load(results, instance);
-    List<HistoryStore.VmState> states = new ArrayList<>();
-    List<HistoryStore.VmFindingRow> rows = new ArrayList<>();
-    for (Vm vm : topology.vms()) {
-      List<Finding> mine = all.stream().filter(f -> f.vmId().equalsIgnoreCase(vm.id())).toList();
-      int errors = count(mine, Severity.ERROR);
-      int warnings = count(mine, Severity.WARNING);
-      List<PointFlowStats> p =
-          pings.ofVm(vm.id()).stream().flatMap(port -> port.points().stream()).toList();
-      boolean hasPath = vm.ports().stream().anyMatch(port -> !port.hops().isEmpty());
-      String status = errors > 0 ? "ERROR" : warnings > 0 ? "WARNING" : hasPath ? "OK" : "NO_DATA";
-      String host = topology.host(vm.hostKey()).map(h -> h.name()).orElse(vm.hostKey());
-      states.add(
-          new HistoryStore.VmState(
-              vm.id(),
-              vm.name(),
-              host,
-              status,
-              errors,
-              warnings,
-              p.stream().mapToLong(PointFlowStats::requests).max().orElse(0),
-              p.stream().mapToLong(PointFlowStats::answered).min().orElse(0),
-              relDir.resolve("index.html").toString()));
-      for (Finding f : mine) {
-        String key = f.code() + "|" + f.message();
-        rows.add(
-            new HistoryStore.VmFindingRow(
-                vm.id(), key, f.code(), f.severity().name(), f.message()));
-      }
+  private void analyse(
+      NightlyIntake.Ready ready,
+      long runId,
+      Path out,
+      int[] n,
+      List<NightlyReport.BundleRow> unrecorded) {
+    NightlyCollections.Collection c = ready.collection();
+    List<Path> paths = c.paths();
+    String sha = InputFingerprint.sha256(paths);
+    if (!NightlyIntake.states(paths).equals(ready.states())) {
+      unrecorded.add(
+          waiting(c.name(), "changed since the inbox was read: analysed by a later run"));
+      return;
     }
-    history.recordDone(runId, sha, instance, states, rows);
+    Path dir =
+        out.resolve("bundles")
+            .resolve(AnalyzeDirs.name(Path.of(c.name())) + "-" + sha.substring(0, 12));
+    String members =
+        c.members().stream()
+            .map(m -> m.path().getFileName() + " (" + m.rule() + ")")
+            .collect(Collectors.joining("; "));
+    CollectionClaims.Claim claim =
+        claims.claim(
+            new CollectionClaims.Collection(
+                sha,
+                c.members().stream()
+                    .map(m -> m.path().getFileName().toString())
+                    .collect(Collectors.joining(", ")),
+                c.name(),
+                c.rule() + ": " + members,
+                c.collectedAt(),
+                out.relativize(dir).toString()),
+            runId,
+            Instant.now());
+    switch (claim.outcome()) {
+      case DONE -> {
+        n[2]++;
+        return;
+      }
+      case BUSY -> {
+        n[3]++;
+        unrecorded.add(
+            new NightlyReport.BundleRow(
+                c.name(),
+                sha,
+                "BUSY",
+                "",
+                c.name(),
+                c.rule() + ": " + members,
+                "being analysed by run " + claim.holder() + " at the same time"));
+        return;
+      }
+      case CLAIMED -> {}
+    }
+    try {
+      AnalyzeOutcome o = launcher.run(paths, dir);
+      if (!NightlyIntake.states(paths).equals(ready.states())) {
+        // a file grew or was replaced while it was read: this result may mix two copies
+        claims.release(sha, runId);
+        unrecorded.add(waiting(c.name(), "changed during the analysis: result discarded"));
+        return;
+      }
+      if (!o.completed()) {
+        history.markFailed(sha, runId, "job " + o.status());
+        n[1]++;
+        return;
+      }
+      boolean again = claim.previousStatus().filter(BundleRetries.RETRY::equals).isPresent();
+      if (!again && recorder.isTruncated(o.instanceId())) {
+        // ended early though it stopped changing: looked at again next run, accepted if unchanged
+        retries.markRetry(sha, "archive ends early; analysed again next run");
+        n[1]++;
+        return;
+      }
+      if (recorder.record(runId, sha, o.instanceId(), out.relativize(dir))) {
+        n[0]++;
+      } else {
+        n[3]++;
+        log.info(
+            "collection {} was taken over by another run: its result is not recorded", c.name());
+      }
+    } catch (Exception e) {
+      log.warn("collection {} failed: {}", c.name(), e.toString());
+      history.markFailed(sha, runId, e.toString());
+      n[1]++;
+    }
+  }
+
+  private static NightlyReport.BundleRow waiting(String name, String why) {
+    return new NightlyReport.BundleRow(name, "", "WAITING", "", name, "", why);
   }
 
   private void retain(Path out, int keep) throws IOException {
@@ -182,9 +217,5 @@ public class NightlyRunner {
       }
       history.deleteRun(old);
     }
-  }
-
-  private static int count(List<Finding> fs, Severity s) {
-    return (int) fs.stream().filter(f -> f.severity() == s).count();
   }
 }

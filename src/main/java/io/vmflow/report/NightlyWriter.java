@@ -61,12 +61,14 @@ public final class NightlyWriter {
       x.writeAttribute("errors", "0");
       for (NightlyReport.VmRow vm : report.vms()) {
         x.writeStartElement("testcase");
-        x.writeAttribute("classname", "vmflow." + clean(vm.host()));
+        x.writeAttribute("classname", "vmflow." + clean(vm.collection()) + "." + clean(vm.host()));
         x.writeAttribute(
             "name", clean(vm.vmId() + (vm.vmName().isEmpty() ? "" : " " + vm.vmName())));
-        if (vm.failsAt(level)) {
+        java.util.Optional<NightlyReport.FindingRow> worst = vm.worstAt(level);
+        if (worst.isPresent()) {
+          // the type names what fails: the most severe current finding's code, never a status
           x.writeStartElement("failure");
-          x.writeAttribute("type", vm.status());
+          x.writeAttribute("type", worst.get().code());
           StringBuilder text = new StringBuilder();
           for (NightlyReport.FindingRow f : vm.newFindings()) {
             text.append("NEW ")

@@ -31,8 +31,16 @@ public class HistoryStore {
   public record VmFindingRow(
       String vmId, String key, String code, String severity, String message) {}
 
-  /** A bundle's processing state. */
-  public record Bundle(String sha256, String name, String status, long runId, String reportDir) {}
+  /** A collection's processing state. */
+  public record Bundle(
+      String sha256,
+      String name,
+      String status,
+      long runId,
+      String reportDir,
+      String collection,
+      String groupingRule,
+      String message) {}
 
   /** One run's totals for the trend chart. */
   public record RunTotals(
@@ -51,14 +59,35 @@ public class HistoryStore {
     this.tx = tx;
   }
 
-  public long startRun(Instant now) {
-    Long max = jdbc.queryForObject("SELECT MAX(run_id) FROM nightly_run", Long.class);
-    long id = max == null ? 1 : max + 1;
+  /**
+   * Starts a run owned by {@code owner} ({@link RunOwners#self()}). Concurrent runs on one database
+   * may compute the same next id: the primary key lets one insert it and the other takes the next.
+   */
+  public long startRun(Instant now, String owner) {
+    for (int attempt = 0; ; attempt++) {
+      Long max = jdbc.queryForObject("SELECT MAX(run_id) FROM nightly_run", Long.class);
+      long id = max == null ? 1 : max + 1;
+      try {
+        jdbc.update(
+            "INSERT INTO nightly_run (run_id, started_at, bundles_done, owner, heartbeat_at)"
+                + " VALUES (?,?,0,?,?)",
+            id,
+            Timestamp.from(now),
+            owner,
+            Timestamp.from(now));
+        return id;
+      } catch (org.springframework.dao.DuplicateKeyException e) {
+        if (attempt > 50) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** The run is still alive: concurrent runs leave its claims alone. */
+  public void heartbeat(long runId, Instant now) {
     jdbc.update(
-        "INSERT INTO nightly_run (run_id, started_at, bundles_done) VALUES (?,?,0)",
-        id,
-        Timestamp.from(now));
-    return id;
+        "UPDATE nightly_run SET heartbeat_at = ? WHERE run_id = ?", Timestamp.from(now), runId);
   }
 
   public void finishRun(long runId, Instant now, int bundles) {
@@ -76,16 +105,7 @@ public class HistoryStore {
 
   public Optional<Bundle> bundle(String sha256) {
     return jdbc
-        .query(
-            "SELECT * FROM nightly_bundle WHERE sha256 = ?",
-            (rs, i) ->
-                new Bundle(
-                    rs.getString("sha256"),
-                    rs.getString("name"),
-                    rs.getString("status"),
-                    rs.getLong("run_id"),
-                    rs.getString("report_dir")),
-            sha256)
+        .query("SELECT * FROM nightly_bundle WHERE sha256 = ?", (rs, i) -> bundleOf(rs), sha256)
         .stream()
         .findFirst();
   }
@@ -93,129 +113,85 @@ public class HistoryStore {
   public List<Bundle> bundles(long runId) {
     return jdbc.query(
         "SELECT * FROM nightly_bundle WHERE run_id = ? ORDER BY name",
-        (rs, i) ->
-            new Bundle(
-                rs.getString("sha256"),
-                rs.getString("name"),
-                rs.getString("status"),
-                rs.getLong("run_id"),
-                rs.getString("report_dir")),
+        (rs, i) -> bundleOf(rs),
         runId);
   }
 
-  public void markStarted(String sha256, String name, long runId, String reportDir) {
-    jdbc.update("DELETE FROM nightly_bundle WHERE sha256 = ?", sha256);
+  public void markFailed(String sha256, long runId, String message) {
     jdbc.update(
-        "INSERT INTO nightly_bundle (sha256, name, status, run_id, report_dir, message) VALUES (?,?,?,?,?,'')",
-        sha256,
-        name,
-        "STARTED",
-        runId,
-        reportDir);
-  }
-
-  public void markFailed(String sha256, String message) {
-    jdbc.update(
-        "UPDATE nightly_bundle SET status = 'FAILED', message = ? WHERE sha256 = ?",
+        "UPDATE nightly_bundle SET status = 'FAILED', message = ? WHERE sha256 = ? AND run_id = ?",
         cut(message),
-        sha256);
-  }
-
-  /** Records a bundle's VMs and findings and marks it done, all or nothing. */
-  public void recordDone(
-      long runId, String sha256, long instanceId, List<VmState> vms, List<VmFindingRow> findings) {
-    tx.executeWithoutResult(
-        status -> {
-          jdbc.update("DELETE FROM vm_state WHERE run_id = ? AND bundle_sha256 = ?", runId, sha256);
-          jdbc.update(
-              "DELETE FROM vm_finding WHERE run_id = ? AND bundle_sha256 = ?", runId, sha256);
-          for (VmState v : vms) {
-            jdbc.update(
-                "INSERT INTO vm_state VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                runId,
-                sha256,
-                Columns.fit(v.vmId(), 255),
-                Columns.fit(v.vmName(), 255),
-                Columns.fit(v.host(), 255),
-                v.status(),
-                v.errors(),
-                v.warnings(),
-                v.pingRequests(),
-                v.pingAnswered(),
-                v.reportPage());
-          }
-          java.util.Set<String> keys = new java.util.HashSet<>();
-          for (VmFindingRow f : findings) {
-            // keys cut to the column can collide: one row per (VM, key), as the primary key says
-            if (!keys.add(Columns.fit(f.vmId(), 255) + "\n" + cut(f.key()))) {
-              continue;
-            }
-            jdbc.update(
-                "INSERT INTO vm_finding VALUES (?,?,?,?,?,?,?)",
-                runId,
-                sha256,
-                Columns.fit(f.vmId(), 255),
-                cut(f.key()),
-                f.code(),
-                f.severity(),
-                cut(f.message()));
-          }
-          jdbc.update(
-              "UPDATE nightly_bundle SET status = 'DONE', run_id = ?, instance_id = ?, message = '' WHERE sha256 = ?",
-              runId,
-              instanceId,
-              sha256);
-        });
+        sha256,
+        runId);
   }
 
   /**
-   * The latest state of every VM as of run {@code runId} (inclusive), with the run it came from.
+   * Records a collection's VMs and findings and marks it done, all or nothing, only while this run
+   * still holds its claim; returns false (nothing written) when another run took it over.
    */
-  public List<VmStateAt> latestStates(long runId) {
-    return jdbc.query(
-        "SELECT s.* FROM vm_state s WHERE s.run_id = (SELECT MAX(t.run_id) FROM vm_state t WHERE t.vm_id = s.vm_id AND t.run_id <= ?)"
-            + " ORDER BY s.vm_id",
-        (rs, i) ->
-            new VmStateAt(
-                rs.getLong("run_id"),
-                new VmState(
-                    rs.getString("vm_id"),
-                    rs.getString("vm_name"),
-                    rs.getString("host"),
-                    rs.getString("status"),
-                    rs.getInt("errors"),
-                    rs.getInt("warnings"),
-                    rs.getLong("ping_requests"),
-                    rs.getLong("ping_answered"),
-                    rs.getString("report_page"))),
-        runId);
-  }
-
-  /** A VM state with the run that recorded it. */
-  public record VmStateAt(long runId, VmState state) {}
-
-  /** Findings of one VM recorded in one run. */
-  public List<VmFindingRow> findings(long runId, String vmId) {
-    return jdbc.query(
-        "SELECT DISTINCT vm_id, finding_key, code, severity, message FROM vm_finding WHERE run_id = ? AND vm_id = ? ORDER BY finding_key",
-        (rs, i) ->
-            new VmFindingRow(
-                rs.getString("vm_id"),
-                rs.getString("finding_key"),
-                rs.getString("code"),
-                rs.getString("severity"),
-                rs.getString("message")),
-        runId,
-        vmId);
-  }
-
-  /** Runs (ascending) in which the VM was reported, up to and including {@code runId}. */
-  public List<Long> runsOf(String vmId, long runId) {
-    return jdbc.queryForList(
-        "SELECT DISTINCT run_id FROM vm_state WHERE vm_id = ? AND run_id <= ? ORDER BY run_id",
-        Long.class,
-        vmId,
-        runId);
+  public boolean recordDone(
+      long runId, String sha256, long instanceId, List<VmState> vms, List<VmFindingRow> findings) {
+    return Boolean.TRUE.equals(
+        tx.execute(
+            status -> {
+              Integer held =
+                  jdbc.queryForObject(
+                      "SELECT COUNT(*) FROM nightly_bundle WHERE sha256 = ? AND run_id = ? AND status <> 'DONE'",
+                      Integer.class,
+                      sha256,
+                      runId);
+              if (held == null || held == 0) {
+                return false;
+              }
+              jdbc.update(
+                  "DELETE FROM vm_state WHERE run_id = ? AND bundle_sha256 = ?", runId, sha256);
+              jdbc.update(
+                  "DELETE FROM vm_finding WHERE run_id = ? AND bundle_sha256 = ?", runId, sha256);
+              for (VmState v : vms) {
+                jdbc.update(
+                    "INSERT INTO vm_state VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    runId,
+                    sha256,
+                    Columns.fit(v.vmId(), 255),
+                    Columns.fit(v.vmName(), 255),
+                    Columns.fit(v.host(), 255),
+                    v.status(),
+                    v.errors(),
+                    v.warnings(),
+                    v.pingRequests(),
+                    v.pingAnswered(),
+                    v.reportPage());
+              }
+              java.util.Set<String> keys = new java.util.HashSet<>();
+              for (VmFindingRow f : findings) {
+                // keys cut to the column can collide: one row per (VM, key), as the primary key
+                // says
+                if (!keys.add(Columns.fit(f.vmId(), 255) + "\n" + cut(f.key()))) {
+                  continue;
+                }
+                jdbc.update(
+                    "INSERT INTO vm_finding VALUES (?,?,?,?,?,?,?)",
+                    runId,
+                    sha256,
+                    Columns.fit(f.vmId(), 255),
+                    cut(f.key()),
+                    f.code(),
+                    f.severity(),
+                    cut(f.message()));
+              }
+              int done =
+                  jdbc.update(
+                      "UPDATE nightly_bundle SET status = 'DONE', instance_id = ?, message = ''"
+                          + " WHERE sha256 = ? AND run_id = ? AND status <> 'DONE'",
+                      instanceId,
+                      sha256,
+                      runId);
+              if (done != 1) {
+                status.setRollbackOnly();
+                return false;
+              }
+              return true;
+            }));
   }
 
   public List<RunTotals> lastRuns(int n) {
@@ -254,6 +230,18 @@ public class HistoryStore {
     jdbc.update("DELETE FROM vm_finding WHERE run_id = ?", runId);
     jdbc.update("DELETE FROM vm_state WHERE run_id = ?", runId);
     jdbc.update("DELETE FROM nightly_run WHERE run_id = ?", runId);
+  }
+
+  private static Bundle bundleOf(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Bundle(
+        rs.getString("sha256"),
+        rs.getString("name"),
+        rs.getString("status"),
+        rs.getLong("run_id"),
+        rs.getString("report_dir"),
+        rs.getString("collection"),
+        rs.getString("grouping_rule"),
+        rs.getString("message"));
   }
 
   private static String cut(String s) {

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Nightly runs a {@code kill -9} left unfinished: a run that recorded bundles is finished with what
- * it recorded; one that recorded nothing is removed, so the trend shows real runs only.
+ * it recorded; one that recorded nothing is removed, so the trend shows real runs only. A run whose
+ * owner still lives ({@link RunOwners}) is a concurrent run, not an interrupted one: left alone.
  */
 @Repository
 public class InterruptedRuns {
@@ -18,11 +19,19 @@ public class InterruptedRuns {
     this.jdbc = jdbc;
   }
 
-  /** Closes or removes every unfinished run; returns how many there were. */
+  /** Closes or removes every unfinished run whose owner is dead; returns how many there were. */
   public int repair(Instant now) {
     int n = 0;
-    for (Long run :
-        jdbc.queryForList("SELECT run_id FROM nightly_run WHERE finished_at IS NULL", Long.class)) {
+    for (var row :
+        jdbc.queryForList(
+            "SELECT run_id, owner, heartbeat_at FROM nightly_run WHERE finished_at IS NULL")) {
+      long run = ((Number) row.get("run_id")).longValue();
+      java.util.Optional<Instant> beat =
+          java.util.Optional.ofNullable((Timestamp) row.get("heartbeat_at"))
+              .map(Timestamp::toInstant);
+      if (RunOwners.isAlive(String.valueOf(row.get("owner")), beat, now)) {
+        continue;
+      }
       Integer done =
           jdbc.queryForObject(
               "SELECT COUNT(*) FROM nightly_bundle WHERE run_id = ? AND status = 'DONE'",

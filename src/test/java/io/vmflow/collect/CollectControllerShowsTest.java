@@ -78,6 +78,17 @@ class CollectControllerShowsTest {
             e -> assertThat(e).endsWith("neutron_port-show_81e4a23a-4053-40ce-9044-4edbe385b791"));
   }
 
+  @Test
+  void caseIdIsAManifestHeaderGivenOrGeneratedPerInvocation() throws Exception {
+    Collector.Run given = collect("controller", "--max-shows", "0", "--case", "inc-4711");
+    byte[] tar = Collector.tarBytes(given.tarball());
+    assertThat(Collector.contains(tar, "\ncase\tinc-4711\ncase_source\tgiven\n")).isTrue();
+    Collector.Run generated = collect("controller", "--max-shows", "0");
+    tar = Collector.tarBytes(generated.tarball());
+    assertThat(Collector.contains(tar, "\ncase_source\tgenerated\n")).isTrue();
+    assertThat(Collector.contains(tar, "\ncase\tinc-4711")).isFalse();
+  }
+
   private Collector.Run collect(String... args) throws Exception {
     Path bin = Files.createDirectories(tmp.resolve("bin"));
     fake(

@@ -48,5 +48,12 @@ class CollectShellcheckTest {
     assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
         .contains("capture needs --vm");
     assertThat(p.waitFor()).isEqualTo(2);
+    p =
+        new ProcessBuilder("bash", Collector.SCRIPT.toString(), "host", "--case", "a/b c")
+            .redirectErrorStream(true)
+            .start();
+    assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+        .contains("--case takes letters, digits");
+    assertThat(p.waitFor()).isEqualTo(2);
   }
 }

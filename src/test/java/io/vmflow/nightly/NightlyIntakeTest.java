@@ -95,4 +95,55 @@ class NightlyIntakeTest {
         .containsExactly("0");
     assertThat(new String(whole, 0, 2, StandardCharsets.ISO_8859_1)).isNotEmpty();
   }
+
+  @Test
+  void aHalfCopiedTarballStillChangingIsLeftWaitingAndSaidSoNotFailed() throws Exception {
+    Path inbox = Files.createDirectories(tmp.resolve("inbox"));
+    byte[] whole = Files.readAllBytes(Path.of("samples/lab-reply-drop/compute-a.tar.gz"));
+    Path copying = inbox.resolve("compute-a.tar.gz");
+    Files.write(copying, Arrays.copyOf(whole, whole.length / 2)); // modified just now
+    Path ignored = inbox.resolve("compute-b.tar.gz.partial");
+    Files.write(ignored, whole);
+    age(ignored);
+    Path out = tmp.resolve("out");
+    String[] args = {
+      "nightly", "--settle", "30", "--inbox", inbox.toString(), "-o", out.toString()
+    };
+
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    int exit = run(stdout, args);
+
+    assertThat(exit).as("nothing failed").isZero();
+    assertThat(stdout.toString(StandardCharsets.UTF_8))
+        .contains("0 collections analysed, 0 failed")
+        .contains("1 still changing");
+    var report =
+        tools.jackson.databind.json.JsonMapper.builder()
+            .build()
+            .readTree(out.resolve("nightly.json").toFile());
+    assertThat(report.get("bundles")).hasSize(1);
+    assertThat(report.get("bundles").get(0).get("name").asString()).isEqualTo("compute-a.tar.gz");
+    assertThat(report.get("bundles").get(0).get("status").asString()).isEqualTo("WAITING");
+    assertThat(report.get("bundles").get(0).get("message").asString())
+        .contains("perhaps still being copied");
+    assertThat(Files.readString(out.resolve("nightly.html"))).contains("WAITING");
+    assertThat(rows(out, "SELECT status FROM nightly_bundle")).isEmpty();
+
+    Files.write(copying, whole); // the copy completes
+    age(copying);
+    exit = run(new ByteArrayOutputStream(), args);
+    assertThat(exit).isIn(0, 1);
+    assertThat(rows(out, "SELECT status FROM nightly_bundle")).containsExactly("DONE");
+    assertThat(rows(out, "SELECT name FROM nightly_bundle")).containsExactly("compute-a.tar.gz");
+  }
+
+  private static int run(ByteArrayOutputStream stdout, String... args) {
+    java.io.PrintStream old = System.out;
+    System.setOut(new java.io.PrintStream(stdout, true, StandardCharsets.UTF_8));
+    try {
+      return VmflowMain.run(args);
+    } finally {
+      System.setOut(old);
+    }
+  }
 }
