@@ -54,7 +54,7 @@ public final class PathLossLocaliser {
         l.alongPort(vm, port, stats);
       }
     }
-    new VmToVmLoss(topology, l.captured).localise(stats, l::addLoss);
+    List<FlowPath> flows = new VmToVmLoss(topology, l.captured).localise(stats, l::addLoss);
     List<PortPings> out =
         l.ports.values().stream()
             .map(a -> new PortPings(a.vm, a.port, a.points, a.losses, a.silent, a.timelines))
@@ -67,7 +67,7 @@ public final class PathLossLocaliser {
           }
         });
     findings.addAll(l.found);
-    return new PingResults(out, findings, l.cases);
+    return new PingResults(out, findings, l.cases, List.of(), flows);
   }
 
   /**
