@@ -46,6 +46,15 @@ public record Report(
         .toList();
   }
 
+  /** The name of VM {@code id} as pages show it: its name, else its id; "" for "". */
+  public String vmName(String id) {
+    return vms.stream()
+        .filter(v -> v.id().equalsIgnoreCase(id))
+        .findFirst()
+        .map(v -> v.name().isBlank() ? v.id() : v.name())
+        .orElse(id);
+  }
+
   /** Counts for the one-line summary and the exit status. */
   public record Summary(int hosts, int vms, int errors, int warnings, int infos) {
     public int count(Severity severity) {

@@ -127,6 +127,31 @@ class VerdictBrowserTest {
     assertThat(counts(flow, "tap3f1a2b4c-5d")).isEqualTo("captured: 20 req / 0 rep");
   }
 
+  @Test
+  void vmNamesComeBeforeTheirIds() {
+    browser.get(out.resolve("index.html").toUri().toString());
+    assertThat(
+            browser.findElements(By.cssSelector("table.vms tbody tr td:nth-child(2)")).stream()
+                .map(WebElement::getText)
+                .toList())
+        .as("the index's VM column reads the name; the id has a column of its own after it")
+        .containsExactlyInAnyOrder("lab-vm1", "lab-vm2", "lab-vm3");
+    assertThat(browser.findElements(By.xpath("//td[text()='lab-vm1']")))
+        .as("the findings table names the VM")
+        .isNotEmpty();
+    browser.get(out.resolve("host-compute-a.html").toUri().toString());
+    assertThat(
+            browser.findElements(By.cssSelector("li a[href^='vm-']")).stream()
+                .map(WebElement::getText)
+                .toList())
+        .allMatch(t -> t.startsWith("lab-vm"));
+    browser.get(out.resolve(VM1).toUri().toString());
+    assertThat(browser.getTitle()).contains("lab-vm1");
+    assertThat(browser.findElement(By.cssSelector(".verdict-line")).getText())
+        .contains("lab-vm1")
+        .doesNotContain("11111111-aaaa");
+  }
+
   private static List<String> devices(WebElement svg, String css) {
     return svg.findElements(By.cssSelector(css)).stream()
         .map(e -> e.getAttribute("data-device"))
