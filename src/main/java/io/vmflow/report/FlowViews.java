@@ -37,11 +37,13 @@ final class FlowViews {
     for (int i = 0; i < f.hops().size(); i++) {
       Hop h = f.hops().get(i);
       PointFlowStats p = points.get(h.device());
+      // the hop that crosses to the other host is the underlay network between them, on neither
+      boolean underlay = h.kind() == io.vmflow.topology.HopKind.REMOTE_HOST;
       boxes.add(
           new FlowView.Box(
               devices.get(i),
-              h.kind().name(),
-              h.host(),
+              underlay ? "UNDERLAY" : h.kind().name(),
+              underlay ? "" : h.host(),
               p != null,
               p == null ? 0 : p.requests(),
               p == null ? 0 : p.replies(),
