@@ -121,7 +121,12 @@ public final class PathLossLocaliser {
         String where =
             l.inside().isEmpty() ? "the link between " + l.from() + " and " + l.to() : l.inside();
         found.add(
-            Finding.network(Severity.ERROR, PING_LOSS_LOCALISED, l.sentence(), any.origin(), 0)
+            Finding.network(
+                    Severity.ERROR,
+                    PING_LOSS_LOCALISED,
+                    l.sentence(),
+                    all.getOrDefault(l.from(), any).origin(),
+                    0)
                 .about(vm.id(), port.portId(), vm.hostKey())
                 .withPeer(peer(vm, any))
                 .withHint("inspect " + where + " (flows, filters, port state)", List.of()));

@@ -62,7 +62,8 @@ final class VmToVmLoss {
       List<LossSegment> losses = LossLocaliser.localise(path, all, true);
       for (LossSegment l : losses) {
         if (out.contains(l.from()) != out.contains(l.to())) {
-          sink.loss(a, b, l, any, hops);
+          // cited by the capture where the lost echoes were last seen
+          sink.loss(a, b, l, all.getOrDefault(l.from(), any), hops);
         }
       }
       paths.add(

@@ -13,9 +13,11 @@ import java.util.stream.Stream;
 
 /**
  * The rule for folders vmflow writes into: a folder is vmflow's when it holds a {@code .vmflow}
- * folder (every run creates one first), and {@code .vmflow/written} lists what the last run put
- * there, one path per line relative to the folder. A re-run clears only those paths; a non-empty
- * folder that is not vmflow's is refused, so nothing vmflow did not write is ever deleted.
+ * folder (every analyze or nightly run creates one first) or a {@code .vmflow-written} file (a
+ * redacted copy, which never holds {@code .vmflow}). {@code .vmflow/written}, else {@code
+ * .vmflow-written}, lists what the last run put there, one path per line relative to the folder. A
+ * re-run clears only those paths; a non-empty folder that is not vmflow's is refused, so nothing
+ * vmflow did not write is ever deleted.
  */
 public final class OutputFolder {
 
@@ -23,6 +25,7 @@ public final class OutputFolder {
   public static final String OWN = ".vmflow";
 
   private static final String RECORD = "written";
+  private static final String TOP_RECORD = ".vmflow-written";
 
   private OutputFolder() {}
 
@@ -31,7 +34,9 @@ public final class OutputFolder {
    * or vmflow's.
    */
   public static Optional<String> refusal(Path dir) {
-    if (!Files.isDirectory(dir) || Files.isDirectory(dir.resolve(OWN))) {
+    if (!Files.isDirectory(dir)
+        || Files.isDirectory(dir.resolve(OWN))
+        || Files.isRegularFile(dir.resolve(TOP_RECORD))) {
       return Optional.empty();
     }
     List<String> names;
@@ -55,7 +60,7 @@ public final class OutputFolder {
 
   /** The paths the last run recorded in {@code dir}; empty when it recorded none. */
   public static Set<String> written(Path dir) throws IOException {
-    Path record = dir.resolve(OWN).resolve(RECORD);
+    Path record = record(dir);
     if (!Files.isRegularFile(record)) {
       return Set.of();
     }
@@ -63,7 +68,11 @@ public final class OutputFolder {
     for (String line : Files.readAllLines(record, StandardCharsets.UTF_8)) {
       // only plain relative paths inside the folder: the record never steers a delete elsewhere
       Path p = Path.of(line).normalize();
-      if (!line.isBlank() && !p.isAbsolute() && !p.startsWith("..") && !p.startsWith(OWN)) {
+      if (!line.isBlank()
+          && !p.isAbsolute()
+          && !p.startsWith("..")
+          && !p.startsWith(OWN)
+          && !p.toString().equals(TOP_RECORD)) {
         out.add(p.toString());
       }
     }
@@ -72,13 +81,20 @@ public final class OutputFolder {
 
   /** Records {@code paths} (relative to {@code dir}) as what this run wrote in it. */
   public static void record(Path dir, Collection<String> paths) throws IOException {
-    Path own = Files.createDirectories(dir.resolve(OWN));
-    Path tmp = own.resolve(RECORD + ".tmp");
+    Path record = record(dir);
+    Path tmp = record.resolveSibling(record.getFileName() + ".tmp");
     Files.write(tmp, new TreeSet<>(paths), StandardCharsets.UTF_8);
     Files.move(
         tmp,
-        own.resolve(RECORD),
+        record,
         java.nio.file.StandardCopyOption.REPLACE_EXISTING,
         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  // inside .vmflow where the folder has one (analyze, nightly), else a file of its own (redact)
+  private static Path record(Path dir) {
+    return Files.isDirectory(dir.resolve(OWN))
+        ? dir.resolve(OWN).resolve(RECORD)
+        : dir.resolve(TOP_RECORD);
   }
 }
