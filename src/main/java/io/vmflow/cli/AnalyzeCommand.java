@@ -93,9 +93,15 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     AnalyzeOutcome outcome;
     Timings.mark("spring context start");
+    // on a terminal the bar and step lines replace the per-step log lines (warnings still show)
+    boolean terminal = Terminals.stderrIsTerminal();
     try (OutputFolderLock held = lock.get();
-        ConfigurableApplicationContext ctx = start(dir)) {
+        ConfigurableApplicationContext ctx = start(dir, terminal);
+        TerminalProgress progress = terminal ? new TerminalProgress(System.err) : null) {
       Timings.mark("spring context ready");
+      if (progress != null) {
+        ctx.getBean(io.vmflow.job.ProgressHub.class).attach(progress);
+      }
       outcome = ctx.getBean(AnalyzeLauncher.class).run(inputs, dir, singleFile);
       Timings.mark("job finished");
       if (outcome.completed()) {
@@ -153,15 +159,19 @@ final class AnalyzeCommand implements Callable<Integer> {
   }
 
   static ConfigurableApplicationContext start(Path dir) {
+    return start(dir, false);
+  }
+
+  static ConfigurableApplicationContext start(Path dir, boolean quiet) {
     String url =
         "jdbc:h2:file:" + dir.resolve(".vmflow").resolve("vmflow") + ";DB_CLOSE_ON_EXIT=FALSE";
-    return Levels.start(
-        Map.of(
-            "spring.datasource.url",
-            url,
-            "spring.datasource.username",
-            "sa",
-            "spring.datasource.password",
-            ""));
+    Map<String, Object> props = new java.util.HashMap<>();
+    props.put("spring.datasource.url", url);
+    props.put("spring.datasource.username", "sa");
+    props.put("spring.datasource.password", "");
+    if (quiet) {
+      props.put("logging.level.io.vmflow", "WARN");
+    }
+    return Levels.start(props);
   }
 }

@@ -30,10 +30,16 @@ final class OutputFolderLock implements AutoCloseable {
 
   /**
    * Creates {@code dir/.vmflow} and takes its lock; when it cannot, prints why on {@code err} in
-   * one line (folder in use by another vmflow, or not writable) and returns empty.
+   * one line (a non-empty folder vmflow did not write, folder in use by another vmflow, or not
+   * writable) and returns empty, having changed nothing.
    */
   static Optional<OutputFolderLock> claim(Path dir, String command, java.io.PrintWriter err) {
-    Path vmflow = dir.resolve(".vmflow");
+    Optional<String> refused = io.vmflow.report.OutputFolder.refusal(dir);
+    if (refused.isPresent()) {
+      err.println("vmflow " + command + ": " + refused.get());
+      return Optional.empty();
+    }
+    Path vmflow = dir.resolve(io.vmflow.report.OutputFolder.OWN);
     StringBuilder owner = new StringBuilder();
     Optional<OutputFolderLock> lock;
     try {

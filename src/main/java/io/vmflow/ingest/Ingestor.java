@@ -25,6 +25,10 @@ public final class Ingestor {
 
   private final IngestLimits limits;
   private final Path workDir;
+  // raw bytes read from the inputs walked so far, and the walk under way (for progress)
+  private final java.util.concurrent.atomic.AtomicLong walked =
+      new java.util.concurrent.atomic.AtomicLong();
+  private volatile InputWalk current;
 
   /**
    * @param workDir folder inside the output folder where entries are spooled by content hash; the
@@ -43,14 +47,46 @@ public final class Ingestor {
     Spool spool = new Spool(workDir);
     for (Path input : inputs) {
       InputWalk walk = new InputWalk(limits, spool, sink, name(input));
+      current = walk;
       if (Files.isDirectory(input, LinkOption.NOFOLLOW_LINKS)) {
         walkFolder(input, walk);
       } else {
         walkFile(input, walk.rootName(), walk);
       }
       walk.finish();
+      walked.addAndGet(walk.raw.get());
+      current = null;
       log.info("ingested {}: {} entries, {} findings", input, walk.entries(), walk.findings());
     }
+  }
+
+  /** Bytes of the input files read so far (compressed bytes, as they lie on disk); any thread. */
+  public long bytesRead() {
+    InputWalk w = current;
+    return walked.get() + (w == null ? 0 : w.raw.get());
+  }
+
+  /** Bytes of the input files as they lie on disk: the total {@link #bytesRead} reaches. */
+  public static long inputBytes(List<Path> inputs) {
+    long total = 0;
+    for (Path input : inputs) {
+      try (java.util.stream.Stream<Path> s = Files.walk(input)) {
+        total +=
+            s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                .mapToLong(
+                    p -> {
+                      try {
+                        return Files.size(p);
+                      } catch (IOException e) {
+                        return 0;
+                      }
+                    })
+                .sum();
+      } catch (IOException | java.io.UncheckedIOException e) {
+        // an unreadable input is the walk's finding; the total is only for the progress bar
+      }
+    }
+    return total;
   }
 
   private static void walkFolder(Path root, InputWalk walk) {

@@ -48,6 +48,12 @@ class AnalyzeBundleJobConfiguration {
         .build();
   }
 
+  /** Where the steps report their progress; the command attaches a terminal to it. */
+  @Bean
+  ProgressHub progressHub() {
+    return new ProgressHub();
+  }
+
   // ingest step
 
   @Bean
@@ -69,9 +75,11 @@ class AnalyzeBundleJobConfiguration {
       CatalogStore catalog,
       FactStore facts,
       FindingStore findings,
-      IngestLimits ingestLimits) {
+      IngestLimits ingestLimits,
+      ProgressHub progressHub) {
     return new StepBuilder("ingestStep", jobRepository)
-        .tasklet(new IngestTasklet(catalog, facts, findings, ingestLimits), tx)
+        .tasklet(new IngestTasklet(catalog, facts, findings, ingestLimits, progressHub), tx)
+        .listener(progressHub)
         .build();
   }
 
@@ -83,7 +91,8 @@ class AnalyzeBundleJobConfiguration {
       PlatformTransactionManager tx,
       CatalogStore catalog,
       FactStore facts,
-      FindingStore findings) {
+      FindingStore findings,
+      ProgressHub progressHub) {
     CatalogRowReader reader = new CatalogRowReader(catalog);
     ParsedArtifactWriter writer = new ParsedArtifactWriter(facts, findings);
     return new StepBuilder("parseStep", jobRepository)
@@ -94,14 +103,19 @@ class AnalyzeBundleJobConfiguration {
         .writer(writer)
         .listener(reader)
         .listener(writer)
+        .listener((org.springframework.batch.core.listener.StepExecutionListener) progressHub)
         .build();
   }
 
   // captures step: one partition per capture file, two at a time (the machines have two cores)
 
   @Bean
-  Step capturesStep(JobRepository jobRepository, CatalogStore catalog, Step captureFileStep) {
-    CapturePartitioner partitioner = new CapturePartitioner(catalog);
+  Step capturesStep(
+      JobRepository jobRepository,
+      CatalogStore catalog,
+      Step captureFileStep,
+      ProgressHub progressHub) {
+    CapturePartitioner partitioner = new CapturePartitioner(catalog, progressHub);
     SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("capture-");
     executor.setConcurrencyLimit(2);
     return new StepBuilder("capturesStep", jobRepository)
@@ -110,6 +124,7 @@ class AnalyzeBundleJobConfiguration {
         .gridSize(2)
         .taskExecutor(executor)
         .listener(partitioner)
+        .listener(progressHub)
         .build();
   }
 
@@ -118,9 +133,10 @@ class AnalyzeBundleJobConfiguration {
       JobRepository jobRepository,
       PlatformTransactionManager tx,
       StageResultStore results,
-      FindingStore findings) {
+      FindingStore findings,
+      ProgressHub progressHub) {
     return new StepBuilder("captureFileStep", jobRepository)
-        .tasklet(new CaptureFileTasklet(results, findings), tx)
+        .tasklet(new CaptureFileTasklet(results, findings, progressHub), tx)
         .build();
   }
 
@@ -133,9 +149,11 @@ class AnalyzeBundleJobConfiguration {
       CatalogStore catalog,
       FactStore facts,
       FindingStore findings,
-      StageResultStore results) {
+      StageResultStore results,
+      ProgressHub progressHub) {
     return new StepBuilder("correlateStep", jobRepository)
         .tasklet(new CorrelateTasklet(catalog, facts, findings, results), tx)
+        .listener(progressHub)
         .build();
   }
 
@@ -146,9 +164,11 @@ class AnalyzeBundleJobConfiguration {
       JobRepository jobRepository,
       PlatformTransactionManager tx,
       FindingStore findings,
-      StageResultStore results) {
+      StageResultStore results,
+      ProgressHub progressHub) {
     return new StepBuilder("checkStep", jobRepository)
         .tasklet(new CheckTasklet(findings, results), tx)
+        .listener(progressHub)
         .build();
   }
 
@@ -161,9 +181,11 @@ class AnalyzeBundleJobConfiguration {
       CatalogStore catalog,
       FactStore facts,
       FindingStore findings,
-      StageResultStore results) {
+      StageResultStore results,
+      ProgressHub progressHub) {
     return new StepBuilder("pingStep", jobRepository)
         .tasklet(new PingTasklet(facts, findings, results), tx)
+        .listener(progressHub)
         .build();
   }
 
@@ -176,9 +198,11 @@ class AnalyzeBundleJobConfiguration {
       CatalogStore catalog,
       FactStore facts,
       FindingStore findings,
-      StageResultStore results) {
+      StageResultStore results,
+      ProgressHub progressHub) {
     return new StepBuilder("causeStep", jobRepository)
         .tasklet(new CauseTasklet(catalog, facts, findings, results), tx)
+        .listener(progressHub)
         .build();
   }
 
@@ -190,9 +214,11 @@ class AnalyzeBundleJobConfiguration {
       PlatformTransactionManager tx,
       CatalogStore catalog,
       FindingStore findings,
-      StageResultStore results) {
+      StageResultStore results,
+      ProgressHub progressHub) {
     return new StepBuilder("renderStep", jobRepository)
         .tasklet(new RenderTasklet(catalog, findings, results), tx)
+        .listener(progressHub)
         .build();
   }
 }

@@ -23,10 +23,12 @@ class CaptureFileTasklet implements Tasklet {
 
   private final StageResultStore results;
   private final FindingStore findings;
+  private final ProgressHub progress;
 
-  CaptureFileTasklet(StageResultStore results, FindingStore findings) {
+  CaptureFileTasklet(StageResultStore results, FindingStore findings, ProgressHub progress) {
     this.results = results;
     this.findings = findings;
+    this.progress = progress;
   }
 
   @Override
@@ -36,9 +38,10 @@ class CaptureFileTasklet implements Tasklet {
     ExecutionContext ctx = step.getExecutionContext();
     int seq = ctx.getInt(CapturePartitioner.SEQ);
     String origin = ctx.getString(CapturePartitioner.ORIGIN);
+    Path file = Path.of(ctx.getString(CapturePartitioner.PATH));
+    contribution.incrementWriteCount(1);
     try {
-      CapturePairing.Result r =
-          CapturePairing.pair(Path.of(ctx.getString(CapturePartitioner.PATH)), origin);
+      CapturePairing.Result r = CapturePairing.pair(file, origin);
       results.put(
           instance,
           CaptureResults.KIND + String.format("%06d", seq),
@@ -62,6 +65,7 @@ class CaptureFileTasklet implements Tasklet {
                   origin,
                   0)));
     }
+    progress.add(file.toFile().length());
     return RepeatStatus.FINISHED;
   }
 }

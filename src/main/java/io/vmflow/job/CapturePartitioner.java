@@ -17,10 +17,12 @@ class CapturePartitioner implements Partitioner, StepExecutionListener {
   static final String ORIGIN = "capture.origin";
 
   private final CatalogStore catalog;
+  private final ProgressHub progress;
   private long instanceId;
 
-  CapturePartitioner(CatalogStore catalog) {
+  CapturePartitioner(CatalogStore catalog, ProgressHub progress) {
     this.catalog = catalog;
+    this.progress = progress;
   }
 
   @Override
@@ -31,8 +33,10 @@ class CapturePartitioner implements Partitioner, StepExecutionListener {
   @Override
   public Map<String, ExecutionContext> partition(int gridSize) {
     Map<String, ExecutionContext> out = new LinkedHashMap<>();
+    long bytes = 0;
     for (CatalogStore.Row row : catalog.list(instanceId)) {
       if (row.entry().type() == ArtifactType.CAPTURE) {
+        bytes += row.entry().size();
         ExecutionContext ctx = new ExecutionContext();
         ctx.putInt(SEQ, row.seq());
         ctx.putString(PATH, row.entry().content().toString());
@@ -40,6 +44,7 @@ class CapturePartitioner implements Partitioner, StepExecutionListener {
         out.put("capture" + row.seq(), ctx);
       }
     }
+    progress.count("capturesStep", bytes);
     return out;
   }
 }

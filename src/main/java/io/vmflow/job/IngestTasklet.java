@@ -28,12 +28,19 @@ class IngestTasklet implements Tasklet {
   private final FactStore facts;
   private final FindingStore findings;
   private final IngestLimits limits;
+  private final ProgressHub progress;
 
-  IngestTasklet(CatalogStore catalog, FactStore facts, FindingStore findings, IngestLimits limits) {
+  IngestTasklet(
+      CatalogStore catalog,
+      FactStore facts,
+      FindingStore findings,
+      IngestLimits limits,
+      ProgressHub progress) {
     this.catalog = catalog;
     this.facts = facts;
     this.findings = findings;
     this.limits = limits;
+    this.progress = progress;
   }
 
   @Override
@@ -44,20 +51,21 @@ class IngestTasklet implements Tasklet {
     findings.clearAll(run.instanceId());
     List<Finding> found = new ArrayList<>();
     int[] seq = {0};
-    new Ingestor(limits, run.workDir())
-        .ingest(
-            run.inputs(),
-            new IngestSink() {
-              @Override
-              public void entry(CatalogEntry entry) {
-                catalog.insert(run.instanceId(), seq[0]++, entry);
-              }
+    Ingestor ingestor = new Ingestor(limits, run.workDir());
+    progress.measure("ingestStep", Ingestor.inputBytes(run.inputs()), ingestor::bytesRead);
+    ingestor.ingest(
+        run.inputs(),
+        new IngestSink() {
+          @Override
+          public void entry(CatalogEntry entry) {
+            catalog.insert(run.instanceId(), seq[0]++, entry);
+          }
 
-              @Override
-              public void finding(Finding finding) {
-                found.add(finding);
-              }
-            });
+          @Override
+          public void finding(Finding finding) {
+            found.add(finding);
+          }
+        });
     findings.replace(run.instanceId(), "ingest", found);
     contribution.incrementWriteCount(seq[0]);
     log.info(

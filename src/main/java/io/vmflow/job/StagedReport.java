@@ -1,6 +1,7 @@
 package io.vmflow.job;
 
 import io.vmflow.ingest.OutputFailure;
+import io.vmflow.report.OutputFolder;
 import io.vmflow.report.Report;
 import io.vmflow.report.ReportWriter;
 import java.io.IOException;
@@ -16,7 +17,9 @@ import org.springframework.util.FileSystemUtils;
  * Writes a report beside the previous one and swaps them only once every file is written: a full
  * disk or a crash mid-render leaves the previous good report as it was, never a page cut mid-tag or
  * an index linking to missing pages. The swap is a rename per top-level file or folder, within the
- * output folder's file system.
+ * output folder's file system. What the previous report wrote and this one does not (the page of a
+ * VM no longer in the dump) goes with the previous report; anything else in the folder stays
+ * ({@link OutputFolder}).
  */
 final class StagedReport {
 
@@ -57,16 +60,19 @@ final class StagedReport {
     try (Stream<Path> s = Files.list(staging)) {
       made = s.toList();
     }
-    for (Path p : made) {
-      Path target = dir.resolve(p.getFileName().toString());
-      if (Files.exists(target)) {
-        Files.move(target, previous.resolve(p.getFileName().toString()));
+    java.util.Set<String> names = new java.util.TreeSet<>(OutputFolder.written(dir));
+    made.forEach(p -> names.add(p.getFileName().toString()));
+    for (String name : names) {
+      Path target = dir.resolve(name);
+      if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        Files.move(target, previous.resolve(name));
       }
     }
     for (Path p : made) {
       Files.move(p, dir.resolve(p.getFileName().toString()), StandardCopyOption.ATOMIC_MOVE);
     }
     Files.delete(staging);
+    OutputFolder.record(dir, made.stream().map(p -> p.getFileName().toString()).toList());
   }
 
   private static IOException ioCause(Throwable e) {

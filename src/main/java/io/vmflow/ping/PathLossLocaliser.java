@@ -54,7 +54,7 @@ public final class PathLossLocaliser {
         l.alongPort(vm, port, stats);
       }
     }
-    new VmToVmLoss(topology, l.captured).localise(stats, l::addLoss);
+    List<FlowPath> flows = new VmToVmLoss(topology, l.captured).localise(stats, l::addLoss);
     List<PortPings> out =
         l.ports.values().stream()
             .map(a -> new PortPings(a.vm, a.port, a.points, a.losses, a.silent, a.timelines))
@@ -67,7 +67,7 @@ public final class PathLossLocaliser {
           }
         });
     findings.addAll(l.found);
-    return new PingResults(out, findings, l.cases);
+    return new PingResults(out, findings, l.cases, List.of(), flows);
   }
 
   /**
@@ -121,7 +121,12 @@ public final class PathLossLocaliser {
         String where =
             l.inside().isEmpty() ? "the link between " + l.from() + " and " + l.to() : l.inside();
         found.add(
-            Finding.network(Severity.ERROR, PING_LOSS_LOCALISED, l.sentence(), any.origin(), 0)
+            Finding.network(
+                    Severity.ERROR,
+                    PING_LOSS_LOCALISED,
+                    l.sentence(),
+                    all.getOrDefault(l.from(), any).origin(),
+                    0)
                 .about(vm.id(), port.portId(), vm.hostKey())
                 .withPeer(peer(vm, any))
                 .withHint("inspect " + where + " (flows, filters, port state)", List.of()));

@@ -39,7 +39,9 @@ final class VmToVmLoss {
     this.captured = captured;
   }
 
-  void localise(List<PointFlowStats> stats, Sink sink) {
+  /** Localises each VM-to-VM flow along its path; returns every such flow's path. */
+  List<FlowPath> localise(List<PointFlowStats> stats, Sink sink) {
+    List<FlowPath> paths = new ArrayList<>();
     Map<String, Map<String, PointFlowStats>> byFlow = new LinkedHashMap<>();
     stats.forEach(
         s -> byFlow.computeIfAbsent(s.flow(), k -> new LinkedHashMap<>()).put(s.point(), s));
@@ -57,12 +59,25 @@ final class VmToVmLoss {
       carriers.addAll(FlowPaths.carriers(b.getValue().hops()));
       Map<String, PointFlowStats> all =
           FlowPaths.withSilentPoints(path, points, captured, carriers);
-      for (LossSegment l : LossLocaliser.localise(path, all, true)) {
+      List<LossSegment> losses = LossLocaliser.localise(path, all, true);
+      for (LossSegment l : losses) {
         if (out.contains(l.from()) != out.contains(l.to())) {
-          sink.loss(a, b, l, any, hops);
+          // cited by the capture where the lost echoes were last seen
+          sink.loss(a, b, l, all.getOrDefault(l.from(), any), hops);
         }
       }
+      paths.add(
+          new FlowPath(
+              any.flow(),
+              a.getKey().id(),
+              a.getValue().portId(),
+              b.getKey().id(),
+              b.getValue().portId(),
+              hops,
+              List.copyOf(all.values()),
+              losses));
     }
+    return paths;
   }
 
   /** The VM port holding {@code ip} and having a path, or null. */

@@ -1,5 +1,6 @@
 package io.vmflow.redact;
 
+import io.vmflow.report.OutputFolder;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -18,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  * pages): the map is built from the report's facts ({@link ReportFacts}), then from every value the
  * {@link Recognisers} find in any of its files, then applied to every line and every file name in
  * one pass ({@link Substitution}). The job database and spool ({@code .vmflow/}) are never copied;
- * files of other types neither. Memory: the map and one line at a time.
+ * files of other types neither. The copy goes into a new or empty folder, or one an earlier
+ * redaction wrote ({@link OutputFolder}): the files that one wrote are replaced, nothing else is
+ * touched. Memory: the map and one line at a time.
  */
 public final class ReportRedactor {
 
@@ -42,6 +45,10 @@ public final class ReportRedactor {
     if (dst.equals(src) || src.startsWith(dst)) {
       throw new IllegalArgumentException("the redacted copy must not be the report itself");
     }
+    java.util.Optional<String> refused = OutputFolder.refusal(dst);
+    if (refused.isPresent()) {
+      throw new IllegalArgumentException(refused.get());
+    }
     Path json = src.resolve("report.json");
     if (!Files.isRegularFile(json)) {
       throw new IOException("no report.json in " + src);
@@ -62,7 +69,9 @@ public final class ReportRedactor {
     }
     recognisers.register();
     Substitution sub = map.substitution();
+    clearPrevious(dst);
     Files.createDirectories(dst);
+    List<String> written = new java.util.ArrayList<>();
     for (Path f : files) {
       Path target = dst.resolve(sub.apply(src.relativize(f).toString())).normalize();
       if (!target.startsWith(dst)) {
@@ -70,9 +79,19 @@ public final class ReportRedactor {
       }
       Files.createDirectories(target.getParent());
       copy(f, target, sub, options.dropEvidence());
+      written.add(dst.relativize(target).toString());
     }
+    OutputFolder.record(dst, written);
     map.write(mapOut);
     return new RedactResult(dst, mapOut, files.size(), sub.size(), facts.skipped);
+  }
+
+  // the files an earlier redaction wrote here, and only those: a page it made of a VM no longer in
+  // the report does not linger beside the new copy
+  private static void clearPrevious(Path dst) throws IOException {
+    for (String p : OutputFolder.written(dst)) {
+      Files.deleteIfExists(dst.resolve(p));
+    }
   }
 
   private static List<Path> files(Path src, Path dst, boolean dropEvidence) throws IOException {

@@ -44,7 +44,7 @@ record PingViews(List<PingRow> pings, List<LossRow> losses, List<PointTimeline> 
         port);
   }
 
-  private static LossRow row(LossSegment l, String port) {
+  static LossRow row(LossSegment l, String port) {
     return new LossRow(
         l.from(),
         l.to(),

@@ -46,6 +46,15 @@ public record Report(
         .toList();
   }
 
+  /** The name of VM {@code id} as pages show it: its name, else its id; "" for "". */
+  public String vmName(String id) {
+    return vms.stream()
+        .filter(v -> v.id().equalsIgnoreCase(id))
+        .findFirst()
+        .map(v -> v.name().isBlank() ? v.id() : v.name())
+        .orElse(id);
+  }
+
   /** Counts for the one-line summary and the exit status. */
   public record Summary(int hosts, int vms, int errors, int warnings, int infos) {
     public int count(Severity severity) {
@@ -70,6 +79,8 @@ public record Report(
    *     peer
    * @param affected true when a loss between this VM and another is the other VM's problem (this
    *     one is the peer, not the victim)
+   * @param flowPaths each flow between this VM and another VM of the dump, drawn as the one path it
+   *     takes, with its capture points and loss segment
    */
   public record VmView(
       String id,
@@ -97,7 +108,12 @@ public record Report(
       List<FindingView> findings,
       String page,
       List<Verdict.Line> verdict,
-      boolean affected) {
+      boolean affected,
+      List<FlowView> flowPaths) {
+
+    public VmView {
+      flowPaths = flowPaths == null ? List.of() : List.copyOf(flowPaths);
+    }
 
     /** True when the path diagram marks this hop of port {@code p} as where loss was localised. */
     public boolean lossAt(VmPort p, int hop) {
@@ -109,12 +125,23 @@ public record Report(
       return marks(p).edges().contains(hop);
     }
 
-    // each port's loss segments were localised along that port's own path
+    // each port's loss segments were localised along that port's own path; a loss between two VMs
+    // that leaves this path is marked on the flow's own diagram, not on this one
     private LossMarks marks(VmPort p) {
-      List<LossRow> mine = lossSegments.stream().filter(l -> l.port().equals(p.portId())).toList();
+      List<String> devices = io.vmflow.ping.PathLossLocaliser.names(p.hops());
+      java.util.Set<String> drawn =
+          flowPaths.stream().map(FlowView::flow).collect(java.util.stream.Collectors.toSet());
+      List<LossRow> mine =
+          lossSegments.stream()
+              .filter(l -> l.port().equals(p.portId()))
+              .filter(
+                  l ->
+                      !drawn.contains(l.flow())
+                          || (devices.contains(l.from()) && devices.contains(l.to())))
+              .toList();
       return mine.isEmpty()
           ? new LossMarks(java.util.Set.of(), java.util.Set.of())
-          : LossMarks.of(io.vmflow.ping.PathLossLocaliser.names(p.hops()), mine);
+          : LossMarks.of(devices, mine);
     }
   }
 

@@ -54,7 +54,8 @@ public final class ReportBuilder {
               mine,
               page,
               verdict.about(vm.id()),
-              verdict.lines().stream().anyMatch(l -> l.peerVmId().equals(vm.id()))));
+              verdict.lines().stream().anyMatch(l -> l.peerVmId().equals(vm.id())),
+              FlowViews.of(in.pings(), vm.id(), in.topology().vms())));
     }
     Summary summary =
         new Summary(

@@ -31,14 +31,17 @@ final class VerdictBuilder {
 
   private final Topology topology;
   private final List<Finding> findings;
+  private final List<io.vmflow.cause.LossCause> causes;
 
-  private VerdictBuilder(Topology topology, List<Finding> findings) {
+  private VerdictBuilder(
+      Topology topology, List<Finding> findings, List<io.vmflow.cause.LossCause> causes) {
     this.topology = topology;
     this.findings = findings;
+    this.causes = causes == null ? List.of() : causes;
   }
 
   static Verdict build(ReportInput in) {
-    VerdictBuilder b = new VerdictBuilder(in.topology(), in.findings());
+    VerdictBuilder b = new VerdictBuilder(in.topology(), in.findings(), in.causes());
     List<Verdict.Line> lines = new ArrayList<>();
     Set<Finding> explained = new LinkedHashSet<>();
     b.losses(in.pings().ports()).stream()
@@ -88,7 +91,11 @@ final class VerdictBuilder {
     devices.add(l.to());
     String victim = src.map(e -> e.getKey().id()).orElse("");
     String peer = dst.map(e -> e.getKey().id()).orElse("");
-    Optional<Finding> cause = cause(devices, victim, peer);
+    // the cause stage's causes of this loss, strongest first; else a finding naming the segment
+    List<Finding> found = causesOf(l);
+    Optional<Finding> cause =
+        found.isEmpty() ? cause(devices, victim, peer) : Optional.of(found.get(0));
+    explained.addAll(found);
     // with a cause, "where" is its device; without, the whole segment
     List<String> at =
         cause
@@ -136,6 +143,25 @@ final class VerdictBuilder {
         cause.map(Finding::message).orElse(""),
         cause.flatMap(f -> first(f)).orElse(null),
         next);
+  }
+
+  // the findings the cause stage linked to this loss, in its order; a cause of the loss is said
+  // as its "why", not again as a problem of its own
+  private List<Finding> causesOf(LossSegment l) {
+    List<Finding> out = new ArrayList<>();
+    for (io.vmflow.cause.LossCause c : causes) {
+      if (!c.sentence().equals(l.sentence())) {
+        continue;
+      }
+      for (io.vmflow.cause.LossCause.Ref r : c.causes()) {
+        findings.stream()
+            .filter(f -> f.code().equals(r.code()) && f.message().equals(r.message()))
+            .filter(f -> !out.contains(f))
+            .findFirst()
+            .ifPresent(out::add);
+      }
+    }
+    return out;
   }
 
   // a finding about either VM, or about no VM, that names a device of the segment

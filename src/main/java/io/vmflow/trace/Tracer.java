@@ -261,7 +261,11 @@ public final class Tracer {
             last.line()))
         .about(l.vmId(), "", host.key())
         .withHint(
-            "the trace is kept beside the report: " + file.getFileName(),
+            // the replica lives in the output folder's .vmflow/replica/host-N/
+            "read the full trace in the report folder: .vmflow/replica/"
+                + file.getParent().getFileName()
+                + "/"
+                + file.getFileName(),
             List.of(new Evidence(file.toString(), last.line())));
   }
 

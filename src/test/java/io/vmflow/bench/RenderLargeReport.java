@@ -3,6 +3,7 @@ package io.vmflow.bench;
 import io.vmflow.finding.Evidence;
 import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
+import io.vmflow.ping.FlowPath;
 import io.vmflow.ping.LossSegment;
 import io.vmflow.ping.PingResults;
 import io.vmflow.ping.PointFlowStats;
@@ -111,6 +112,7 @@ public final class RenderLargeReport {
     List<Vm> vms = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     List<PortPings> pings = new ArrayList<>();
+    List<FlowPath> flows = new ArrayList<>();
     List<EvidenceSource> evidence = new ArrayList<>();
     for (int h = 0; h < hostCount; h++) {
       String host = String.format(Locale.ROOT, "BC%02dHGSA%d", h, h % 3);
@@ -121,6 +123,7 @@ public final class RenderLargeReport {
       List<FdbSighting> fdb = new ArrayList<>();
       try (Writer w = Files.newBufferedWriter(file)) {
         int line = 0;
+        Vm previous = null;
         for (int v = h; v < vmCount; v += hostCount) {
           String dev = String.format(Locale.ROOT, "%08x-%02x", 0x1c650000 + v, v % 256);
           String mac =
@@ -223,7 +226,11 @@ public final class RenderLargeReport {
           }
           if (v % 20 == 0) {
             pings.add(pings(id, port.portId(), dev, origin));
+            if (previous != null) {
+              flows.add(flow(vms.get(vms.size() - 1), previous, dev, origin));
+            }
           }
+          previous = vms.get(vms.size() - 1);
         }
       }
       bridges.add(
@@ -246,8 +253,31 @@ public final class RenderLargeReport {
         new ReportInput.RunInfo("bench", "2024-01-01T00:00:00Z", List.of()),
         new Topology(hosts, vms, List.of()),
         findings,
-        new PingResults(pings, List.of()),
+        new PingResults(pings, List.of(), List.of(), List.of(), flows),
         evidence);
+  }
+
+  // a flow from one VM to the VM before it on its host: both paths meet at br-int
+  private static FlowPath flow(Vm from, Vm to, String dev, String origin) {
+    List<Hop> hops = new ArrayList<>(from.ports().get(0).hops().subList(0, 5));
+    List<Hop> back = new ArrayList<>(to.ports().get(0).hops().subList(0, 4));
+    Collections.reverse(back);
+    hops.addAll(back);
+    String qvo = to.ports().get(0).hops().get(3).device();
+    return new FlowPath(
+        "10.0.0.107 > 10.0.0.17 id 7",
+        from.id(),
+        from.ports().get(0).portId(),
+        to.id(),
+        to.ports().get(0).portId(),
+        hops,
+        List.of(
+            stats("tap" + dev, 100, 55, 45, List.of(), origin),
+            stats("qvo" + dev, 100, 55, 45, List.of(), origin),
+            stats(qvo, 100, 100, 0, List.of(), origin)),
+        List.of(
+            new LossSegment(
+                qvo, "qvo" + dev, "reply", 100, 45, "10.0.0.107 > 10.0.0.17 id 7", "br-int")));
   }
 
   private static PortPings pings(String id, String port, String dev, String origin) {

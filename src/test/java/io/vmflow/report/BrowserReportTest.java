@@ -123,7 +123,7 @@ class BrowserReportTest {
     screenshot("index");
     assertNoConsoleErrors();
 
-    browser.findElement(By.partialLinkText("8851611c")).click();
+    browser.findElement(By.cssSelector("a[href^='vm-8851611c']")).click();
     assertNoAlert();
     assertThat(browser.findElements(By.tagName("img"))).isEmpty();
     assertThat(browser.findElement(By.tagName("h1")).getText()).contains(HOSTILE);

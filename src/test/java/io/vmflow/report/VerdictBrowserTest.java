@@ -82,17 +82,101 @@ class VerdictBrowserTest {
   }
 
   @Test
-  void thePeersDiagramMarksOnlyTheSegmentAndThePeerIsNotError() {
+  void thePeersFlowDiagramMarksOnlyTheSegmentAndThePeerIsNotError() {
     browser.get(out.resolve(VM2).toUri().toString());
-    List<String> marked =
-        browser.findElements(By.cssSelector("g.hop.lossmark")).stream()
-            .map(e -> e.getAttribute("data-device"))
-            .toList();
-    assertThat(marked)
-        .as("same-host flow: the tunnel is not on its path")
-        .containsExactlyInAnyOrder("ply9e8d7c6b-5a", "pvi9e8d7c6b-5a", "pvo9e8d7c6b-5a", "br-int");
+    WebElement flow = browser.findElement(By.cssSelector("svg.flowpath"));
+    assertThat(devices(flow, "g.hop"))
+        .as("vm1 -> vm2 on one host: vm1's hops, br-int, vm2's hops, no tunnel")
+        .containsExactly(
+            "tap3f1a2b4c-5d",
+            "qbr3f1a2b4c-5d",
+            "qvb3f1a2b4c-5d",
+            "qvo3f1a2b4c-5d",
+            "br-int",
+            "pvo9e8d7c6b-5a",
+            "pvi9e8d7c6b-5a",
+            "ply9e8d7c6b-5a",
+            "qvm9e8d7c6b-5a",
+            "qbr9e8d7c6b-5a",
+            "tap9e8d7c6b-5a");
+    assertThat(devices(flow, "g.hop.lossmark"))
+        .containsExactly("br-int", "pvo9e8d7c6b-5a", "pvi9e8d7c6b-5a", "ply9e8d7c6b-5a");
+    assertThat(counts(flow, "qvm9e8d7c6b-5a")).isEqualTo("captured: 20 req / 20 rep");
+    assertThat(counts(flow, "qvo3f1a2b4c-5d")).isEqualTo("captured: 20 req / 0 rep");
+    assertThat(browser.findElements(By.cssSelector("svg:not(.flowpath) g.hop.lossmark")))
+        .as("the VM's own path to the other host carries no mark for the flow's loss")
+        .isEmpty();
     assertThat(browser.findElement(By.cssSelector("h1 .badge")).getText()).isNotEqualTo("ERROR");
     assertThat(browser.findElement(By.cssSelector("h1")).getText()).contains("affected");
+  }
+
+  @Test
+  void theVictimsFlowAcrossTheTunnelMarksOnlyTheBoxesBetweenTheTwoCapturePoints() {
+    browser.get(out.resolve(VM1).toUri().toString());
+    WebElement flow =
+        browser.findElements(By.cssSelector("svg.flowpath")).stream()
+            .filter(f -> devices(f, "g.hop").contains("tapb4c5d6e7-f8"))
+            .findFirst()
+            .orElseThrow();
+    List<String> all = devices(flow, "g.hop");
+    assertThat(all).contains("[compute-b]");
+    assertThat(devices(flow, "g.hop.lossmark"))
+        .containsExactlyElementsOf(
+            all.subList(all.indexOf("qvo3f1a2b4c-5d") + 1, all.indexOf("qvob4c5d6e7-f8")));
+    assertThat(counts(flow, "qvob4c5d6e7-f8")).isEqualTo("captured: 20 req / 20 rep");
+    assertThat(counts(flow, "tap3f1a2b4c-5d")).isEqualTo("captured: 20 req / 0 rep");
+  }
+
+  @Test
+  void eachLossIsOneLineWhoseWhyIsTheDropRuleAndNoCauseIsRepeatedAsAProblem() {
+    browser.get(out.resolve("index.html").toUri().toString());
+    List<String> lines =
+        browser.findElements(By.cssSelector(".verdict-line")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(1))
+        .as("the same-host loss is not explained by the trace of the tunnel flow")
+        .contains("from lab-vm2 to lab-vm1")
+        .contains("icmp_type=0")
+        .doesNotContain("from patch-tun");
+  }
+
+  @Test
+  void vmNamesComeBeforeTheirIds() {
+    browser.get(out.resolve("index.html").toUri().toString());
+    assertThat(
+            browser.findElements(By.cssSelector("table.vms tbody tr td:nth-child(2)")).stream()
+                .map(WebElement::getText)
+                .toList())
+        .as("the index's VM column reads the name; the id has a column of its own after it")
+        .containsExactlyInAnyOrder("lab-vm1", "lab-vm2", "lab-vm3");
+    assertThat(browser.findElements(By.xpath("//td[text()='lab-vm1']")))
+        .as("the findings table names the VM")
+        .isNotEmpty();
+    browser.get(out.resolve("host-compute-a.html").toUri().toString());
+    assertThat(
+            browser.findElements(By.cssSelector("li a[href^='vm-']")).stream()
+                .map(WebElement::getText)
+                .toList())
+        .allMatch(t -> t.startsWith("lab-vm"));
+    browser.get(out.resolve(VM1).toUri().toString());
+    assertThat(browser.getTitle()).contains("lab-vm1");
+    assertThat(browser.findElement(By.cssSelector(".verdict-line")).getText())
+        .contains("lab-vm1")
+        .as("an id, where one is said, follows its name")
+        .doesNotContainPattern("(?<!lab-vm1 \\()11111111-aaaa");
+  }
+
+  private static List<String> devices(WebElement svg, String css) {
+    return svg.findElements(By.cssSelector(css)).stream()
+        .map(e -> e.getAttribute("data-device"))
+        .toList();
+  }
+
+  private static String counts(WebElement svg, String device) {
+    return svg.findElement(By.cssSelector("g.captured[data-device='" + device + "'] text.counts"))
+        .getText();
   }
 
   @Test
