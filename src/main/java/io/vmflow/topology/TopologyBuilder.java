@@ -73,7 +73,11 @@ public final class TopologyBuilder {
       }
     }
     Coverage.missing(hostFacts.values(), vms, findings);
-    return new Topology(hosts, CrossHost.extend(vms, hosts), findings, controllers);
+    List<Vm> traced = CrossHost.extend(vms, hosts);
+    List<Namespace> namespaces = new ArrayList<>();
+    hostFacts.values().forEach(h -> namespaces.addAll(Namespaces.of(h)));
+    return new Topology(
+        hosts, traced, findings, controllers, namespaces, L3Tracer.trace(traced, namespaces));
   }
 
   private Set<String> vmIds() {

@@ -31,6 +31,11 @@ class CombinersTest {
           SubnetList.class, // kept as evidence; no rule reads subnets yet
           // read by the cause stage, which ties rules to the devices of a loss segment
           io.vmflow.parse.FirewallRules.class,
+          // the host's own routes, neighbours and rules: kept as evidence; the L3 trace reads
+          // them inside namespaces (InNamespace)
+          io.vmflow.parse.IpRoute.class,
+          io.vmflow.parse.IpNeigh.class,
+          io.vmflow.parse.IpRule.class,
           // the trace stage's own output, parsed where a dump carries one
           io.vmflow.parse.OvsAppctlOfprotoTrace.class);
 
