@@ -30,6 +30,33 @@ final class L3Tracer {
         Optional<String> ip = p.ips().stream().filter(x -> x.contains(".")).findFirst();
         if (ip.isPresent()) {
           out.add(new L3Path(vm.id(), p.portId(), hops(vm, p, ip.get(), namespaces)));
+        } else {
+          // a host-only dump knows the port's MAC, not its address: a router's ARP entry for
+          // that MAC gives it
+          arpEntry(p.mac(), namespaces)
+              .ifPresent(
+                  n -> {
+                    List<L3Hop> hops = new ArrayList<>(hops(vm, p, n.ip(), namespaces));
+                    L3Hop first = hops.get(0);
+                    List<Evidence> ev = new ArrayList<>(first.evidence());
+                    ev.add(n.evidence());
+                    hops.set(
+                        0,
+                        new L3Hop(
+                            first.device(),
+                            first.kind(),
+                            first.host(),
+                            "",
+                            n.ip(),
+                            "address from the router's neighbour entry",
+                            "",
+                            "",
+                            -1,
+                            first.mac(),
+                            true,
+                            ev));
+                    out.add(new L3Path(vm.id(), p.portId(), hops));
+                  });
         }
       }
     }
@@ -92,6 +119,18 @@ final class L3Tracer {
       hops.add(hop(at, at.ns().kind(), r.via(), ""));
     }
     return hops;
+  }
+
+  private static Optional<Namespace.Neighbour> arpEntry(String mac, List<Namespace> all) {
+    if (mac.isEmpty()) {
+      return Optional.empty();
+    }
+    return all.stream()
+        .filter(ns -> ns.kind().equals("QROUTER"))
+        .flatMap(ns -> ns.neighbours().stream())
+        .filter(n -> n.dev().startsWith("qr-") && n.mac().equalsIgnoreCase(mac))
+        .filter(n -> n.ip().contains("."))
+        .findFirst();
   }
 
   // a qr- (or other router) port whose subnet holds the VM's address; the VM's host first
