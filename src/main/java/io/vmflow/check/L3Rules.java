@@ -29,6 +29,7 @@ final class L3Rules implements Rule {
   static final String L3_NEIGH_UNRESOLVED = "L3_NEIGH_UNRESOLVED";
   static final String L3_NEIGH_WRONG_MAC = "L3_NEIGH_WRONG_MAC";
   static final String L3_FIP_NAT_INCOMPLETE = "L3_FIP_NAT_INCOMPLETE";
+  static final String L3_ADDRESS_OUTSIDE_POOLS = "L3_ADDRESS_OUTSIDE_POOLS";
 
   @Override
   public List<Finding> check(Topology t) {
@@ -41,24 +42,9 @@ final class L3Rules implements Rule {
         Optional<L3Hop> gw =
             path.flatMap(
                 p -> p.hops().stream().filter(h -> h.kind().equals("GATEWAY")).findFirst());
+        path.ifPresent(p -> pools(vm, port, p, out));
         if (gw.isEmpty()) {
-          if (namespaceData && !vm.routers().isEmpty() && path.isPresent()) {
-            Vm.RouterInfo r = vm.routers().get(0);
-            out.add(
-                about(
-                    vm,
-                    port,
-                    Severity.WARNING,
-                    L3_GATEWAY_MISSING,
-                    "no namespace on any host of the dump has a qr- port in the subnet of "
-                        + path.get().hops().get(0).ip()
-                        + " though router "
-                        + r.name()
-                        + " serves its network: qrouter-"
-                        + r.id()
-                        + " is missing or has no port on it",
-                    r.evidence()));
-          }
+          path.flatMap(p -> missing(vm, port, p, namespaceData)).ifPresent(out::add);
           continue;
         }
         Optional<Namespace> ns = namespace(t, gw.get());
@@ -78,6 +64,69 @@ final class L3Rules implements Rule {
       }
     }
     return out;
+  }
+
+  // the gateway is no namespace's: only when the dump has namespace data at all, and the subnet
+  // names a gateway or a router serves the network
+  private static Optional<Finding> missing(Vm vm, VmPort port, L3Path p, boolean namespaceData) {
+    if (!namespaceData) {
+      return Optional.empty();
+    }
+    String ip = p.hops().get(0).ip();
+    if (p.subnet() != null && !p.subnet().gatewayIp().isEmpty()) {
+      return Optional.of(
+          about(
+              vm,
+              port,
+              Severity.WARNING,
+              L3_GATEWAY_MISSING,
+              String.format(
+                  "no namespace on any host of the dump owns gateway IP %s of subnet %s (%s):"
+                      + " the VM's router port is missing",
+                  p.subnet().gatewayIp(), p.subnet().id(), p.subnet().cidr()),
+              List.of(p.subnet().evidence())));
+    }
+    if (vm.routers().isEmpty()) {
+      return Optional.empty();
+    }
+    Vm.RouterInfo r = vm.routers().get(0);
+    return Optional.of(
+        about(
+            vm,
+            port,
+            Severity.WARNING,
+            L3_GATEWAY_MISSING,
+            "no namespace on any host of the dump has a qr- port in the subnet of "
+                + ip
+                + " though router "
+                + r.name()
+                + " serves its network: qrouter-"
+                + r.id()
+                + " is missing or has no port on it",
+            r.evidence()));
+  }
+
+  // DHCP hands out addresses from the pools only: a fixed address outside them was not leased
+  private static void pools(Vm vm, VmPort port, L3Path p, List<Finding> out) {
+    L3Path.Subnet s = p.subnet();
+    String ip = p.hops().get(0).ip();
+    if (s == null || !s.enableDhcp().equals("true") || s.allocationPools().isEmpty()) {
+      return;
+    }
+    boolean inside = s.allocationPools().stream().anyMatch(r -> IpRanges.contains(r, ip));
+    if (!inside) {
+      out.add(
+          about(
+              vm,
+              port,
+              Severity.WARNING,
+              L3_ADDRESS_OUTSIDE_POOLS,
+              String.format(
+                  "subnet %s has DHCP on but the VM's address %s is outside its allocation pools"
+                      + " %s",
+                  s.id(), ip, String.join(", ", s.allocationPools())),
+              List.of(s.evidence())));
+    }
   }
 
   private static void portState(

@@ -36,5 +36,6 @@ public sealed interface ParsedRecord
         ServerList,
         ServerShow,
         SubnetList,
+        SubnetShow,
         TcpdumpText,
         VirshList {}

@@ -51,6 +51,8 @@ public final class ParserRegistry {
           entry(new NftListRulesetParser()),
           entry(new OvsAppctlOfprotoTraceParser()),
           entry(new IpNetnsParser()),
+          entry(new SubnetShowParser(Spec.NEUTRON_SUBNET_SHOW)),
+          entry(new SubnetShowParser(Spec.OPENSTACK_SUBNET_SHOW)),
           entry(new IpRouteParser()),
           entry(new IpNeighParser()),
           entry(new IpRuleParser()),

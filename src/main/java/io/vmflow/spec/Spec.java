@@ -55,6 +55,12 @@ public enum Spec {
       "openstack subnet list",
       sos("openstack_subnet_list(_--long)?"),
       typed("openstack subnet list")),
+  NEUTRON_SUBNET_SHOW(
+      "neutron subnet-show %s",
+      Scope.PER_OBJECT, sos("neutron_subnet-show_(?<s>[^/]+)"), typed("neutron subnet-show")),
+  OPENSTACK_SUBNET_SHOW(
+      "openstack subnet show %s",
+      Scope.PER_OBJECT, sos("openstack_subnet_show_(?<s>[^/]+)"), typed("openstack subnet show")),
   OPENSTACK_ROUTER_LIST(
       "openstack router list",
       sos("openstack_router_list(_--long)?"),

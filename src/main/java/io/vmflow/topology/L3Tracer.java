@@ -24,19 +24,32 @@ final class L3Tracer {
   private L3Tracer() {}
 
   static List<L3Path> trace(List<Vm> vms, List<Namespace> namespaces) {
+    return trace(vms, namespaces, List.of());
+  }
+
+  static List<L3Path> trace(List<Vm> vms, List<Namespace> namespaces, List<L3Path.Subnet> subnets) {
     List<L3Path> out = new ArrayList<>();
     for (Vm vm : vms) {
       for (VmPort p : vm.ports()) {
         Optional<String> ip = p.ips().stream().filter(x -> x.contains(".")).findFirst();
         if (ip.isPresent()) {
-          out.add(new L3Path(vm.id(), p.portId(), hops(vm, p, ip.get(), namespaces)));
+          Optional<L3Path.Subnet> subnet = subnetOf(ip.get(), subnets);
+          out.add(
+              new L3Path(
+                  vm.id(),
+                  p.portId(),
+                  hops(
+                      vm, p, ip.get(), subnet.map(L3Path.Subnet::gatewayIp).orElse(""), namespaces),
+                  subnet.orElse(null)));
         } else {
           // a host-only dump knows the port's MAC, not its address: a router's ARP entry for
           // that MAC gives it
           arpEntry(p.mac(), namespaces)
               .ifPresent(
                   n -> {
-                    List<L3Hop> hops = new ArrayList<>(hops(vm, p, n.ip(), namespaces));
+                    Optional<L3Path.Subnet> subnet = subnetOf(n.ip(), subnets);
+                    String gw = subnet.map(L3Path.Subnet::gatewayIp).orElse("");
+                    List<L3Hop> hops = new ArrayList<>(hops(vm, p, n.ip(), gw, namespaces));
                     L3Hop first = hops.get(0);
                     List<Evidence> ev = new ArrayList<>(first.evidence());
                     ev.add(n.evidence());
@@ -48,14 +61,14 @@ final class L3Tracer {
                             first.host(),
                             "",
                             n.ip(),
-                            "address from the router's neighbour entry",
+                            (first.route() + " (address from the router's neighbour entry)").trim(),
                             "",
                             "",
                             -1,
                             first.mac(),
                             true,
                             ev));
-                    out.add(new L3Path(vm.id(), p.portId(), hops));
+                    out.add(new L3Path(vm.id(), p.portId(), hops, subnet.orElse(null)));
                   });
         }
       }
@@ -63,12 +76,23 @@ final class L3Tracer {
     return out;
   }
 
-  private static List<L3Hop> hops(Vm vm, VmPort p, String ip, List<Namespace> all) {
+  private static Optional<L3Path.Subnet> subnetOf(String ip, List<L3Path.Subnet> subnets) {
+    return subnets.stream().filter(s -> Ipv4s.contains(s.cidr(), ip)).findFirst();
+  }
+
+  private static List<L3Hop> hops(
+      Vm vm, VmPort p, String ip, String gatewayIp, List<Namespace> all) {
     List<L3Hop> hops = new ArrayList<>();
     String device = p.hops().isEmpty() ? vm.name() : p.hops().get(0).device();
+    String vmRoute = gatewayIp.isEmpty() ? "" : "default via " + gatewayIp;
     hops.add(
-        new L3Hop(device, "VM", vm.hostKey(), "", ip, "", "", "", -1, p.mac(), true, p.evidence()));
-    Optional<At> gw = gateway(vm.hostKey(), ip, all);
+        new L3Hop(
+            device, "VM", vm.hostKey(), "", ip, vmRoute, "", "", -1, p.mac(), true, p.evidence()));
+    // the subnet's gateway IP where subnet-show gives it, else a qr- port in the VM's subnet
+    Optional<At> gw =
+        gatewayIp.isEmpty()
+            ? gateway(vm.hostKey(), ip, all)
+            : owner(vm.hostKey(), gatewayIp, all).filter(a -> a.port().role().equals("qr"));
     if (gw.isEmpty()) {
       for (Vm.RouterInfo r : vm.routers()) {
         hops.add(
@@ -89,7 +113,12 @@ final class L3Tracer {
       return hops;
     }
     At at = gw.get();
-    hops.add(hop(at, "GATEWAY", bare(address(at.port(), ip).orElse("")), ""));
+    hops.add(
+        hop(
+            at,
+            "GATEWAY",
+            gatewayIp.isEmpty() ? bare(address(at.port(), ip).orElse("")) : gatewayIp,
+            ""));
     String fip = floatingIp(at.ns(), ip);
     for (int step = 0; step < MAX_STEPS; step++) {
       Optional<Namespace.Route> route = egress(at.ns(), !fip.isEmpty());

@@ -26,13 +26,72 @@ class L3FaultsEndToEndTest {
 
   @TempDir Path tmp;
 
+  // neutron subnet-show's table (fixtures/neutron_subnet_show) with this node's subnet
+  private static String subnetShow(String gateway, String pool) {
+    return String.join(
+        "\n",
+        "+-------------------+------------------------------------------------------+",
+        "| Field             | Value                                                |",
+        "+-------------------+------------------------------------------------------+",
+        "| allocation_pools  | " + pool,
+        "| cidr              | 192.168.21.0/24                                      |",
+        "| enable_dhcp       | True                                                 |",
+        "| gateway_ip        | " + gateway,
+        "| id                | 0d67a197-449f-47c2-8ed4-037fd3519644                 |",
+        "| network_id        | bef86639-5fee-45a3-8db5-0b20b6363ba2                 |",
+        "| tenant_id         | d034846b0c0f4df4b0ef6cae1bd9b306                     |",
+        "+-------------------+------------------------------------------------------+",
+        "");
+  }
+
+  private JsonNode analyseWithSubnet(String gateway, String pool) throws IOException {
+    Path extra = tmp.resolve("openstack/sos_commands/neutron");
+    Files.createDirectories(extra);
+    Files.writeString(
+        extra.resolve("neutron_subnet-show_0d67a197-449f-47c2-8ed4-037fd3519644"),
+        subnetShow(gateway, pool));
+    return analyse("ip_netns", "", "");
+  }
+
+  @Test
+  void theSubnetsGatewayIpIsTheRouterPortsAddress() throws IOException {
+    JsonNode r =
+        analyseWithSubnet(
+            "192.168.21.1                                         |",
+            "{\"start\": \"192.168.21.2\", \"end\": \"192.168.21.254\"} |");
+    assertThat(codes(r)).isEmpty();
+    JsonNode l3 = r.get("vms").get(0).get("l3Path");
+    assertThat(l3.get(0).get("route").asString()).startsWith("default via 192.168.21.1");
+    assertThat(l3.get(1).get("device").asString()).isEqualTo("qr-3a70b31c-3f");
+  }
+
+  @Test
+  void aGatewayIpNoNamespaceOwnsIsAWarning() throws IOException {
+    JsonNode r =
+        analyseWithSubnet(
+            "192.168.21.254                                       |",
+            "{\"start\": \"192.168.21.2\", \"end\": \"192.168.21.200\"} |");
+    assertThat(codes(r)).containsExactly("L3_GATEWAY_MISSING");
+    assertThat(finding(r, "L3_GATEWAY_MISSING").get("message").asString())
+        .contains("192.168.21.254", "0d67a197-449f-47c2-8ed4-037fd3519644");
+  }
+
+  @Test
+  void anAddressOutsideThePoolsOfADhcpSubnetIsAWarning() throws IOException {
+    JsonNode r =
+        analyseWithSubnet(
+            "192.168.21.1                                         |",
+            "{\"start\": \"192.168.21.100\", \"end\": \"192.168.21.200\"} |");
+    assertThat(codes(r)).containsExactly("L3_ADDRESS_OUTSIDE_POOLS");
+  }
+
   private JsonNode analyse(String file, String from, String to) throws IOException {
     Path tree = tmp.resolve("openstack");
     try (Stream<Path> files = Files.walk(TREE)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         Path target = tree.resolve(TREE.relativize(f).toString());
         Files.createDirectories(target.getParent());
-        Files.copy(f, target);
+        Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
     }
     Path changed = tree.resolve(NET + file);
