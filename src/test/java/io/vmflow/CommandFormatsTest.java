@@ -43,7 +43,16 @@ class CommandFormatsTest {
           Spec.OPENSTACK_NETWORK_LIST,
           // the real output we have (openstack client, 2016) has neutron router-show's fields;
           // one parser reads both
-          Spec.OPENSTACK_ROUTER_SHOW);
+          Spec.OPENSTACK_ROUTER_SHOW,
+          // a bare list of names: known by its sos name or the command typed
+          Spec.IP_NETNS,
+          // the same text as the host-level output: the namespace is known only from the sos
+          // name or the typed command (ip netns exec NS ...)
+          Spec.NETNS_IP_ADDR,
+          Spec.NETNS_IP_ROUTE,
+          Spec.NETNS_IP_NEIGH,
+          Spec.NETNS_IP_RULE,
+          Spec.NETNS_IPTABLES_SAVE);
 
   // outputs sos and vmflow-collect never write to a file of their own, and why
   private static final Set<Spec> NO_SOS_NAME =

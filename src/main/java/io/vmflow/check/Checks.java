@@ -16,7 +16,8 @@ public final class Checks {
           new PatchRules(),
           new OvsdbRules(),
           new NetworkRules(),
-          new MacRules());
+          new MacRules(),
+          new L3Rules());
 
   private Checks() {}
 

@@ -31,6 +31,10 @@ public final class CommandSpecs {
     if (tool.equals("iptables") || tool.equals("ip6tables")) {
       return iptables(words);
     }
+    if (tool.equals("ip")
+        && (words.contains("exec") || words.contains("-n") || words.contains("-netns"))) {
+      return namespaced(words);
+    }
     List<String> args = positional(words.subList(1, words.size()), tool);
     for (Spec spec : Spec.values()) {
       for (List<String> form : spec.typed()) {
@@ -40,6 +44,29 @@ public final class CommandSpecs {
               spec.scope() == Spec.Scope.PER_OBJECT && at < args.size() ? args.get(at) : "";
           return call(spec, subject);
         }
+      }
+    }
+    return Optional.empty();
+  }
+
+  // ip netns exec qrouter-3da5aa7d-... ip -d address show; ip -n NS route: the command's namespaced
+  // spec, the namespace as subject
+  private static Optional<SpecCall> namespaced(List<String> words) {
+    if (words.size() > 4 && words.get(1).equals("netns") && words.get(2).equals("exec")) {
+      String ns = words.get(3);
+      return of(String.join(" ", words.subList(4, words.size())))
+          .flatMap(c -> c.spec().inNamespace())
+          .map(s -> new SpecCall(s, ns));
+    }
+    for (int i = 1; i + 1 < words.size(); i++) {
+      if (words.get(i).equals("-n") || words.get(i).equals("-netns")) {
+        String ns = words.get(i + 1);
+        List<String> rest = new ArrayList<>(words);
+        rest.remove(i + 1);
+        rest.remove(i);
+        return of(String.join(" ", rest))
+            .flatMap(c -> c.spec().inNamespace())
+            .map(s -> new SpecCall(s, ns));
       }
     }
     return Optional.empty();

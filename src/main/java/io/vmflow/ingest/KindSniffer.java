@@ -77,6 +77,19 @@ public final class KindSniffer {
   private static final Pattern LIST_TUNNELS =
       Pattern.compile("^port \\d+: \\S+ \\([\\w-]+: \\S*->\\S*,.*\\)\\s*$");
 
+  // default via 10.0.0.2 dev br-ens3 proto static   /   192.168.21.0/24 dev qr-3a70b31c-3f proto
+  // kernel scope link src 192.168.21.1   /   local 127.0.0.1 dev lo table local proto kernel ...
+  private static final Pattern IP_ROUTE =
+      Pattern.compile(
+          "^((local|broadcast|multicast|anycast|unreachable|blackhole) )?(default|[0-9a-f.:]+(/\\d+)?)( via \\S+)? dev \\S+ .*\\b(proto|scope|metric) .*");
+  // 10.0.0.131 dev br-ens3 lladdr 00:16:3e:3a:20:be ref 1 used 82/10/77 probes 1 REACHABLE
+  private static final Pattern IP_NEIGH =
+      Pattern.compile(
+          "^[0-9a-f.:]+ dev \\S+ .*(REACHABLE|STALE|PERMANENT|FAILED|INCOMPLETE|DELAY|PROBE|NOARP)\\s*$");
+  // 32766:	from all lookup main
+  private static final Pattern IP_RULE =
+      Pattern.compile("^\\d+:\\s+(not )?from \\S+.* lookup \\S+.*");
+
   private KindSniffer() {}
 
   public static Optional<Spec> sniff(List<String> lines) {
@@ -172,6 +185,15 @@ public final class KindSniffer {
               && head.size() > 1
               && head.get(1).trim().matches("-{3,}")) {
         return Optional.of(Spec.VIRSH_LIST);
+      }
+      if (IP_ROUTE.matcher(l).matches()) {
+        return Optional.of(Spec.IP_ROUTE);
+      }
+      if (IP_NEIGH.matcher(l).matches()) {
+        return Optional.of(Spec.IP_NEIGH);
+      }
+      if (IP_RULE.matcher(l).matches()) {
+        return Optional.of(Spec.IP_RULE);
       }
       ip += IP_HEADER.matcher(l).matches() ? 1 : 0;
       inet += IP_INET.matcher(l).matches() ? 1 : 0;

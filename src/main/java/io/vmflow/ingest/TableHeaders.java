@@ -135,6 +135,11 @@ final class TableHeaders {
       return Optional.of(
           keys.contains("interfaces_info") ? Spec.OPENSTACK_ROUTER_SHOW : Spec.NEUTRON_ROUTER_SHOW);
     }
+    // neutron's client prints tenant_id beside project_id; the openstack client project_id only
+    if (keys.contains("gateway_ip") && keys.contains("cidr")) {
+      return Optional.of(
+          keys.contains("tenant_id") ? Spec.NEUTRON_SUBNET_SHOW : Spec.OPENSTACK_SUBNET_SHOW);
+    }
     if (keys.stream().anyMatch(k -> k.startsWith("provider:") || k.startsWith("provider_"))
         || keys.contains("subnets")) {
       return Optional.of(Spec.OPENSTACK_NETWORK_SHOW);

@@ -12,6 +12,11 @@ public sealed interface ParsedRecord
         BridgeFdbShow,
         BridgeLinkShow,
         HostList,
+        InNamespace,
+        IpNeigh,
+        IpNetns,
+        IpRoute,
+        IpRule,
         Hostname,
         InterfaceList,
         IpLink,
@@ -33,5 +38,6 @@ public sealed interface ParsedRecord
         ServerList,
         ServerShow,
         SubnetList,
+        SubnetShow,
         TcpdumpText,
         VirshList {}

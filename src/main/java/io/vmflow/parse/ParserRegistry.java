@@ -51,7 +51,18 @@ public final class ParserRegistry {
           entry(new IptablesSaveParser()),
           entry(new IptablesListParser()),
           entry(new NftListRulesetParser()),
-          entry(new OvsAppctlOfprotoTraceParser()));
+          entry(new OvsAppctlOfprotoTraceParser()),
+          entry(new IpNetnsParser()),
+          entry(new SubnetShowParser(Spec.NEUTRON_SUBNET_SHOW)),
+          entry(new SubnetShowParser(Spec.OPENSTACK_SUBNET_SHOW)),
+          entry(new IpRouteParser()),
+          entry(new IpNeighParser()),
+          entry(new IpRuleParser()),
+          entry(new NetnsExecParser(Spec.NETNS_IP_ADDR, new IpLinkParser(Spec.IP_ADDR))),
+          entry(new NetnsExecParser(Spec.NETNS_IP_ROUTE, new IpRouteParser())),
+          entry(new NetnsExecParser(Spec.NETNS_IP_NEIGH, new IpNeighParser())),
+          entry(new NetnsExecParser(Spec.NETNS_IP_RULE, new IpRuleParser())),
+          entry(new NetnsExecParser(Spec.NETNS_IPTABLES_SAVE, new IptablesSaveParser())));
 
   private ParserRegistry() {}
 

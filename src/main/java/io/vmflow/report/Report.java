@@ -72,6 +72,8 @@ public record Report(
    *
    * @param status {@code OK}, {@code WARNING}, {@code ERROR} or {@code NO_DATA}
    * @param host the host it runs on; report.json gives only its key, id, name and IPs here
+   * @param l3Paths each port's routed path (VM, gateway, router namespaces, external gateway)
+   * @param l3Path the first port's routed path (hops like {@code hops} plus ip, namespace, route)
    * @param pings every capture point and flow seen on the VM's path
    * @param pingPath the same rows in path order of the VM's first port (VM side first)
    * @param page file name of its HTML page
@@ -100,6 +102,8 @@ public record Report(
       List<VmPort> ports,
       List<Hop> hops,
       List<Vm.RouterInfo> routers,
+      List<io.vmflow.topology.L3Path> l3Paths,
+      List<io.vmflow.topology.L3Hop> l3Path,
       List<PingRow> pings,
       List<PingRow> pingPath,
       List<LossRow> lossSegments,

@@ -46,6 +46,11 @@ public final class ReportBuilder {
               vm.ports(),
               vm.ports().isEmpty() ? List.of() : vm.ports().get(0).hops(),
               vm.routers(),
+              in.topology().l3PathsOf(vm.id()),
+              in.topology().l3PathsOf(vm.id()).stream()
+                  .findFirst()
+                  .map(io.vmflow.topology.L3Path::hops)
+                  .orElse(List.of()),
               p.pings(),
               pathOrder(vm, p.pings()),
               p.losses(),

@@ -55,6 +55,12 @@ public enum Spec {
       "openstack subnet list",
       sos("openstack_subnet_list(_--long)?"),
       typed("openstack subnet list")),
+  NEUTRON_SUBNET_SHOW(
+      "neutron subnet-show %s",
+      Scope.PER_OBJECT, sos("neutron_subnet-show_(?<s>[^/]+)"), typed("neutron subnet-show")),
+  OPENSTACK_SUBNET_SHOW(
+      "openstack subnet show %s",
+      Scope.PER_OBJECT, sos("openstack_subnet_show_(?<s>[^/]+)"), typed("openstack subnet show")),
   OPENSTACK_ROUTER_LIST(
       "openstack router list",
       sos("openstack_router_list(_--long)?"),
@@ -81,6 +87,50 @@ public enum Spec {
       "ip addr show",
       sos("ip_(-[a-z0-9]+_)*(address|addr|a)(_show)?"),
       typed("ip a", "ip ad", "ip add", "ip addr", "ip addre", "ip addres", "ip address")),
+
+  // routing: ip route show table all (sos), ip -6 route ..., ip route; ip -s -s neigh show (sos),
+  // ip neigh; ip -4 rule list (sos), ip rule; ip netns (sos: "name (id: N)" or the name alone)
+  IP_ROUTE(
+      "ip route show table all",
+      sos("ip_(-[a-z0-9]+_)*(route|ro|r)(_show|_list)?(_table_[a-z0-9]+)?"),
+      typed("ip r", "ip ro", "ip rou", "ip rout", "ip route")),
+  IP_NEIGH(
+      "ip neigh show",
+      sos("ip_(-[a-z0-9]+_)*(neigh|neighbour|neighbor|n)(_show|_list)?(_nud_[a-z]+)?"),
+      typed("ip n", "ip ne", "ip nei", "ip neigh", "ip neighbour", "ip neighbor")),
+  IP_RULE(
+      "ip rule list", sos("ip_(-[a-z0-9]+_)*(rule|ru)(_show|_list)?"), typed("ip ru", "ip rule")),
+  IP_NETNS("ip netns", sos("ip_netns(_list|_show)?"), typed("ip netns")),
+
+  // the same outputs inside a network namespace (sos networking plugin, vmflow-collect):
+  // ip_netns_exec_qrouter-984c22fd-64b3-4fa1-8ddd-87090f401ce5_ip_address_show (older sos),
+  // namespaces/<ns>/ip_netns_exec_<ns>_ip_-d_address_show (sos 4.x); the subject is the namespace.
+  // Typed as "ip netns exec NS <command>" or "ip -n NS <command>" (ingest.CommandSpecs).
+  NETNS_IP_ADDR(
+      "ip netns exec %s ip -d address show",
+      Scope.PER_OBJECT,
+      sos("ip_netns_exec_(?<s>[^_/]+)_ip_(-[a-z0-9]+_)*(address|addr|a)(_show)?"),
+      List.of()),
+  NETNS_IP_ROUTE(
+      "ip netns exec %s ip route show table all",
+      Scope.PER_OBJECT,
+      sos(
+          "ip_netns_exec_(?<s>[^_/]+)_ip_(-[a-z0-9]+_)*(route|ro|r)(_show|_list)?(_table_[a-z0-9]+)?"),
+      List.of()),
+  NETNS_IP_NEIGH(
+      "ip netns exec %s ip neigh show",
+      Scope.PER_OBJECT,
+      sos(
+          "ip_netns_exec_(?<s>[^_/]+)_ip_(-[a-z0-9]+_)*(neigh|neighbour|neighbor|n)(_show|_list)?(_nud_[a-z]+)?"),
+      List.of()),
+  NETNS_IP_RULE(
+      "ip netns exec %s ip rule list",
+      Scope.PER_OBJECT,
+      sos("ip_netns_exec_(?<s>[^_/]+)_ip_(-[a-z0-9]+_)*(rule|ru)(_show|_list)?"),
+      List.of()),
+  NETNS_IPTABLES_SAVE(
+      "ip netns exec %s iptables-save -c",
+      Scope.PER_OBJECT, sos("ip_netns_exec_(?<s>[^_/]+)_ip6?tables-save(_-c)?"), List.of()),
 
   // host side: Open vSwitch
   OVS_VSCTL_SHOW("ovs-vsctl show", sos("ovs-vsctl(_-t_\\d+)?_show"), typed("ovs-vsctl show")),
@@ -208,6 +258,22 @@ public enum Spec {
 
   public Scope scope() {
     return scope;
+  }
+
+  /**
+   * The spec of this host-level output when run inside a network namespace ({@code ip netns exec NS
+   * ...}), empty when vmflow reads no namespaced form of it.
+   */
+  public java.util.Optional<Spec> inNamespace() {
+    return java.util.Optional.ofNullable(
+        switch (this) {
+          case IP_ADDR, IP_LINK -> NETNS_IP_ADDR;
+          case IP_ROUTE -> NETNS_IP_ROUTE;
+          case IP_NEIGH -> NETNS_IP_NEIGH;
+          case IP_RULE -> NETNS_IP_RULE;
+          case IPTABLES_SAVE -> NETNS_IPTABLES_SAVE;
+          default -> null;
+        });
   }
 
   /** Looks a spec up by {@link #id()} or enum name. */

@@ -30,6 +30,7 @@ final class ControllerFacts {
   final Map<String, At<PortList.PortRow>> portRows = new LinkedHashMap<>();
   final Map<String, At<NetworkList.Network>> networks = new LinkedHashMap<>();
   final Map<String, At<RouterList.Router>> routers = new LinkedHashMap<>();
+  final Map<String, At<io.vmflow.parse.SubnetShow>> subnets = new LinkedHashMap<>();
   final Map<String, At<HostList.CpsHost>> cpsHosts = new LinkedHashMap<>();
   final Map<String, String> hostnames = new LinkedHashMap<>();
   final List<At<LibvirtDomain>> domains = new ArrayList<>();
@@ -50,6 +51,7 @@ final class ControllerFacts {
           .on(RouterList.class, ControllerFacts::routerList)
           .on(RouterShow.class, ControllerFacts::routerShow)
           .on(HostList.class, ControllerFacts::hostList)
+          .on(io.vmflow.parse.SubnetShow.class, ControllerFacts::subnetShow)
           .on(LibvirtDomain.class, ControllerFacts::domain)
           .on(Hostname.class, ControllerFacts::hostname);
 
@@ -93,6 +95,10 @@ final class ControllerFacts {
 
   private void routerShow(RouterShow r, Fact f) {
     routers.put(key(r.router().id()), at(r.router(), f, f.subject()));
+  }
+
+  private void subnetShow(io.vmflow.parse.SubnetShow s, Fact f) {
+    subnets.put(key(s.id()), at(s, f, f.subject()));
   }
 
   private void hostList(HostList h, Fact f) {

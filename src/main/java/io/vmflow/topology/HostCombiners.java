@@ -4,7 +4,9 @@ import io.vmflow.finding.Evidence;
 import io.vmflow.parse.BrctlShow;
 import io.vmflow.parse.BridgeFdbShow;
 import io.vmflow.parse.BridgeLinkShow;
+import io.vmflow.parse.InNamespace;
 import io.vmflow.parse.IpLink;
+import io.vmflow.parse.IpNetns;
 import io.vmflow.parse.OvsAppctlFdbShow;
 import io.vmflow.parse.OvsOfctlDumpFlows;
 import io.vmflow.parse.OvsOfctlShow;
@@ -25,7 +27,9 @@ final class HostCombiners {
           .on(OvsOfctlShow.class, HostCombiners::ofports)
           .on(IpLink.class, HostCombiners::links)
           .on(OvsOfctlDumpFlows.class, HostCombiners::flows)
-          .on(OvsAppctlFdbShow.class, HostCombiners::ovsFdb);
+          .on(OvsAppctlFdbShow.class, HostCombiners::ovsFdb)
+          .on(IpNetns.class, HostCombiners::netns)
+          .on(InNamespace.class, HostCombiners::inNamespace);
 
   private HostCombiners() {}
 
@@ -122,5 +126,53 @@ final class HostCombiners {
               : e;
       h.fdb.add(new Located<>(fixed, f.origin()));
     }
+  }
+
+  private static void netns(HostFacts h, IpNetns n, Fact f) {
+    for (IpNetns.Namespace ns : n.namespaces()) {
+      h.namespace(ns.name()).listed = new Located<>(ns.line(), f.origin());
+    }
+  }
+
+  // the namespace is the artifact's subject (ip_netns_exec_<ns>_..., ip netns exec NS ...)
+  private static void inNamespace(HostFacts h, InNamespace in, Fact f) {
+    if (f.subject().isEmpty()) {
+      return;
+    }
+    NamespaceFacts ns = h.namespace(f.subject());
+    in.addresses()
+        .ifPresent(
+            a -> {
+              ns.hasAddresses = true;
+              a.devices()
+                  .forEach(
+                      d ->
+                          ns.devices.merge(
+                              d.name(), new Located<>(d, f.origin()), HostFacts::richer));
+            });
+    in.routes()
+        .ifPresent(
+            r -> {
+              ns.hasRoutes = true;
+              r.routes().forEach(x -> ns.routes.add(new Located<>(x, f.origin())));
+            });
+    in.neighbours()
+        .ifPresent(
+            n -> {
+              ns.hasNeighbours = true;
+              n.neighbours().forEach(x -> ns.neighbours.add(new Located<>(x, f.origin())));
+            });
+    in.rules()
+        .ifPresent(
+            r -> {
+              ns.hasRules = true;
+              r.rules().forEach(x -> ns.rules.add(new Located<>(x, f.origin())));
+            });
+    in.firewall()
+        .ifPresent(
+            r -> {
+              ns.hasFirewall = true;
+              r.rules().forEach(x -> ns.firewall.add(new Located<>(x, f.origin())));
+            });
   }
 }

@@ -32,6 +32,7 @@ final class HostFacts {
   final Map<String, List<OvsOfctlDumpFlows.Flow>> flows = new LinkedHashMap<>();
   final List<List<OvsOfctlDumpFlows.Flow>> unnamedFlows = new ArrayList<>();
   final Map<Spec, String> seen = new LinkedHashMap<>();
+  final Map<String, NamespaceFacts> namespaces = new LinkedHashMap<>();
   // path tracing asks these for every VM of the host; they are derived once after the last add()
   private List<Located<BrctlShow.LinuxBridge>> linuxBridgesCache;
   private final Map<String, List<OvsOfctlDumpFlows.Flow>> flowsOfCache = new LinkedHashMap<>();
@@ -39,6 +40,10 @@ final class HostFacts {
 
   HostFacts(String key) {
     this.key = key;
+  }
+
+  NamespaceFacts namespace(String name) {
+    return namespaces.computeIfAbsent(name, NamespaceFacts::new);
   }
 
   void add(Fact f) {

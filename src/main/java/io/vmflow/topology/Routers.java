@@ -73,11 +73,45 @@ final class Routers {
     Vm.RouterInfo info = info(r.value(), new Evidence(r.origin(), r.value().line()));
     List<Evidence> ev = new ArrayList<>(info.evidence());
     ev.add(portEvidence);
-    out.add(new Vm.RouterInfo(info.id(), info.name(), info.distributed(), info.ha(), ev));
+    out.add(
+        new Vm.RouterInfo(
+            info.id(),
+            info.name(),
+            info.distributed(),
+            info.ha(),
+            ev,
+            info.externalNetworkId(),
+            info.externalIps(),
+            info.snat()));
   }
 
+  // {"network_id": "85fa82f5-...", "enable_snat": false, "external_fixed_ips": [{"subnet_id":
+  // "41acc3d6-...", "ip_address": "::7f00:0:4"}, ...]}
+  private static final java.util.regex.Pattern NETWORK =
+      java.util.regex.Pattern.compile("\"network_id\":\\s*\"([^\"]+)\"");
+  private static final java.util.regex.Pattern SNAT =
+      java.util.regex.Pattern.compile(
+          "\"enable_snat\":\\s*(true|false)", java.util.regex.Pattern.CASE_INSENSITIVE);
+  private static final java.util.regex.Pattern IP =
+      java.util.regex.Pattern.compile("\"ip_address\":\\s*\"([^\"]+)\"");
+
   private static Vm.RouterInfo info(RouterList.Router r, Evidence e) {
+    String gw = r.externalGatewayInfo().replaceAll("\\s+", " ");
+    var net = NETWORK.matcher(gw);
+    var snat = SNAT.matcher(gw);
+    List<String> ips = new ArrayList<>();
+    var ip = IP.matcher(gw);
+    while (ip.find()) {
+      ips.add(ip.group(1));
+    }
     return new Vm.RouterInfo(
-        r.id(), r.name(), r.distributed().orElse(false), r.ha().orElse(false), List.of(e));
+        r.id(),
+        r.name(),
+        r.distributed().orElse(false),
+        r.ha().orElse(false),
+        List.of(e),
+        net.find() ? net.group(1) : "",
+        ips,
+        snat.find() ? snat.group(1).toLowerCase(java.util.Locale.ROOT) : "");
   }
 }

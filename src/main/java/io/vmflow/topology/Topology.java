@@ -10,18 +10,36 @@ import java.util.Optional;
  * read.
  */
 public record Topology(
-    List<Host> hosts, List<Vm> vms, List<Finding> findings, List<ControllerData> controllers) {
+    List<Host> hosts,
+    List<Vm> vms,
+    List<Finding> findings,
+    List<ControllerData> controllers,
+    List<Namespace> namespaces,
+    List<L3Path> l3Paths) {
 
   public Topology {
     hosts = List.copyOf(hosts);
     vms = List.copyOf(vms);
     findings = List.copyOf(findings);
     controllers = controllers == null ? List.of() : List.copyOf(controllers);
+    namespaces = namespaces == null ? List.of() : List.copyOf(namespaces);
+    l3Paths = l3Paths == null ? List.of() : List.copyOf(l3Paths);
+  }
+
+  /** Hypervisors, VMs, findings and controllers, with no namespace data. */
+  public Topology(
+      List<Host> hosts, List<Vm> vms, List<Finding> findings, List<ControllerData> controllers) {
+    this(hosts, vms, findings, controllers, List.of(), List.of());
+  }
+
+  /** The routed paths of VM {@code id}'s ports. */
+  public List<L3Path> l3PathsOf(String id) {
+    return l3Paths.stream().filter(p -> p.vmId().equalsIgnoreCase(id)).toList();
   }
 
   /** Hypervisors, VMs and findings, with no controller data. */
   public Topology(List<Host> hosts, List<Vm> vms, List<Finding> findings) {
-    this(hosts, vms, findings, List.of());
+    this(hosts, vms, findings, List.of(), List.of(), List.of());
   }
 
   public Optional<Vm> vm(String id) {

@@ -73,7 +73,32 @@ public final class TopologyBuilder {
       }
     }
     Coverage.missing(hostFacts.values(), vms, findings);
-    return new Topology(hosts, CrossHost.extend(vms, hosts), findings, controllers);
+    List<Vm> traced = CrossHost.extend(vms, hosts);
+    List<Namespace> namespaces = new ArrayList<>();
+    hostFacts.values().forEach(h -> namespaces.addAll(Namespaces.of(h)));
+    return new Topology(
+        hosts,
+        traced,
+        findings,
+        controllers,
+        namespaces,
+        L3Tracer.trace(traced, namespaces, subnets()));
+  }
+
+  private List<L3Path.Subnet> subnets() {
+    List<L3Path.Subnet> out = new ArrayList<>();
+    for (var s : ctl.subnets.values()) {
+      io.vmflow.parse.SubnetShow v = s.value();
+      out.add(
+          new L3Path.Subnet(
+              v.id(),
+              v.cidr(),
+              v.gatewayIp(),
+              v.enableDhcp().map(String::valueOf).orElse(""),
+              v.allocationPools(),
+              new Evidence(s.origin(), v.line())));
+    }
+    return out;
   }
 
   private Set<String> vmIds() {

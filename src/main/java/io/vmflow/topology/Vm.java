@@ -24,11 +24,48 @@ public record Vm(
     evidence = List.copyOf(evidence);
   }
 
-  /** A router serving one of the VM's networks. */
+  /**
+   * A router serving one of the VM's networks.
+   *
+   * @param externalNetworkId its external gateway's network, "" when it has none
+   * @param externalIps its external gateway's fixed IPs
+   * @param snat {@code true}/{@code false} as external_gateway_info's enable_snat says, "" when not
+   *     said
+   */
   public record RouterInfo(
-      String id, String name, boolean distributed, boolean ha, List<Evidence> evidence) {
+      String id,
+      String name,
+      boolean distributed,
+      boolean ha,
+      List<Evidence> evidence,
+      String externalNetworkId,
+      List<String> externalIps,
+      String snat) {
     public RouterInfo {
       evidence = List.copyOf(evidence);
+      externalNetworkId = externalNetworkId == null ? "" : externalNetworkId;
+      externalIps = externalIps == null ? List.of() : List.copyOf(externalIps);
+      snat = snat == null ? "" : snat;
+    }
+
+    /** A router without external gateway details. */
+    public RouterInfo(
+        String id, String name, boolean distributed, boolean ha, List<Evidence> evidence) {
+      this(id, name, distributed, ha, evidence, "", List.of(), "");
+    }
+
+    /**
+     * Its properties in one line: {@code distributed, external gateway <net> (<ips>), SNAT off}.
+     */
+    public String describe() {
+      return (distributed ? "distributed" : "centralised")
+          + (ha ? ", HA" : "")
+          + (externalNetworkId.isEmpty()
+              ? ", no external gateway"
+              : ", external gateway "
+                  + externalNetworkId
+                  + (externalIps.isEmpty() ? "" : " (" + String.join(", ", externalIps) + ")"))
+          + (snat.isEmpty() ? "" : snat.equals("true") ? ", SNAT on" : ", SNAT off");
     }
   }
 }

@@ -112,4 +112,35 @@ class HotsosOpenstackBundleTest {
     assertThat(exit).isZero();
     assertThat(codes(report)).isEmpty();
   }
+
+  @Test
+  void theVmsRoutedPathGoesThroughItsDvrRouterToTheFloatingIpNamespace() {
+    JsonNode vm = report.get("vms").get(0);
+    List<String> path = new ArrayList<>();
+    vm.get("l3Path")
+        .forEach(
+            h ->
+                path.add(
+                    h.get("kind").asString()
+                        + " "
+                        + h.get("device").asString()
+                        + " "
+                        + h.get("namespace").asString()
+                        + " "
+                        + h.get("ip").asString()));
+    // the router's ARP entry for the VM's MAC gives its address; qr- owns the gateway
+    // 192.168.21.1; the DNAT/SNAT pair makes 10.100.0.203 its floating IP, routed by table 16
+    // through rfp- to the fip- namespace, whose fg- port leaves towards 10.100.0.1
+    assertThat(path)
+        .containsExactly(
+            "VM tap0e778df8-ca  192.168.21.18",
+            "GATEWAY qr-3a70b31c-3f qrouter-984c22fd-64b3-4fa1-8ddd-87090f401ce5 192.168.21.1",
+            "ROUTER rfp-984c22fd-6 qrouter-984c22fd-64b3-4fa1-8ddd-87090f401ce5 169.254.88.135",
+            "FIP fpr-984c22fd-6 fip-32981f34-497a-4fae-914a-8576055c8d0d 169.254.88.135",
+            "EXTERNAL_GATEWAY fg-c8dcce74-c4 fip-32981f34-497a-4fae-914a-8576055c8d0d 10.100.0.1");
+    assertThat(vm.get("l3Path").get(2).get("route").asString())
+        .isEqualTo(
+            "default via 169.254.88.135 dev rfp-984c22fd-6 table 16 (floating IP 10.100.0.203)");
+    assertThat(vm.get("l3Path").get(1).get("bridge").asString()).isEqualTo("br-int");
+  }
 }

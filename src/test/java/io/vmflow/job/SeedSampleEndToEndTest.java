@@ -72,6 +72,42 @@ class SeedSampleEndToEndTest {
     JsonNode router = vm.get("routers").get(0);
     assertThat(router.get("name").asString()).isEqualTo("vpc-ipv4");
     assertThat(router.get("distributed").asBoolean()).isTrue();
+    // router-show's external_gateway_info, wrapped over three table rows
+    assertThat(router.get("externalNetworkId").asString())
+        .isEqualTo("85fa82f5-ea84-41ef-884e-b82428719536");
+    assertThat(router.get("snat").asString()).isEqualTo("false");
+    List<String> ips = new java.util.ArrayList<>();
+    router.get("externalIps").forEach(i -> ips.add(i.asString()));
+    assertThat(ips).containsExactly("::7f00:0:4", "127.0.0.4");
+  }
+
+  @Test
+  void routedPathShowsTheRouterExpectedWithoutNamespaceData() throws Exception {
+    // the field note has no namespace output: the router is shown as expected, with its properties
+    JsonNode l3 = vm.get("l3Path");
+    assertThat(l3.get(0).get("kind").asString()).isEqualTo("VM");
+    assertThat(l3.get(0).get("ip").asString()).isEqualTo("10.0.0.17");
+    assertThat(l3.get(1).get("kind").asString()).isEqualTo("ROUTER_EXPECTED");
+    assertThat(l3.get(1).get("namespace").asString())
+        .isEqualTo("qrouter-3da5aa7d-0a49-895d-877e92b39256".replace("0a49", "2dc0-4a49"));
+    assertThat(l3.get(1).get("present").asBoolean()).isFalse();
+    assertThat(l3.get(1).get("route").asString())
+        .isEqualTo(
+            "distributed, external gateway 85fa82f5-ea84-41ef-884e-b82428719536 (::7f00:0:4,"
+                + " 127.0.0.4), SNAT off");
+    // no namespace data in the dump: its absence is not a fault
+    List<String> l3Codes = new java.util.ArrayList<>();
+    report
+        .get("findings")
+        .forEach(
+            f -> {
+              if (f.get("code").asString().startsWith("L3_")) {
+                l3Codes.add(f.get("code").asString());
+              }
+            });
+    assertThat(l3Codes).isEmpty();
+    String page = Files.readString(out.resolve(vm.get("page").asString()));
+    assertThat(page).contains("Routed path", "SNAT off", "85fa82f5-ea84-41ef-884e-b82428719536");
   }
 
   @Test

@@ -32,6 +32,7 @@ final class HotsosRows {
   private static final Map<String, Spec> KINDS =
       Map.ofEntries(
           Map.entry("hostname", Spec.HOSTNAME),
+          Map.entry("ip_netns", Spec.IP_NETNS),
           Map.entry("bridge_-s_-s_-d_-t_fdb_show", Spec.BRIDGE_FDB_SHOW),
           Map.entry("bridge_-s_-s_-d_link_show", Spec.BRIDGE_LINK_SHOW),
           Map.entry("ip_-d_address", Spec.IP_ADDR),
@@ -117,6 +118,23 @@ final class HotsosRows {
 
   private HotsosRows() {}
 
+  // ip_netns_exec_<ns>_<command>: the command's kind inside a namespace
+  private static Spec inNamespace(String name) {
+    if (name.endsWith("_ip_address_show")) {
+      return Spec.NETNS_IP_ADDR;
+    }
+    if (name.endsWith("_ip_route_show_table_all")) {
+      return Spec.NETNS_IP_ROUTE;
+    }
+    if (name.endsWith("_ip_-s_-s_neigh_show")) {
+      return Spec.NETNS_IP_NEIGH;
+    }
+    if (name.endsWith("_ip_rule_list")) {
+      return Spec.NETNS_IP_RULE;
+    }
+    return name.endsWith("_iptables-save") ? Spec.NETNS_IPTABLES_SAVE : null;
+  }
+
   static List<Row> rows() {
     List<Row> rows = new ArrayList<>();
     // test_openvswitch.py test_ovs_dp_checks: dpctl/show cut to its port lines, no header
@@ -167,7 +185,7 @@ final class HotsosRows {
                     ? Spec.OVS_OFCTL_DUMP_FLOWS
                     : name.startsWith("ovs-appctl_fdb.show_")
                         ? Spec.OVS_APPCTL_FDB_SHOW
-                        : KINDS.get(name);
+                        : name.startsWith("ip_netns_exec_") ? inNamespace(name) : KINDS.get(name);
         boolean empty = Files.size(f) == 0;
         Consumer<Parsed<?>> clean =
             p -> {

@@ -35,6 +35,11 @@ class CombinersTest {
           io.vmflow.parse.OvsOfctlDumpPorts.class,
           // log events: read by the cause stage (LogEvents), findings on the host page
           io.vmflow.parse.OvsVswitchdLog.class,
+          // the host's own routes, neighbours and rules: kept as evidence; the L3 trace reads
+          // them inside namespaces (InNamespace)
+          io.vmflow.parse.IpRoute.class,
+          io.vmflow.parse.IpNeigh.class,
+          io.vmflow.parse.IpRule.class,
           // the trace stage's own output, parsed where a dump carries one
           io.vmflow.parse.OvsAppctlOfprotoTrace.class);
 
