@@ -1,5 +1,7 @@
 package io.vmflow.cause;
 
+import io.vmflow.model.Ipv4;
+
 /** IPv4 prefixes and masks, MACs as bits: what flow and firewall matches compare. */
 final class Addresses {
 
@@ -24,26 +26,15 @@ final class Addresses {
       mask =
           parts[1].contains(".")
               ? ipv4(parts[1])
-              : parts[1].matches("\\d{1,2}")
-                  ? (0xffffffffL << (32 - Integer.parseInt(parts[1]))) & 0xffffffffL
+              : parts[1].matches("\\d{1,2}") && Integer.parseInt(parts[1]) <= 32
+                  ? Ipv4.mask(Integer.parseInt(parts[1]))
                   : -1;
     }
     return a >= 0 && n >= 0 && mask >= 0 && (a & mask) == (n & mask);
   }
 
   static long ipv4(String s) {
-    String[] o = s.split("\\.");
-    if (o.length != 4) {
-      return -1;
-    }
-    long v = 0;
-    for (String x : o) {
-      if (!x.matches("\\d{1,3}") || Integer.parseInt(x) > 255) {
-        return -1;
-      }
-      v = v << 8 | Integer.parseInt(x);
-    }
-    return v;
+    return Ipv4.value(s);
   }
 
   static long macBits(String mac) {

@@ -3,6 +3,7 @@ package io.vmflow.check;
 import io.vmflow.finding.Evidence;
 import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
+import io.vmflow.model.Ipv4;
 import io.vmflow.topology.Hop;
 import io.vmflow.topology.L3Hop;
 import io.vmflow.topology.L3Path;
@@ -113,7 +114,7 @@ final class L3Rules implements Rule {
     if (s == null || !s.enableDhcp().equals("true") || s.allocationPools().isEmpty()) {
       return;
     }
-    boolean inside = s.allocationPools().stream().anyMatch(r -> IpRanges.contains(r, ip));
+    boolean inside = s.allocationPools().stream().anyMatch(r -> Ipv4.inRange(r, ip));
     if (!inside) {
       out.add(
           about(

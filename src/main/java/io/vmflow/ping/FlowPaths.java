@@ -95,7 +95,7 @@ final class FlowPaths {
     long to = Long.MIN_VALUE;
     for (String p : points.keySet()) {
       for (CapturedPoint c : captured.getOrDefault(p, List.of())) {
-        if (c.frames() > 0) {
+        if (c.firstNanos() >= 0) {
           from = Math.min(from, c.firstNanos());
           to = Math.max(to, c.lastNanos());
         }

@@ -106,10 +106,14 @@ public final class PingPairer {
     this.origin = origin;
   }
 
-  /** This point's capture window, whatever flows it saw. */
+  /**
+   * This point's capture window, whatever flows it saw. A point that saw frames but no echo (a few
+   * ARP frames before the pings) gives no window: those frames only show the capture ran then, not
+   * that it stopped before the pings, so the window is unknown as for a point that saw nothing.
+   */
   public CapturedPoint captured() {
-    return frames == 0
-        ? new CapturedPoint(point, origin, 0, -1, -1)
+    return frames == 0 || flows.isEmpty()
+        ? new CapturedPoint(point, origin, frames, -1, -1)
         : new CapturedPoint(point, origin, frames, first, last);
   }
 

@@ -1,6 +1,7 @@
 package io.vmflow.topology;
 
 import io.vmflow.finding.Evidence;
+import io.vmflow.model.Ipv4;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -77,7 +78,7 @@ final class L3Tracer {
   }
 
   private static Optional<L3Path.Subnet> subnetOf(String ip, List<L3Path.Subnet> subnets) {
-    return subnets.stream().filter(s -> Ipv4s.contains(s.cidr(), ip)).findFirst();
+    return subnets.stream().filter(s -> Ipv4.inPrefix(s.cidr(), ip)).findFirst();
   }
 
   private static List<L3Hop> hops(
@@ -182,7 +183,7 @@ final class L3Tracer {
   /** The port's address in the same subnet as {@code ip} (not {@code ip} itself). */
   static Optional<String> address(Namespace.Port p, String ip) {
     return p.addresses().stream()
-        .filter(a -> a.contains("/") && !bare(a).equals(ip) && Ipv4s.contains(a, ip))
+        .filter(a -> a.contains("/") && !bare(a).equals(ip) && Ipv4.inPrefix(a, ip))
         .findFirst();
   }
 

@@ -76,6 +76,36 @@ class PathLossLocaliserTest {
   }
 
   @Test
+  void aCaptureThatSawOnlyArpBeforeThePingsIsStillASilentPoint() {
+    // the lab's vlan-mismatch bundle on a fresh machine: vm2's captures held two ARP frames taken
+    // before the pings and no echo; their frames say when the capture ran, not when it stopped
+    PingPairer qvo = new PingPairer("qvo1");
+    qvo.origin("qvo1.pcap");
+    qvo.seen(500);
+    qvo.seen(600);
+    CapturedPoint arpOnly = qvo.captured();
+    assertThat(arpOnly.frames()).isEqualTo(2);
+    assertThat(arpOnly.overlaps(1_000, 9_000)).isTrue();
+
+    PingPairer seen = new PingPairer("qvo1");
+    seen.seen(500);
+    seen.add("10.0.0.11", "10.0.0.1", true, 1, 1, 600);
+    assertThat(seen.captured().overlaps(1_000, 9_000))
+        .as("a capture whose echoes all came before the flow did not see the flow's time")
+        .isFalse();
+
+    Vm vm = vm("vm1", port("p1", "10.0.0.11", hybrid("1", A)));
+    PingResults r =
+        PathLossLocaliser.localise(
+            topology(vm),
+            List.of(stats("tap1", "10.0.0.11 > 10.0.0.1", 20, 0)),
+            List.of(new CapturedPoint("tap1", "tap1.pcap", 40, 1_000, 9_000), arpOnly));
+    assertThat(r.ofVm("vm1").get(0).losses())
+        .singleElement()
+        .satisfies(l -> assertThat(l.from() + " -> " + l.to()).isEqualTo("tap1 -> qvo1"));
+  }
+
+  @Test
   void vmToVmOnOneHostLosesInsideBrIntNotAcrossTheTunnel() {
     Vm vm1 = vm("vm1", port("p1", "10.0.0.11", withTunnel(hybrid("1", A), A, B)));
     Vm vm2 = vm("vm2", port("p2", "10.0.0.12", withTunnel(hybrid("2", A), A, B)));
