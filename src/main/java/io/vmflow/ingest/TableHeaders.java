@@ -58,6 +58,18 @@ final class TableHeaders {
     if (c.contains("hostname") && c.contains("roles")) {
       return Optional.of(Spec.CPS_HOST_LIST);
     }
+    if (c.contains("security_group") && c.contains("protocol/port")) {
+      return Optional.of(Spec.NEUTRON_SECURITY_GROUP_RULE_LIST);
+    }
+    if (c.contains("ip protocol") && c.contains("ethertype")) {
+      return Optional.of(Spec.OPENSTACK_SECURITY_GROUP_RULE_LIST);
+    }
+    if (c.contains("security_group_rules") && c.get(0).equals("id")) {
+      return Optional.of(Spec.NEUTRON_SECURITY_GROUP_LIST);
+    }
+    if (c.equals(List.of("id", "name", "description", "project", "tags"))) {
+      return Optional.of(Spec.OPENSTACK_SECURITY_GROUP_LIST);
+    }
     if (c.contains("mac_address") && c.contains("fixed_ips")) {
       return Optional.of(Spec.NEUTRON_PORT_LIST);
     }

@@ -30,6 +30,8 @@ public sealed interface ParsedRecord
         PortShow,
         RouterList,
         RouterShow,
+        SecurityGroupList,
+        SecurityGroupRuleList,
         ServerList,
         ServerShow,
         SubnetList,

@@ -36,7 +36,10 @@ class CombinersTest {
           // log events: read by the cause stage (LogEvents), findings on the host page
           io.vmflow.parse.OvsVswitchdLog.class,
           // the trace stage's own output, parsed where a dump carries one
-          io.vmflow.parse.OvsAppctlOfprotoTrace.class);
+          io.vmflow.parse.OvsAppctlOfprotoTrace.class,
+          // security groups and rules: read by the cause stage (SecurityGroupCauses) with ports
+          io.vmflow.parse.SecurityGroupList.class,
+          io.vmflow.parse.SecurityGroupRuleList.class);
 
   @Test
   void everyParsedRecordKindIsJoinedOrKnowinglyLeftOut() {
