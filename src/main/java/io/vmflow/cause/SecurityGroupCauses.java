@@ -108,7 +108,15 @@ final class SecurityGroupCauses {
     }
     Optional<PortShow> from = portWithIp(loss.packetSrc()).map(At::value);
     List<At<SecurityGroupRuleList.Rule>> in = ingress(p);
-    if (in.stream().anyMatch(r -> admits(r.value(), loss, from))) {
+    String peer = loss.packetSrc();
+    if (in.stream().anyMatch(r -> admits(r.value(), loss.icmpType(), peer, from))) {
+      return Optional.empty();
+    }
+    // security groups are stateful: replies to requests an egress rule let out are admitted
+    if (loss.icmpType() == 0
+        && groupRules(p).stream()
+            .filter(r -> !r.value().direction().equals("ingress"))
+            .anyMatch(r -> admits(r.value(), 8, peer, from))) {
       return Optional.empty();
     }
     String device = device(t, p.id());
@@ -177,8 +185,10 @@ final class SecurityGroupCauses {
     return Optional.empty();
   }
 
-  private boolean admits(SecurityGroupRuleList.Rule r, LossCase loss, Optional<PortShow> from) {
-    boolean v6 = loss.packetSrc().contains(":");
+  // the rule lets ICMP of this type through between the port and the peer (address, port)
+  private boolean admits(
+      SecurityGroupRuleList.Rule r, int icmpType, String peer, Optional<PortShow> from) {
+    boolean v6 = peer.contains(":");
     String proto = r.protocol();
     boolean icmp =
         proto.equals("any")
@@ -191,15 +201,14 @@ final class SecurityGroupCauses {
     }
     // for ICMP neutron keeps the type in port_range_min: "8" or "8:0"
     String type = r.portRange().split("[:-]")[0].trim();
-    if (!proto.equals("any") && !type.isEmpty() && !type.equals(String.valueOf(loss.icmpType()))) {
+    if (!proto.equals("any") && !type.isEmpty() && !type.equals(String.valueOf(icmpType))) {
       return false;
     }
     if (!r.remoteGroup().isEmpty()) {
       return from.map(p -> p.securityGroups().stream().anyMatch(g -> same(g, r.remoteGroup())))
           .orElse(false);
     }
-    return r.remoteIpPrefix().isEmpty()
-        || Addresses.inNetwork(loss.packetSrc(), r.remoteIpPrefix());
+    return r.remoteIpPrefix().isEmpty() || Addresses.inNetwork(peer, r.remoteIpPrefix());
   }
 
   private List<At<SecurityGroupRuleList.Rule>> ingress(PortShow p) {

@@ -68,6 +68,41 @@ class SecurityGroupCausesTest {
   }
 
   @Test
+  void repliesToRequestsAnEgressRuleLetOutAreAdmittedStatefully() {
+    // vm1 pinged vm3; vm3's replies lost on their way into vm1
+    LossCase replies =
+        new LossCase(
+            "vm1-id",
+            "20 of 20 echo replies ... lost between qvb and tap",
+            "reply",
+            "10.20.0.11",
+            "10.20.0.13",
+            List.of("qvb" + VM1, "qbr" + VM1, "tap" + VM1),
+            List.of(A, A, A),
+            20);
+    List<Fact> egressAny =
+        List.of(
+            port(VM1, "10.20.0.11", WEB, "True", ""),
+            groups(),
+            rules(
+                rule("r1", "web", "ingress", "tcp", "22:22", "", ""),
+                rule("r2", "web", "egress", "any", "", "", "")));
+    assertThat(codes(explain(egressAny, replies)))
+        .doesNotContain(SecurityGroupCauses.SECURITY_GROUP_BLOCKS_ICMP);
+    List<Fact> egressTcp =
+        List.of(
+            port(VM1, "10.20.0.11", WEB, "True", ""),
+            groups(),
+            rules(
+                rule("r1", "web", "ingress", "tcp", "22:22", "", ""),
+                rule("r2", "web", "egress", "tcp", "", "", "")));
+    assertThat(
+            only(explain(egressTcp, replies), SecurityGroupCauses.SECURITY_GROUP_BLOCKS_ICMP)
+                .message())
+        .contains("no ingress rule admits ICMP from 10.20.0.13 (echo replies");
+  }
+
+  @Test
   void anIcmpRuleFromTheSendersNetworkAdmitsIt() {
     Causes.Result r =
         explain(
