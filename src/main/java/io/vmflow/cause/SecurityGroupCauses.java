@@ -19,17 +19,17 @@ import java.util.Optional;
 
 /**
  * The controller's view of a loss: the receiving port's security groups admit no ICMP from the
- * sender ({@code SECURITY_GROUP_BLOCKS_ICMP}), or the sending port's fixed IPs and allowed address
- * pairs do not hold the source its echoes carry ({@code PORT_SECURITY_DROPS_SOURCE}). Without a
- * loss, each VM port's ingress rules are only listed, at INFO: admitting no ICMP is normal policy.
+ * sender ({@code SECURITY_GROUP_BLOCKS_ICMP}), or the sending port does not own the source its
+ * echoes carry ({@link PortSecurityCauses}). Without a loss, each VM port's ingress rules are only
+ * listed, at INFO: admitting no ICMP is normal policy.
  */
 final class SecurityGroupCauses {
 
   static final String SECURITY_GROUP_BLOCKS_ICMP = "SECURITY_GROUP_BLOCKS_ICMP";
-  static final String PORT_SECURITY_DROPS_SOURCE = "PORT_SECURITY_DROPS_SOURCE";
   static final String SECURITY_GROUP_RULES = "SECURITY_GROUP_RULES";
 
-  private record At<T>(T value, String origin) {}
+  /** A value with the entry it was read from. */
+  record At<T>(T value, String origin) {}
 
   private final Map<String, At<PortShow>> ports = new LinkedHashMap<>();
   private final List<At<SecurityGroupRuleList.Rule>> rules = new ArrayList<>();
@@ -91,7 +91,7 @@ final class SecurityGroupCauses {
   List<Finding> explain(Topology t, LossCase loss) {
     List<Finding> out = new ArrayList<>();
     blocks(t, loss).ifPresent(out::add);
-    spoofed(t, loss).ifPresent(out::add);
+    PortSecurityCauses.spoofed(t, loss, ports).ifPresent(out::add);
     return out;
   }
 
@@ -140,49 +140,6 @@ final class SecurityGroupCauses {
             .withHint(
                 "add an ingress rule for ICMP from " + loss.packetSrc() + " to one of its groups",
                 evidence(to.get(), groupRules(p))));
-  }
-
-  // the VM's own echoes leave it with a source its port does not own: neutron's anti-spoofing
-  // rules drop them before they reach the bridge
-  private Optional<Finding> spoofed(Topology t, LossCase loss) {
-    if (!loss.direction().equals("request") || loss.devices().isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<Vm> vm = t.vm(loss.vmId());
-    for (VmPort vp : vm.map(Vm::ports).orElse(List.of())) {
-      At<PortShow> p = ports.get(vp.portId());
-      boolean egress =
-          !vp.hops().isEmpty() && vp.hops().get(0).device().equals(loss.devices().get(0));
-      if (p == null || !egress || p.value().portSecurity().equals(Optional.of(false))) {
-        continue;
-      }
-      List<String> owned = new ArrayList<>();
-      p.value().fixedIps().forEach(ip -> owned.add(ip.ipAddress()));
-      owned.addAll(p.value().allowedAddresses());
-      if (owned.isEmpty() || owned.stream().anyMatch(a -> Addresses.inNetwork(loss.src(), a))) {
-        continue;
-      }
-      return Optional.of(
-          Finding.network(
-                  Severity.WARNING,
-                  PORT_SECURITY_DROPS_SOURCE,
-                  "port "
-                      + vp.portId()
-                      + " ("
-                      + loss.devices().get(0)
-                      + ") has port security on and owns "
-                      + String.join(", ", owned)
-                      + " (fixed IPs and allowed address pairs), not the source "
-                      + loss.src()
-                      + " of the VM's echo requests: anti-spoofing rules drop them",
-                  p.origin(),
-                  p.value().line())
-              .about(loss.vmId(), vp.portId(), "")
-              .withHint(
-                  "add " + loss.src() + " to the port's allowed_address_pairs, or fix the guest",
-                  List.of(new Evidence(p.origin(), p.value().line()))));
-    }
-    return Optional.empty();
   }
 
   // the rule lets ICMP of this type through between the port and the peer (address, port)

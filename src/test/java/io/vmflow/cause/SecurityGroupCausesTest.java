@@ -204,13 +204,13 @@ class SecurityGroupCausesTest {
     Finding f =
         only(
             explain(List.of(port(VM1, "10.20.0.11", WEB, "True", "")), spoofed),
-            SecurityGroupCauses.PORT_SECURITY_DROPS_SOURCE);
+            PortSecurityCauses.PORT_SECURITY_DROPS_SOURCE);
     assertThat(f.message()).contains("10.20.0.11", "10.20.0.99", "tap" + VM1);
     String pair = "{\"ip_address\": \"10.20.0.96/28\", \"mac_address\": \"fa:16:3e:11:11:01\"}";
     assertThat(codes(explain(List.of(port(VM1, "10.20.0.11", WEB, "True", pair)), spoofed)))
-        .doesNotContain(SecurityGroupCauses.PORT_SECURITY_DROPS_SOURCE);
+        .doesNotContain(PortSecurityCauses.PORT_SECURITY_DROPS_SOURCE);
     assertThat(codes(explain(List.of(port(VM1, "10.20.0.11", WEB, "False", "")), spoofed)))
-        .doesNotContain(SecurityGroupCauses.PORT_SECURITY_DROPS_SOURCE);
+        .doesNotContain(PortSecurityCauses.PORT_SECURITY_DROPS_SOURCE);
   }
 
   private static Causes.Result explain(List<Fact> facts, LossCase loss) {
