@@ -67,7 +67,8 @@ final class TableHeaders {
     if (c.contains("security_group_rules") && c.get(0).equals("id")) {
       return Optional.of(Spec.NEUTRON_SECURITY_GROUP_LIST);
     }
-    if (c.equals(List.of("id", "name", "description", "project", "tags"))) {
+    // ID | Name | Description | Project [| Tags]
+    if (c.size() >= 4 && c.subList(0, 4).equals(List.of("id", "name", "description", "project"))) {
       return Optional.of(Spec.OPENSTACK_SECURITY_GROUP_LIST);
     }
     if (c.contains("mac_address") && c.contains("fixed_ips")) {
