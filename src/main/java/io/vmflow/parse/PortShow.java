@@ -45,10 +45,17 @@ public record PortShow(
   private static final Pattern PAIR_IP =
       Pattern.compile("ip_address[\"']?\\s*[:=]\\s*[\"']([0-9a-fA-F.:/]+)[\"']");
 
-  /** The ids of the port's security groups ({@code security_groups}), empty when none shown. */
+  /**
+   * The ids of the port's security groups ({@code security_groups}, the openstack client's {@code
+   * security_group_ids}), empty when none shown.
+   */
   public List<String> securityGroups() {
     List<String> out = new java.util.ArrayList<>();
-    Matcher m = UUID.matcher(fields.getOrDefault("security_groups", ""));
+    Matcher m =
+        UUID.matcher(
+            fields.getOrDefault("security_groups", "")
+                + " "
+                + fields.getOrDefault("security_group_ids", ""));
     while (m.find()) {
       out.add(m.group());
     }

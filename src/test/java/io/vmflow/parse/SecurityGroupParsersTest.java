@@ -167,7 +167,7 @@ class SecurityGroupParsersTest {
             java.util.Map.of(
                 "allowed_address_pairs",
                 "ip_address='10.0.0.5', mac_address='fa:16:3e:00:00:01'",
-                "security_groups",
+                "security_group_ids",
                 "1f0ddd73-7e3c-48bd-a64c-7ded4fe0e635, 64fbc795-4c7f-4645-9565-7190ead608b4"),
             1);
     assertThat(pair.allowedAddresses()).containsExactly("10.0.0.5");
