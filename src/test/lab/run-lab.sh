@@ -415,6 +415,8 @@ collect_controller() {
       printf 'mac_address\t%s\n' "${!mac}"
       printf 'name\t\n'
       printf 'network_id\t%s\n' "$NET_ID"
+      printf 'port_security_enabled\tTrue\n'
+      printf 'security_groups\t%s\n' "$(port_group "$i")"
       printf 'status\tACTIVE\n'
       printf 'tenant_id\t%s\n' "$TENANT"
     } | table >"$dir/neutron_port-show_${!port}"
@@ -423,6 +425,32 @@ collect_controller() {
     printf 'id\tname\tsubnets\n'
     printf '%s\tlab-net\t%s 10.20.0.0/24\n' "$NET_ID" "$SUBNET_ID"
   } | table >"$dir/neutron_net-list"
+  security_groups "$dir"
+}
+
+# Every port is in lab-default, which admits ICMP from anywhere. In sg-iptables vm1 is in lab-ssh
+# instead, so the controller agrees with the host's chain: no ingress rule admits ICMP, and its
+# egress admits TCP only, so no request of vm1's opens the way for the replies either.
+SG_DEFAULT=5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6
+SG_SSH=6e2f3a4b-5c6d-4e7f-9081-92a3b4c5d6e7
+port_group() { # VM number
+  if [[ $SCENARIO == sg-iptables && $1 == 1 ]]; then echo "$SG_SSH"; else echo "$SG_DEFAULT"; fi
+}
+
+security_groups() { # dir
+  {
+    printf 'id\tname\tsecurity_group_rules\n'
+    printf '%s\tlab-default\tegress, IPv4\n' "$SG_DEFAULT"
+    printf '%s\tlab-ssh\tegress, IPv4, tcp\n' "$SG_SSH"
+  } | table >"$1/neutron_security-group-list"
+  {
+    printf 'id\tsecurity_group\tdirection\tethertype\tprotocol/port\tremote\n'
+    printf '0a1b2c3d-1111-4e5f-8a9b-000000000001\tlab-default\tegress\tIPv4\tany\tany\n'
+    printf '0a1b2c3d-1111-4e5f-8a9b-000000000002\tlab-default\tingress\tIPv4\tany\tlab-default (group)\n'
+    printf '0a1b2c3d-1111-4e5f-8a9b-000000000003\tlab-default\tingress\tIPv4\ticmp\t0.0.0.0/0 (CIDR)\n'
+    printf '0a1b2c3d-1111-4e5f-8a9b-000000000004\tlab-ssh\tegress\tIPv4\ttcp\tany\n'
+    printf '0a1b2c3d-1111-4e5f-8a9b-000000000005\tlab-ssh\tingress\tIPv4\t22/tcp\t0.0.0.0/0 (CIDR)\n'
+  } | table >"$1/neutron_security-group-rule-list"
 }
 
 # One bundle per host (the collector's tarballs of that host, nested) plus the controller's.

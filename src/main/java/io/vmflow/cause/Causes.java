@@ -71,6 +71,9 @@ public final class Causes {
     DatapathCauses.of(topology, facts).forEach(f -> findings.putIfAbsent(key(f), f));
     // the switch daemon's log: events on the host's timeline, restarts and resubmit loops
     LogEvents.of(facts).forEach(f -> findings.putIfAbsent(key(f), f));
+    // the controller's security groups: their ingress rules listed per VM port, at INFO
+    SecurityGroupCauses groups = SecurityGroupCauses.of(facts);
+    groups.rulesOf(topology).forEach(f -> findings.putIfAbsent(key(f), f));
     for (Finding e : earlier) {
       if (e.severity() != Severity.INFO && !e.hostKey().isEmpty()) {
         standing.add(new Found(e, e.hostKey(), Set.of()));
@@ -81,6 +84,7 @@ public final class Causes {
       List<Finding> found = new ArrayList<>();
       found.addAll(Segments.flows(topology, hosts, loss));
       found.addAll(Segments.firewalls(hosts, loss));
+      found.addAll(groups.explain(topology, loss));
       found.forEach(f -> findings.putIfAbsent(key(f), f));
       for (Found s : standing) {
         if (concerns(s, loss)) {

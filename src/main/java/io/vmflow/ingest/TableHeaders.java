@@ -58,6 +58,19 @@ final class TableHeaders {
     if (c.contains("hostname") && c.contains("roles")) {
       return Optional.of(Spec.CPS_HOST_LIST);
     }
+    if (c.contains("security_group") && c.contains("protocol/port")) {
+      return Optional.of(Spec.NEUTRON_SECURITY_GROUP_RULE_LIST);
+    }
+    if (c.contains("ip protocol") && c.contains("ethertype")) {
+      return Optional.of(Spec.OPENSTACK_SECURITY_GROUP_RULE_LIST);
+    }
+    if (c.contains("security_group_rules") && c.get(0).equals("id")) {
+      return Optional.of(Spec.NEUTRON_SECURITY_GROUP_LIST);
+    }
+    // ID | Name | Description | Project [| Tags]
+    if (c.size() >= 4 && c.subList(0, 4).equals(List.of("id", "name", "description", "project"))) {
+      return Optional.of(Spec.OPENSTACK_SECURITY_GROUP_LIST);
+    }
     if (c.contains("mac_address") && c.contains("fixed_ips")) {
       return Optional.of(Spec.NEUTRON_PORT_LIST);
     }

@@ -35,6 +35,8 @@ public sealed interface ParsedRecord
         PortShow,
         RouterList,
         RouterShow,
+        SecurityGroupList,
+        SecurityGroupRuleList,
         ServerList,
         ServerShow,
         SubnetList,

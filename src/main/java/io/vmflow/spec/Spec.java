@@ -68,6 +68,22 @@ public enum Spec {
   OPENSTACK_ROUTER_SHOW(
       "openstack router show %s",
       Scope.PER_OBJECT, sos("openstack_router_show_(?<s>[^/]+)"), typed("openstack router show")),
+  NEUTRON_SECURITY_GROUP_LIST(
+      "neutron security-group-list",
+      sos("neutron_security-group-list"),
+      typed("neutron security-group-list")),
+  NEUTRON_SECURITY_GROUP_RULE_LIST(
+      "neutron security-group-rule-list",
+      sos("neutron_security-group-rule-list"),
+      typed("neutron security-group-rule-list")),
+  OPENSTACK_SECURITY_GROUP_LIST(
+      "openstack security group list",
+      sos("openstack_security_group_list(_--all-projects)?(_--long)?"),
+      typed("openstack security group list")),
+  OPENSTACK_SECURITY_GROUP_RULE_LIST(
+      "openstack security group rule list",
+      sos("openstack_security_group_rule_list(_--all-projects)?(_--long)?"),
+      typed("openstack security group rule list")),
   CPS_HOST_LIST("cps host-list", sos("cps_host-list"), typed("cps host-list")),
 
   // host side: Linux

@@ -51,6 +51,9 @@ class CollectControllerModeTest {
             "port list --long", cat("9506hqwy_net-ovs-vlan_openstack_port_list.txt"),
             "network list --long", cat("neutron-doc_openstack_network_list.txt"),
             "subnet list --long", cat("neutron-doc_openstack_subnet_list.txt"),
+            "security group list", fixture("openstack_security_group_list/doc.txt"),
+            "security group rule list --long",
+                fixture("openstack_security_group_rule_list/all_groups_wrapped.txt"),
             // a client in debug mode echoes the request body, password included, to stderr
             "router list --long",
                 cat("neutron-doc_openstack_router_list.txt")
@@ -70,7 +73,10 @@ class CollectControllerModeTest {
         Map.of(
             "port-list", cat("neutron-devref-2016_neutron_port-list.txt"),
             "net-list", cat("neutron-devref-2016_neutron_net-list.txt"),
-            "router-list", cat("neutron-devref-2016_neutron_router-list.txt")));
+            "router-list", cat("neutron-devref-2016_neutron_router-list.txt"),
+            "security-group-list", fixture("neutron_security_group_list/doc.txt"),
+            "security-group-rule-list",
+                fixture("neutron_security_group_rule_list/port_and_icmp.txt")));
     fake(
         bin,
         "cps",
@@ -147,7 +153,16 @@ class CollectControllerModeTest {
         .containsEntry(top() + "sos_commands/neutron/neutron_port-list", Spec.NEUTRON_PORT_LIST)
         .containsEntry(top() + "sos_commands/neutron/neutron_net-list", Spec.NEUTRON_NET_LIST)
         .containsEntry(top() + "sos_commands/neutron/neutron_router-list", Spec.NEUTRON_ROUTER_LIST)
-        .containsEntry(top() + "sos_commands/cps/cps_host-list", Spec.CPS_HOST_LIST);
+        .containsEntry(top() + "sos_commands/cps/cps_host-list", Spec.CPS_HOST_LIST)
+        .containsEntry(
+            top() + "sos_commands/openstack/openstack_security_group_rule_list_--long",
+            Spec.OPENSTACK_SECURITY_GROUP_RULE_LIST)
+        .containsEntry(
+            top() + "sos_commands/neutron/neutron_security-group-rule-list",
+            Spec.NEUTRON_SECURITY_GROUP_RULE_LIST)
+        .containsEntry(
+            top() + "sos_commands/neutron/neutron_security-group-list",
+            Spec.NEUTRON_SECURITY_GROUP_LIST);
   }
 
   @Test
@@ -201,6 +216,10 @@ class CollectControllerModeTest {
 
   private static String top() {
     return run.tarball().getFileName().toString().replace(".tar.gz", "") + "/";
+  }
+
+  private static String fixture(String file) {
+    return "cat " + Path.of("src/test/resources/fixtures", file).toAbsolutePath();
   }
 
   private static String cat(String fixture) {

@@ -188,6 +188,23 @@ class LabScenariosIT {
     Lab lab = run("sg-iptables");
     assertThat(lab.messages("FIREWALL_DROPS_VM_TRAFFIC"))
         .anyMatch(m -> m.contains("neutron-openvswi-i3f1a2b4c-5") && m.contains("tap" + VM1));
+    // the controller agrees: vm1's group admits no ICMP, and that is linked to the loss
+    assertThat(lab.messages("SECURITY_GROUP_BLOCKS_ICMP"))
+        .anyMatch(
+            m ->
+                m.contains("3f1a2b4c-5d6e-4f70-8a9b-0c1d2e3f4a51")
+                    && m.contains("lab-ssh")
+                    && m.contains("no ingress rule admits ICMP from 10.20.0."));
+    List<String> linked = new ArrayList<>();
+    lab.report()
+        .get("findings")
+        .forEach(
+            f -> {
+              if (f.get("code").asString().equals("PING_LOSS_LOCALISED") && f.has("causes")) {
+                f.get("causes").forEach(c -> linked.add(c.get("code").asString()));
+              }
+            });
+    assertThat(linked).contains("SECURITY_GROUP_BLOCKS_ICMP", "FIREWALL_DROPS_VM_TRAFFIC");
   }
 
   @Test

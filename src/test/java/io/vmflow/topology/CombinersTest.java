@@ -41,7 +41,10 @@ class CombinersTest {
           io.vmflow.parse.IpNeigh.class,
           io.vmflow.parse.IpRule.class,
           // the trace stage's own output, parsed where a dump carries one
-          io.vmflow.parse.OvsAppctlOfprotoTrace.class);
+          io.vmflow.parse.OvsAppctlOfprotoTrace.class,
+          // security groups and rules: read by the cause stage (SecurityGroupCauses) with ports
+          io.vmflow.parse.SecurityGroupList.class,
+          io.vmflow.parse.SecurityGroupRuleList.class);
 
   @Test
   void everyParsedRecordKindIsJoinedOrKnowinglyLeftOut() {
