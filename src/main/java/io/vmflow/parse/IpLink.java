@@ -50,68 +50,6 @@ public record IpLink(List<LinkDevice> devices) implements ParsedRecord {
       counters = counters == null ? List.of() : List.copyOf(counters);
     }
 
-    /** A device without statistics. */
-    public LinkDevice(
-        int index,
-        String name,
-        String peer,
-        List<String> flags,
-        int mtu,
-        String master,
-        String state,
-        Optional<MacAddress> mac,
-        String kind,
-        List<String> addresses,
-        int line,
-        List<PointToPoint> pointToPoint,
-        Optional<TunnelEnds> tunnel) {
-      this(
-          index,
-          name,
-          peer,
-          flags,
-          mtu,
-          master,
-          state,
-          mac,
-          kind,
-          addresses,
-          line,
-          pointToPoint,
-          tunnel,
-          List.of());
-    }
-
-    /** A device without point-to-point addresses or tunnel ends. */
-    public LinkDevice(
-        int index,
-        String name,
-        String peer,
-        List<String> flags,
-        int mtu,
-        String master,
-        String state,
-        Optional<MacAddress> mac,
-        String kind,
-        List<String> addresses,
-        int line) {
-      this(
-          index,
-          name,
-          peer,
-          flags,
-          mtu,
-          master,
-          state,
-          mac,
-          kind,
-          addresses,
-          line,
-          List.of(),
-          Optional.empty(),
-          List.of());
-    }
-
     /** The counter called {@code name} ({@code rx_dropped}), when {@code -s} printed it. */
     public Optional<Counter> counter(String name) {
       return Counter.find(counters, name);
