@@ -6,6 +6,7 @@ import io.vmflow.parse.IpLink;
 import io.vmflow.parse.OvsOfctlDumpFlows;
 import io.vmflow.parse.OvsOfctlShow;
 import io.vmflow.spec.Spec;
+import io.vmflow.topology.DeviceReadings;
 import io.vmflow.topology.Fact;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -69,7 +70,11 @@ final class HostEvidence {
     } else if (v instanceof IpLink l) {
       for (IpLink.LinkDevice d : l.devices()) {
         if (d.mtu() > 0) {
-          links.putIfAbsent(d.name(), new Located<>(d, f.origin()));
+          // the MTU a frame met is the newest reading's (the lab lowers a tap's MTU mid-capture)
+          links.merge(
+              d.name(),
+              new Located<>(d, f.origin()),
+              (old, now) -> DeviceReadings.newer(now.origin(), old.origin()) ? now : old);
         }
       }
     }

@@ -12,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The host-side facts of one host, indexed for path tracing: Linux bridges, OVSDB, OpenFlow ports
@@ -115,8 +113,8 @@ final class HostFacts {
    */
   static Located<IpLink.LinkDevice> richer(
       Located<IpLink.LinkDevice> a, Located<IpLink.LinkDevice> b) {
-    int staleA = staleness(a.origin());
-    int staleB = staleness(b.origin());
+    int staleA = DeviceReadings.staleness(a.origin());
+    int staleB = DeviceReadings.staleness(b.origin());
     boolean keepA =
         staleA != staleB
             ? staleA < staleB
@@ -146,19 +144,6 @@ final class HostFacts {
             d.tunnel(),
             d.counters()),
         kept.origin());
-  }
-
-  private static final Pattern COUNTER_SNAPSHOT =
-      Pattern.compile("/counters/(before|after)-\\d{1,18}/");
-
-  /**
-   * How old a reading of a device's state may be: the host's own dump (0) is taken after any
-   * capture, then the collector's counter reading after its capture (1), then the one before it
-   * (2), taken before a fault such as a tap set down, which the device's state must not hide.
-   */
-  private static int staleness(String origin) {
-    Matcher m = COUNTER_SNAPSHOT.matcher(origin);
-    return !m.find() ? 0 : m.group(1).equals("after") ? 1 : 2;
   }
 
   boolean has(Spec spec) {

@@ -283,6 +283,30 @@ class CausesTest {
   }
 
   @Test
+  void theMtuAFrameMetIsTheNewestReadingsNotTheCounterReadingBeforeTheCapture() {
+    // the collector read the tap at 1500 before its capture; the MTU was lowered during it and the
+    // host's dump, read after, says 1000 — whichever order the two readings arrive in
+    Fact before = fact(A, "sg-iptables_ip_-s_-d_link");
+    Fact stale =
+        new Fact(
+            A,
+            before.spec(),
+            "compute-a.tar.gz!/sos_commands/counters/before-1700000000000/ip_-s_-d_link",
+            before.subject(),
+            before.value());
+    for (List<Fact> facts :
+        List.of(
+            List.of(stale, fact(A, "tap-mtu_ip_-s_-d_link")),
+            List.of(fact(A, "tap-mtu_ip_-s_-d_link"), stale))) {
+      Causes.Result r =
+          Causes.explain(LabFacts.topology(), facts, List.of(), List.of(REPLY_INTO_VM1));
+      assertThat(r.findings())
+          .extracting(Finding::message)
+          .anyMatch(m -> m.startsWith("tap" + VM1 + " has MTU 1000"));
+    }
+  }
+
+  @Test
   void anEarlierFindingNamingASegmentDeviceIsLinked() {
     Finding down =
         (new Finding(
