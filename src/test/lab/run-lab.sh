@@ -6,7 +6,7 @@
 #   run-lab.sh --scenario NAME --out DIR [--count N]
 #
 # Scenarios: healthy reply-drop loss vlan-mismatch tap-down fdb-wrong-port patch-broken
-#            reply-drop-inport stale-ofport sg-iptables sg-nft fw-random tap-mtu guest-down
+#            reply-drop-inport stale-ofport sg-iptables sg-nft fw-random tap-mtu guest-down ovs-fw
 #
 # Layout (network 10.20.0.0/24, VNI 1001; local VLAN 1 on compute-a, 3 on compute-b):
 #   compute-a  vm1 (hybrid plug)       tap → qbr → qvb ⇄ qvo → br-int (tag 1)
@@ -41,7 +41,7 @@ while (($#)); do
 done
 case $SCENARIO in
   healthy|reply-drop|loss|vlan-mismatch|tap-down|fdb-wrong-port|patch-broken) ;;
-  reply-drop-inport|stale-ofport|sg-iptables|sg-nft|fw-random|tap-mtu|guest-down) ;;
+  reply-drop-inport|stale-ofport|sg-iptables|sg-nft|fw-random|tap-mtu|guest-down|ovs-fw) ;;
   *) echo "run-lab: unknown scenario $SCENARIO" >&2; exit 2 ;;
 esac
 [[ -n $OUT ]] || { echo "run-lab: --out DIR is required" >&2; exit 2; }
@@ -297,11 +297,31 @@ EOF
       ;;
     guest-down)
       guest_down ;;
+    ovs-fw)
+      # Neutron's native OVS firewall driver on vm2's port: what enters it goes through conntrack
+      # (table 81) and only new TCP to port 22 or established traffic passes (table 82); vm2's
+      # group admits no ICMP, so vm1's echo requests meet table 82's final drop.
+      ovs_firewall ;;
     tap-mtu)
       # vm1's tap takes 1000-byte frames while the rest of the path takes 1500: vm2's large pings
       # to vm1 die in qbr, the small ones pass.
       in_ns "$P-ha" ip link set "tap$VM1_DEV" mtu 1000 ;;
   esac
+}
+
+# The flows of neutron's openvswitch firewall driver for vm2's ingress (tables 81 and 82 as neutron
+# numbers them; reg5 holds the port's ofport and reg6 the conntrack zone, the local VLAN).
+ovs_firewall() {
+  local of zone=${LOCAL_VLAN[a]}
+  of=$(ovs a ovs-vsctl get interface "pvo$VM2_DEV" ofport)
+  ovs a ovs-ofctl add-flows br-int - <<EOF
+table=0,priority=100,ip,dl_dst=$VM2_MAC,actions=load:$of->NXM_NX_REG5[],load:$zone->NXM_NX_REG6[],resubmit(,81)
+table=81,priority=90,ct_state=-trk,ip,reg5=$of,actions=ct(table=82,zone=NXM_NX_REG6[0..15])
+table=82,priority=70,ct_state=+est-rel-rpl,ip,reg5=$of,actions=output:$of
+table=82,priority=70,ct_state=+est-rel+rpl,ip,reg5=$of,actions=output:$of
+table=82,priority=77,ct_state=+new-est,tcp,reg5=$of,tp_dst=22,actions=ct(commit,zone=NXM_NX_REG6[0..15]),output:$of
+table=82,priority=0,actions=drop
+EOF
 }
 
 # vm2's guest stops draining its interface: a real hypervisor's tap is a tun device that qemu holds
@@ -429,12 +449,16 @@ collect_controller() {
 }
 
 # Every port is in lab-default, which admits ICMP from anywhere. In sg-iptables vm1 is in lab-ssh
-# instead, so the controller agrees with the host's chain: no ingress rule admits ICMP, and its
+# instead (in ovs-fw vm2), so the controller agrees with the host's chain: no ingress rule admits ICMP, and its
 # egress admits TCP only, so no request of vm1's opens the way for the replies either.
 SG_DEFAULT=5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6
 SG_SSH=6e2f3a4b-5c6d-4e7f-9081-92a3b4c5d6e7
 port_group() { # VM number
-  if [[ $SCENARIO == sg-iptables && $1 == 1 ]]; then echo "$SG_SSH"; else echo "$SG_DEFAULT"; fi
+  if [[ $SCENARIO == sg-iptables && $1 == 1 || $SCENARIO == ovs-fw && $1 == 2 ]]; then
+    echo "$SG_SSH"
+  else
+    echo "$SG_DEFAULT"
+  fi
 }
 
 security_groups() { # dir

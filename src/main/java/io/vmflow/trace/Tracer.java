@@ -201,11 +201,17 @@ public final class Tracer {
               + ",icmp_code=0";
       Path file = dir.resolve("trace-" + Math.abs((l.sentence() + bridge).hashCode()) + ".txt");
       try {
-        String text = r.appctl(List.of("ofproto/trace", bridge, flow));
+        List<String> args = new ArrayList<>(List.of("ofproto/trace"));
+        // a flow table with conntrack (neutron's native firewall) recirculates the packet once
+        // per ct(): a request is the first packet of its connection, a reply belongs to the
+        // connection its request opened; one state per recirculation, two cover both zones
+        String ct = ctState(l);
+        args.addAll(List.of("--ct-next", ct, "--ct-next", ct, bridge, flow));
+        String text = r.appctl(args);
         Files.writeString(file, text);
         OvsAppctlOfprotoTrace trace = parse(file, bridge, text);
         if (trace.drops() && !trace.steps().isEmpty()) {
-          out.add(drops(host, l, bridge, in, trace, file));
+          out.add(drops(host, l, bridge, in, trace, file, text.contains("recirc(") ? ct : ""));
         }
       } catch (ReplicaFailure x) {
         out.add(host(host.key(), failed(x.getMessage())));
@@ -232,8 +238,19 @@ public final class Tracer {
     return v instanceof OvsAppctlOfprotoTrace t ? t : new OvsAppctlOfprotoTrace(List.of(), "");
   }
 
+  /** The conntrack state the lost packet had: new for a request, established reply otherwise. */
+  static String ctState(LossCase l) {
+    return l.icmpType() == 8 ? "trk,new" : "trk,est,rpl";
+  }
+
   private static Finding drops(
-      Host host, LossCase l, String bridge, String in, OvsAppctlOfprotoTrace trace, Path file) {
+      Host host,
+      LossCase l,
+      String bridge,
+      String in,
+      OvsAppctlOfprotoTrace trace,
+      Path file,
+      String ct) {
     OvsAppctlOfprotoTrace.Step last = trace.steps().get(trace.steps().size() - 1);
     return (Finding.network(
             Severity.ERROR,
@@ -256,7 +273,15 @@ public final class Tracer {
                 + (last.cookie().isEmpty() ? "" : ", cookie " + last.cookie())
                 + " after "
                 + trace.steps().size()
-                + " rules (no conntrack state assumed); datapath actions: drop",
+                + " rules"
+                + (ct.isEmpty()
+                    ? " (no conntrack on the way)"
+                    : " (conntrack state assumed: "
+                        + ct.replace(",", "+")
+                        + (l.icmpType() == 8
+                            ? ", the first packet of its connection)"
+                            : ", a reply in the connection its request opened)"))
+                + "; datapath actions: drop",
             file.toString(),
             last.line()))
         .about(l.vmId(), "", host.key())

@@ -232,6 +232,29 @@ class LabScenariosIT {
   }
 
   @Test
+  void nativeOvsFirewallDropIsTracedThroughConntrackAndTiedToTheSecurityGroup() throws Exception {
+    Lab lab = run("ovs-fw");
+    assertThat(lab.messages("FLOW_TRACE_DROPS"))
+        .anyMatch(
+            m ->
+                m.contains("echo request entering br-int from qvo" + VM1)
+                    && m.contains("table 82, priority 0")
+                    && m.contains("conntrack state assumed: trk+new"));
+    assertThat(lab.messages("SECURITY_GROUP_BLOCKS_ICMP"))
+        .anyMatch(m -> m.contains("tap" + VM2) && m.contains("lab-ssh"));
+    List<String> linked = new ArrayList<>();
+    lab.report()
+        .get("findings")
+        .forEach(
+            f -> {
+              if (f.get("code").asString().equals("PING_LOSS_LOCALISED") && f.has("causes")) {
+                f.get("causes").forEach(c -> linked.add(c.get("code").asString()));
+              }
+            });
+    assertThat(linked).contains("FLOW_TRACE_DROPS", "SECURITY_GROUP_BLOCKS_ICMP");
+  }
+
+  @Test
   void guestThatStopsDrainingItsTapIsNamedByTheTapsTxDropsAndCausesTheLoss() throws Exception {
     Lab lab = run("guest-down");
     assertThat(lab.messages("INTERFACE_DROPS"))
@@ -252,7 +275,12 @@ class LabScenariosIT {
             .redirectErrorStream(true)
             .redirectOutput(tmp.resolve(scenario + ".log").toFile())
             .start();
-    assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("lab finished").isTrue();
+    if (!p.waitFor(180, TimeUnit.SECONDS)) {
+      // SIGTERM: the lab's trap removes its namespaces and stops the daemons it started
+      p.destroy();
+      p.waitFor(60, TimeUnit.SECONDS);
+      assertThat(false).as("lab finished within 180 s").isTrue();
+    }
     assertThat(p.exitValue()).as(Files.readString(tmp.resolve(scenario + ".log"))).isZero();
     Path report = tmp.resolve(scenario + "-report");
     int exit =

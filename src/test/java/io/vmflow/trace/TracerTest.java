@@ -62,8 +62,32 @@ class TracerTest {
         List.of());
   }
 
+  // the firewall's flows match the destination MAC, which the trace takes from the VM's port
+  static io.vmflow.topology.Vm vm(String name, String mac, String ip) {
+    var port =
+        new io.vmflow.topology.VmPort(
+            name + "-port",
+            "",
+            name,
+            mac,
+            List.of(ip),
+            "net",
+            "lab-net",
+            List.of("10.20.0.0/24"),
+            "ACTIVE",
+            List.of(),
+            List.of(),
+            List.of());
+    return new io.vmflow.topology.Vm(
+        name, name, "ACTIVE", "compute-a", List.of(port), List.of(), List.of());
+  }
+
   static Fact flows() throws Exception {
-    Path p = Path.of("src/test/resources/cause/reply-drop-inport_ovs-ofctl_dump-flows_br-int");
+    return flows("reply-drop-inport_ovs-ofctl_dump-flows_br-int");
+  }
+
+  static Fact flows(String file) throws Exception {
+    Path p = Path.of("src/test/resources/cause", file);
     CommandParser<?> parser = ParserRegistry.parserFor(Spec.OVS_OFCTL_DUMP_FLOWS).orElseThrow();
     io.vmflow.parse.ParsedRecord v =
         parser
@@ -111,6 +135,52 @@ class TracerTest {
       assertThat(s.filter(p -> p.getFileName().toString().equals(Janitor.PIDS))).isEmpty();
     }
     assertThat(Path.of("x")).doesNotExist();
+  }
+
+  @Test
+  void nativeFirewallDropIsTracedThroughConntrackWithTheStateThePacketHad() throws Exception {
+    assumeTrue(OvsBinaries.find().isPresent(), "Open vSwitch not installed");
+    Topology t =
+        new Topology(
+            List.of(computeA("pvo9e8d7c6b-5a")),
+            List.of(
+                vm("vm1", "fa:16:3e:11:11:01", "10.20.0.11"),
+                vm("vm2", "fa:16:3e:22:22:02", "10.20.0.12")),
+            List.of());
+    Fact fw = flows("ovs-fw_ovs-ofctl_dump-flows_br-int");
+    // vm1's request to vm2: new in vm2's zone, where no rule admits ICMP
+    LossCase request =
+        new LossCase(
+            "vm2",
+            "lost",
+            "request",
+            "10.20.0.11",
+            "10.20.0.12",
+            List.of("qvo3f1a2b4c-5d", "br-int", "pvo9e8d7c6b-5a"),
+            List.of("compute-a", "compute-a", "compute-a"));
+    Tracer.Result r =
+        Tracer.trace(tmp.resolve("fw"), t, List.of(fw), List.of(request), Duration.ofSeconds(30));
+    assertThat(r.findings())
+        .filteredOn(f -> f.code().equals("FLOW_TRACE_DROPS"))
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.message())
+                    .contains("br-int table 82, priority 0", "conntrack state assumed: trk+new"));
+    // vm1's reply to a request of vm2's: established, so table 82 lets it through
+    LossCase reply =
+        new LossCase(
+            "vm2",
+            "lost",
+            "reply",
+            "10.20.0.12",
+            "10.20.0.11",
+            List.of("qvo3f1a2b4c-5d", "br-int", "pvo9e8d7c6b-5a"),
+            List.of("compute-a", "compute-a", "compute-a"));
+    Tracer.Result passed =
+        Tracer.trace(tmp.resolve("fw2"), t, List.of(fw), List.of(reply), Duration.ofSeconds(30));
+    assertThat(passed.traces()).isEqualTo(1);
+    assertThat(passed.findings()).extracting(f -> f.code()).doesNotContain("FLOW_TRACE_DROPS");
   }
 
   @Test
