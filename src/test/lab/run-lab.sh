@@ -7,6 +7,7 @@
 #
 # Scenarios: healthy reply-drop loss vlan-mismatch tap-down fdb-wrong-port patch-broken
 #            reply-drop-inport stale-ofport sg-iptables sg-nft fw-random tap-mtu guest-down ovs-fw
+#            underlay-mtu
 #
 # Layout (network 10.20.0.0/24, VNI 1001; local VLAN 1 on compute-a, 3 on compute-b):
 #   compute-a  vm1 (hybrid plug)       tap → qbr → qvb ⇄ qvo → br-int (tag 1)
@@ -41,7 +42,7 @@ while (($#)); do
 done
 case $SCENARIO in
   healthy|reply-drop|loss|vlan-mismatch|tap-down|fdb-wrong-port|patch-broken) ;;
-  reply-drop-inport|stale-ofport|sg-iptables|sg-nft|fw-random|tap-mtu|guest-down|ovs-fw) ;;
+  reply-drop-inport|stale-ofport|sg-iptables|sg-nft|fw-random|tap-mtu|guest-down|ovs-fw|underlay-mtu) ;;
   *) echo "run-lab: unknown scenario $SCENARIO" >&2; exit 2 ;;
 esac
 [[ -n $OUT ]] || { echo "run-lab: --out DIR is required" >&2; exit 2; }
@@ -297,6 +298,10 @@ EOF
       ;;
     guest-down)
       guest_down ;;
+    underlay-mtu)
+      # compute-a's underlay NIC takes 1400-byte packets: vm1's large pings to vm3, 1442-byte
+      # frames in 1492-byte VXLAN packets, never leave the host; the small ones cross.
+      in_ns "$P-ha" ip link set eth1 mtu 1400 ;;
     ovs-fw)
       # Neutron's native OVS firewall driver on vm2's port: what enters it goes through conntrack
       # (table 81) and only new TCP to port 22 or established traffic passes (table 82); vm2's
@@ -535,6 +540,9 @@ in_ns "$P-vm1" ping -c "$COUNT" -i 0.2 -W 1 "$VM2_IP" >"$LAB/ping-vm2.txt" 2>&1 
 p1=$!
 in_ns "$P-vm1" ping -c "$COUNT" -i 0.2 -W 1 "$VM3_IP" >"$LAB/ping-vm3.txt" 2>&1 &
 p2=$!
+if [[ $SCENARIO == underlay-mtu ]]; then
+  in_ns "$P-vm1" ping -c "$COUNT" -i 0.2 -W 1 -s 1400 "$VM3_IP" >"$LAB/ping-vm1-vm3-large.txt" 2>&1 || true
+fi
 if [[ $SCENARIO == tap-mtu ]]; then
   # frames of 1442 bytes (1400 + ICMP, IP and Ethernet headers): larger than vm1's tap takes
   in_ns "$P-vm2" ping -c "$COUNT" -i 0.2 -W 1 -s 1400 "$VM1_IP" >"$LAB/ping-vm2-vm1.txt" 2>&1 || true

@@ -62,6 +62,15 @@ public final class Causes {
         for (MtuCauses.Found m : MtuCauses.of(vm, port, hosts)) {
           standing.add(new Found(m.finding(), m.host(), new LinkedHashSet<>(m.devices())));
         }
+        // a tunnel whose underlay cannot take the path's frames; said at INFO when only the
+        // guest's MTU (not in the dump) decides, and then no loss is pinned on it
+        for (MtuCauses.Found m : TunnelMtuCauses.of(vm, port, hosts)) {
+          if (m.finding().severity() == Severity.INFO) {
+            findings.putIfAbsent(key(m.finding()), m.finding());
+          } else {
+            standing.add(new Found(m.finding(), m.host(), new LinkedHashSet<>(m.devices())));
+          }
+        }
       }
     }
     standing.forEach(s -> findings.putIfAbsent(key(s.finding()), s.finding()));

@@ -5,6 +5,7 @@ import io.vmflow.parse.FirewallRules;
 import io.vmflow.parse.IpLink;
 import io.vmflow.parse.OvsOfctlDumpFlows;
 import io.vmflow.parse.OvsOfctlShow;
+import io.vmflow.parse.OvsVsctlShow;
 import io.vmflow.spec.Spec;
 import io.vmflow.topology.DeviceReadings;
 import io.vmflow.topology.Fact;
@@ -37,6 +38,14 @@ final class HostEvidence {
   final List<Located<FirewallRules.Rule>> rules = new ArrayList<>();
   final Map<String, Located<IpLink.LinkDevice>> links = new LinkedHashMap<>();
   final Set<Spec> seen = EnumSet.noneOf(Spec.class);
+  // tunnel interface name -> its OVSDB row (type, local_ip, remote_ip)
+  final Map<String, Located<OvsVsctlShow.OvsInterface>> tunnels = new LinkedHashMap<>();
+  // OVS bridge -> its ports' system interfaces (type ""), the NICs a bridge's traffic leaves by
+  final Map<String, List<String>> systemPorts = new LinkedHashMap<>();
+  // address without prefix ("192.0.2.11") -> device holding it, from every ip addr reading
+  final Map<String, String> addressOwners = new LinkedHashMap<>();
+  // address without prefix -> the address with its prefix length ("192.0.2.11/24")
+  final Map<String, String> prefixes = new LinkedHashMap<>();
 
   HostEvidence(String host) {
     this.host = host;
@@ -67,8 +76,29 @@ final class HostEvidence {
       s.ports().forEach(p -> ports.put(p.name(), p.portNo().value()));
     } else if (v instanceof FirewallRules r) {
       r.rules().forEach(x -> rules.add(new Located<>(x, f.origin())));
+    } else if (v instanceof OvsVsctlShow show) {
+      for (OvsVsctlShow.OvsBridge b : show.bridges()) {
+        for (OvsVsctlShow.OvsPort p : b.ports()) {
+          for (OvsVsctlShow.OvsInterface i : p.interfaces()) {
+            if (TUNNEL_TYPES.contains(i.type())) {
+              tunnels.putIfAbsent(i.name(), new Located<>(i, f.origin()));
+            } else if (i.type().isEmpty() && !i.name().equals(b.name())) {
+              List<String> ports = systemPorts.computeIfAbsent(b.name(), k -> new ArrayList<>());
+              if (!ports.contains(i.name())) {
+                ports.add(i.name());
+              }
+            }
+          }
+        }
+      }
     } else if (v instanceof IpLink l) {
       for (IpLink.LinkDevice d : l.devices()) {
+        for (String a : d.addresses()) {
+          int slash = a.indexOf('/');
+          String bare = slash < 0 ? a : a.substring(0, slash);
+          addressOwners.putIfAbsent(bare, d.name());
+          prefixes.putIfAbsent(bare, a);
+        }
         if (d.mtu() > 0) {
           // the MTU a frame met is the newest reading's (the lab lowers a tap's MTU mid-capture)
           links.merge(
@@ -79,6 +109,8 @@ final class HostEvidence {
       }
     }
   }
+
+  static final Set<String> TUNNEL_TYPES = Set.of("vxlan", "geneve", "gre", "stt");
 
   boolean isOvsBridge(String name) {
     return flows.containsKey(name) || ofports.containsKey(name);

@@ -255,6 +255,19 @@ class LabScenariosIT {
   }
 
   @Test
+  void underlayNicTooSmallForTheTunnelIsNamedAndCausesTheLargeRequestsLoss() throws Exception {
+    Lab lab = run("underlay-mtu");
+    assertThat(lab.messages("MTU_TUNNEL_OVERHEAD"))
+        .anyMatch(
+            m ->
+                m.startsWith("vxlan tunnels of compute-a add 50 bytes")
+                    && m.contains("eth1")
+                    && m.contains("has MTU 1400"));
+    assertThat(lab.causes("request qvo" + VM1 + " -> qvo" + VM3))
+        .anyMatch(c -> c.startsWith("MTU_TUNNEL_OVERHEAD"));
+  }
+
+  @Test
   void guestThatStopsDrainingItsTapIsNamedByTheTapsTxDropsAndCausesTheLoss() throws Exception {
     Lab lab = run("guest-down");
     assertThat(lab.messages("INTERFACE_DROPS"))
