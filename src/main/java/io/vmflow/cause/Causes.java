@@ -92,8 +92,10 @@ public final class Causes {
     for (LossCase loss : losses) {
       List<Finding> found = new ArrayList<>();
       found.addAll(Segments.flows(topology, hosts, loss));
-      found.addAll(Segments.firewalls(hosts, loss));
+      List<Finding> hostDrops = Segments.firewalls(hosts, loss);
+      found.addAll(hostDrops);
       found.addAll(groups.explain(topology, loss));
+      groups.outOfSync(topology, loss, hostDrops).ifPresent(found::add);
       found.forEach(f -> findings.putIfAbsent(key(f), f));
       for (Found s : standing) {
         if (concerns(s, loss)) {

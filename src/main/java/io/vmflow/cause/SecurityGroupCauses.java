@@ -27,6 +27,7 @@ final class SecurityGroupCauses {
 
   static final String SECURITY_GROUP_BLOCKS_ICMP = "SECURITY_GROUP_BLOCKS_ICMP";
   static final String SECURITY_GROUP_RULES = "SECURITY_GROUP_RULES";
+  static final String SECURITY_GROUP_OUT_OF_SYNC = "SECURITY_GROUP_OUT_OF_SYNC";
 
   /** A value with the entry it was read from. */
   record At<T>(T value, String origin) {}
@@ -140,6 +141,61 @@ final class SecurityGroupCauses {
             .withHint(
                 "add an ingress rule for ICMP from " + loss.packetSrc() + " to one of its groups",
                 evidence(to.get(), groupRules(p))));
+  }
+
+  /**
+   * The host's packet filter drops the lost packet ({@code hostDrops}: its firewall findings on the
+   * segment) while the receiving port's security groups admit it: the agent's rules on the host are
+   * not the controller's — out of sync, or a rule added by hand.
+   */
+  Optional<Finding> outOfSync(Topology t, LossCase loss, List<Finding> hostDrops) {
+    Optional<At<PortShow>> to = portWithIp(loss.packetDst());
+    if (hostDrops.isEmpty() || to.isEmpty() || rules.isEmpty()) {
+      return Optional.empty();
+    }
+    PortShow p = to.get().value();
+    if (!resolved(p)) {
+      return Optional.empty();
+    }
+    Optional<PortShow> from = portWithIp(loss.packetSrc()).map(At::value);
+    Optional<At<SecurityGroupRuleList.Rule>> admitting =
+        p.portSecurity().equals(Optional.of(false))
+            ? Optional.empty()
+            : ingress(p).stream()
+                .filter(r -> admits(r.value(), loss.icmpType(), loss.packetSrc(), from))
+                .findFirst();
+    if (admitting.isEmpty() && !p.portSecurity().equals(Optional.of(false))) {
+      return Optional.empty();
+    }
+    Finding drop = hostDrops.get(0);
+    String device = device(t, p.id());
+    String why =
+        admitting
+            .map(r -> "its security groups admit it (" + r.value().describe() + ")")
+            .orElse("port security is off, so neutron filters nothing");
+    List<Evidence> ev = new ArrayList<>(drop.evidence());
+    ev.add(new Evidence(to.get().origin(), p.line()));
+    admitting.ifPresent(r -> ev.add(new Evidence(r.origin(), r.value().line())));
+    return Optional.of(
+        Finding.network(
+                Severity.WARNING,
+                SECURITY_GROUP_OUT_OF_SYNC,
+                "the host's firewall drops ICMP from "
+                    + loss.packetSrc()
+                    + " to port "
+                    + p.id()
+                    + (device.isEmpty() ? "" : " (" + device + ")")
+                    + ", but "
+                    + why
+                    + ": the host's rules are not neutron's (agent out of sync, or a rule added by"
+                    + " hand)",
+                drop.origin(),
+                drop.line())
+            .about(loss.vmId(), p.id(), drop.hostKey())
+            .withHint(
+                "compare the port's chains with its groups; restarting the security-group agent"
+                    + " resyncs them",
+                ev));
   }
 
   // the rule lets ICMP of this type through between the port and the peer (address, port)

@@ -213,6 +213,46 @@ class SecurityGroupCausesTest {
         .doesNotContain(PortSecurityCauses.PORT_SECURITY_DROPS_SOURCE);
   }
 
+  @Test
+  void aHostChainDroppingWhatTheGroupsAdmitIsOutOfSyncAndTheGroupsAgreeingIsNot() {
+    // the lab's sg-iptables chains drop ICMP into vm1's tap; vm2's echo replies die there
+    LossCase replies =
+        new LossCase(
+            "vm1-id",
+            "20 of 20 echo replies ... lost between qvb and tap",
+            "reply",
+            "10.20.0.11",
+            "10.20.0.12",
+            List.of("qvb" + VM1, "qbr" + VM1, "tap" + VM1),
+            List.of(A, A, A),
+            20);
+    List<Fact> host =
+        List.of(
+            LabFacts.fact(A, "sg-iptables_ip_-s_-d_link"),
+            LabFacts.fact(A, "sg-iptables_iptables-save_-c"));
+    List<Fact> admitted = new ArrayList<>(host);
+    admitted.addAll(
+        List.of(
+            port(VM1, "10.20.0.11", WEB, "True", ""),
+            groups(),
+            rules(rule("r1", "web", "ingress", "icmp", "", "0.0.0.0/0", ""))));
+    Finding f = only(explain(admitted, replies), SecurityGroupCauses.SECURITY_GROUP_OUT_OF_SYNC);
+    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+    assertThat(f.message())
+        .contains("drops ICMP from 10.20.0.12 to port " + VM1 + "-port", "tap" + VM1)
+        .contains("its security groups admit it", "not neutron's");
+    assertThat(f.evidence()).contains(new Evidence(RULES, 4));
+    List<Fact> agreeing = new ArrayList<>(host);
+    agreeing.addAll(
+        List.of(
+            port(VM1, "10.20.0.11", WEB, "True", ""),
+            groups(),
+            rules(rule("r1", "web", "ingress", "tcp", "22:22", "", ""))));
+    assertThat(codes(explain(agreeing, replies)))
+        .contains(SecurityGroupCauses.SECURITY_GROUP_BLOCKS_ICMP)
+        .doesNotContain(SecurityGroupCauses.SECURITY_GROUP_OUT_OF_SYNC);
+  }
+
   private static Causes.Result explain(List<Fact> facts, LossCase loss) {
     return Causes.explain(LabFacts.topology(), facts, List.of(), List.of(loss));
   }
