@@ -18,15 +18,15 @@ one() {  # launcher side out -> "wall cpu"
   awk '{printf "%.2f %.2f\n", $1, $2 + $3}' "$work/t"
 }
 [[ $mode == reuse ]] && { one "$a" A fresh >/dev/null; one "$b" B fresh >/dev/null; }
-: >"$work/A"; : >"$work/B"
+: >"$work/A.times"; : >"$work/B.times"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for ((i = 1; i <= runs; i++)); do
-  one "$a" A "$mode" >>"$work/A"
-  one "$b" B "$mode" >>"$work/B"
-  echo "run $i: before $(tail -1 "$work/A")  after $(tail -1 "$work/B")  (wall s, cpu s)"
+  one "$a" A "$mode" >>"$work/A.times"
+  one "$b" B "$mode" >>"$work/B.times"
+  echo "run $i: before $(tail -1 "$work/A.times")  after $(tail -1 "$work/B.times")  (wall s, cpu s)"
 done
 med() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'median %s: before wall %s s cpu %s s | after wall %s s cpu %s s\n' "$mode" \
-  "$(cut -d' ' -f1 "$work/A" | med)" "$(cut -d' ' -f2 "$work/A" | med)" \
-  "$(cut -d' ' -f1 "$work/B" | med)" "$(cut -d' ' -f2 "$work/B" | med)"
+  "$(cut -d' ' -f1 "$work/A.times" | med)" "$(cut -d' ' -f2 "$work/A.times" | med)" \
+  "$(cut -d' ' -f1 "$work/B.times" | med)" "$(cut -d' ' -f2 "$work/B.times" | med)"
