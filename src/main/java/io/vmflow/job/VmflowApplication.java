@@ -10,7 +10,19 @@ import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
  */
 @SpringBootApplication(
     scanBasePackages = {"io.vmflow.job", "io.vmflow.store"},
-    exclude = FlywayAutoConfiguration.class)
+    exclude = FlywayAutoConfiguration.class,
+    // what the job never uses, each a few beans less to create at every start: Boot's task
+    // executor and scheduler (the captures step makes its own executor), SSL bundles, project
+    // info, availability probes, JdbcClient, and schema.sql/data.sql initialisation
+    excludeName = {
+      "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration",
+      "org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration",
+      "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration",
+      "org.springframework.boot.autoconfigure.info.ProjectInfoAutoConfiguration",
+      "org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration",
+      "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+      "org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration"
+    })
 public class VmflowApplication {
 
   /**
