@@ -70,6 +70,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Timings.mark("command line parsed");
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     java.util.Optional<Severity> level = Levels.failOn(failOn, "analyze", err);

@@ -28,10 +28,19 @@ final class Levels {
   /** Starts the Spring context of the job with the given datasource properties. */
   static ConfigurableApplicationContext start(Map<String, Object> properties) {
     // main(): Spring AOT's generated initializer is looked up by the main application class
-    return new SpringApplicationBuilder(VmflowApplication.class)
-        .main(VmflowApplication.class)
-        .properties(properties)
-        .logStartupInfo(false)
-        .run();
+    SpringApplicationBuilder app =
+        new SpringApplicationBuilder(VmflowApplication.class)
+            .main(VmflowApplication.class)
+            .properties(properties)
+            .logStartupInfo(false);
+    if (!Timings.enabled()) {
+      return app.run();
+    }
+    // -Dvmflow.timings=true: Spring's own start-up steps, the slowest printed after the refresh
+    var steps =
+        new org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup(8192);
+    ConfigurableApplicationContext ctx = app.applicationStartup(steps).run();
+    Timings.steps(steps.getBufferedTimeline());
+    return ctx;
   }
 }

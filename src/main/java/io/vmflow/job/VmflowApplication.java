@@ -1,11 +1,28 @@
 package io.vmflow.job;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 
 /**
  * The Spring Boot application that hosts the analysis job; started by the CLI, never on its own.
+ * Flyway's auto-configuration is replaced by {@link io.vmflow.store.SchemaMigrations}, which starts
+ * Flyway only when the schema is not current.
  */
-@SpringBootApplication(scanBasePackages = {"io.vmflow.job", "io.vmflow.store"})
+@SpringBootApplication(
+    scanBasePackages = {"io.vmflow.job", "io.vmflow.store"},
+    exclude = FlywayAutoConfiguration.class,
+    // what the job never uses, each a few beans less to create at every start: Boot's task
+    // executor and scheduler (the captures step makes its own executor), SSL bundles, project
+    // info, availability probes, JdbcClient, and schema.sql/data.sql initialisation
+    excludeName = {
+      "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration",
+      "org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration",
+      "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration",
+      "org.springframework.boot.autoconfigure.info.ProjectInfoAutoConfiguration",
+      "org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration",
+      "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+      "org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration"
+    })
 public class VmflowApplication {
 
   /**
