@@ -52,8 +52,6 @@ class OvsAppctlFdbStatsShowParserTest {
         new OvsAppctlFdbStatsShowParser()
             .parse(Fixtures.text(Spec.OVS_APPCTL_FDB_STATS_SHOW, "br-int", "bogus"));
     assertThat(p.value()).isEmpty();
-    assertThat(p.findings())
-        .extracting(f -> f.code())
-        .containsExactly(ParseFindings.NO_DATA);
+    assertThat(p.findings()).extracting(f -> f.code()).containsExactly(ParseFindings.NO_DATA);
   }
 }
