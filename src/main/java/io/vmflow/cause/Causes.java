@@ -69,6 +69,8 @@ public final class Causes {
     List<CounterCauses.Found> counters = CounterCauses.of(topology, facts, hosts);
     counters.forEach(c -> findings.putIfAbsent(key(c.finding()), c.finding()));
     DatapathCauses.of(topology, facts).forEach(f -> findings.putIfAbsent(key(f), f));
+    // the switch's drop counters, flow limit and MAC tables, for the VMs whose path crosses it
+    SwitchHealthCauses.of(topology, facts).forEach(f -> findings.putIfAbsent(key(f), f));
     // the switch daemon's log: events on the host's timeline, restarts and resubmit loops
     LogEvents.of(facts).forEach(f -> findings.putIfAbsent(key(f), f));
     // the controller's security groups: their ingress rules listed per VM port, at INFO
