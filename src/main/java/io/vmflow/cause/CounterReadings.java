@@ -30,7 +30,7 @@ final class CounterReadings {
       List.of("ip -s link", "/proc/net/dev", "ovs-vsctl list interface", "ovs-ofctl dump-ports");
 
   // .../sos_commands/counters/before-1764612720123/ip_-s_-s_-d_link
-  private static final Pattern READING =
+  static final Pattern READING =
       Pattern.compile("^(?<collection>.*)/counters/(?<when>before|after)-(?<ms>\\d{1,18})/[^/]+$");
 
   private CounterReadings() {}
