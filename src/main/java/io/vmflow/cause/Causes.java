@@ -71,6 +71,7 @@ public final class Causes {
     DatapathCauses.of(topology, facts).forEach(f -> findings.putIfAbsent(key(f), f));
     // the switch's drop counters, flow limit and MAC tables, for the VMs whose path crosses it
     SwitchHealthCauses.of(topology, facts).forEach(f -> findings.putIfAbsent(key(f), f));
+    TunnelCauses.of(topology, facts).forEach(f -> findings.putIfAbsent(key(f), f));
     // the switch daemon's log: events on the host's timeline, restarts and resubmit loops
     LogEvents.of(facts).forEach(f -> findings.putIfAbsent(key(f), f));
     // and those of its events that fell inside a capture, for the VMs on that host
