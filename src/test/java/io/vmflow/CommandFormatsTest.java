@@ -69,7 +69,8 @@ class CommandFormatsTest {
           Spec.NEUTRON_ROUTER_SHOW,
           // vmflow runs ofproto/trace itself, on a replica of the dumped switches (trace stage)
           Spec.OVS_APPCTL_OFPROTO_TRACE,
-          // a log file sos copies; the collector gathers command outputs only (#23 left it out)
+          // a log file, not a command: the collector copies its tail (collect_ovs_log) where sos
+          // keeps it, var/log/openvswitch/ovs-vswitchd.log
           Spec.OVS_VSWITCHD_LOG);
 
   @ParameterizedTest

@@ -78,8 +78,13 @@ public final class Causes {
     List<CounterCauses.Found> counters = CounterCauses.of(topology, facts, hosts);
     counters.forEach(c -> findings.putIfAbsent(key(c.finding()), c.finding()));
     DatapathCauses.of(topology, facts).forEach(f -> findings.putIfAbsent(key(f), f));
+    // the switch's drop counters, flow limit and MAC tables, for the VMs whose path crosses it
+    SwitchHealthCauses.of(topology, facts).forEach(f -> findings.putIfAbsent(key(f), f));
+    TunnelCauses.of(topology, facts).forEach(f -> findings.putIfAbsent(key(f), f));
     // the switch daemon's log: events on the host's timeline, restarts and resubmit loops
     LogEvents.of(facts).forEach(f -> findings.putIfAbsent(key(f), f));
+    // and those of its events that fell inside a capture, for the VMs on that host
+    CaptureWindowEvents.of(topology, facts).forEach(f -> findings.putIfAbsent(key(f), f));
     // the controller's security groups: their ingress rules listed per VM port, at INFO
     SecurityGroupCauses groups = SecurityGroupCauses.of(facts);
     groups.rulesOf(topology).forEach(f -> findings.putIfAbsent(key(f), f));

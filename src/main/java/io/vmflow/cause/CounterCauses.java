@@ -1,32 +1,32 @@
 package io.vmflow.cause;
 
+import io.vmflow.cause.CounterReadings.Reading;
 import io.vmflow.finding.Evidence;
 import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
-import io.vmflow.parse.Counter;
-import io.vmflow.parse.IpLink;
-import io.vmflow.parse.OvsOfctlDumpPorts;
 import io.vmflow.topology.Fact;
 import io.vmflow.topology.Hop;
 import io.vmflow.topology.Topology;
 import io.vmflow.topology.Vm;
 import io.vmflow.topology.VmPort;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Drop and error counters of the devices on a VM's path ({@code ip -s link}, {@code ovs-ofctl
- * dump-ports}). Counters are cumulative: where the dump holds a reading taken before and one taken
- * after a capture (vmflow-collect's {@code counters/before-<ms>/} and {@code after-<ms>/}), what
- * grew over that interval is reported ({@code WARNING}), and a loss on the device whose drops grew
- * by at least the lost count cites it; a single reading is reported as "since boot" ({@code INFO}),
- * as it may be old history.
+ * Drop and error counters of the devices on a VM's path ({@code ip -s link}, {@code /proc/net/dev},
+ * {@code ovs-vsctl list interface}, {@code ovs-ofctl dump-ports}), each device judged from one of
+ * those sources ({@link CounterReadings#chosen}), named in the message. Counters are cumulative:
+ * where the dump holds a reading taken before and one taken after a capture (vmflow-collect's
+ * {@code counters/before-<ms>/} and {@code after-<ms>/}), what grew over that interval is reported
+ * ({@code WARNING}), and a loss on the device whose drops grew by at least the lost count cites it;
+ * a single reading is reported as "since boot" ({@code INFO}), as it may be old history.
  */
 final class CounterCauses {
 
@@ -40,9 +40,6 @@ final class CounterCauses {
   private static final List<String> DROPS =
       List.of("rx_dropped", "tx_dropped", "rx_missed", "rx_overrun");
   private static final List<String> ERRORS = List.of("rx_errors", "tx_errors");
-  // .../sos_commands/counters/before-1764612720123/ip_-s_-s_-d_link
-  private static final Pattern READING =
-      Pattern.compile("^(?<collection>.*)/counters/(?<when>before|after)-(?<ms>\\d{1,18})/[^/]+$");
 
   private CounterCauses() {}
 
@@ -57,45 +54,36 @@ final class CounterCauses {
     }
   }
 
-  /** One counter of one device, as one output printed it. */
-  private record Reading(
-      String host, Counter counter, String origin, String collection, String when, long ms) {}
-
   /** What one device's counter says, and how much it grew (-1: a single reading). */
   private record Judged(Finding finding, long delta) {}
 
   static List<Found> of(Topology t, List<Fact> facts, Map<String, HostEvidence> hosts) {
     Map<String, List<Vm>> owners = owners(t);
-    // host|device|counter -> readings
-    Map<String, List<Reading>> readings = new LinkedHashMap<>();
-    for (Fact f : facts) {
-      String host = f.host();
-      if (f.value() instanceof IpLink l) {
-        for (IpLink.LinkDevice d : l.devices()) {
-          read(readings, owners, host, d.name(), d.counters(), f.origin());
-        }
-      } else if (f.value() instanceof OvsOfctlDumpPorts d) {
-        String bridge = d.bridge().isEmpty() ? f.subject() : d.bridge();
-        HostEvidence h = hosts.get(Causes.lower(host));
-        for (OvsOfctlDumpPorts.PortStats p : d.ports()) {
-          name(h, bridge, p.port())
-              .ifPresent(n -> read(readings, owners, host, n, p.counters(), f.origin()));
-        }
-      }
-    }
+    Set<String> names = new HashSet<>(DROPS);
+    names.addAll(ERRORS);
+    Map<String, List<Reading>> readings =
+        CounterReadings.of(facts, hosts, owners::containsKey, names);
     List<Found> out = new ArrayList<>();
     readings.forEach(
-        (key, rs) -> {
-          String[] k = key.split("\\|", 3);
-          String host = rs.get(0).host();
-          judge(host, k[1], k[2], rs)
-              .ifPresent(
-                  j -> {
-                    for (Vm vm : owners.get(k[0] + "|" + k[1])) {
-                      Finding f = j.finding().about(vm.id(), "", host);
-                      out.add(new Found(f, host, k[1], k[2], j.delta()));
-                    }
-                  });
+        (at, all) -> {
+          // one source per device: the same drop printed by two outputs is judged once
+          Map<String, List<Reading>> byCounter = new LinkedHashMap<>();
+          for (Reading r : CounterReadings.chosen(all)) {
+            byCounter.computeIfAbsent(r.counter().name(), k -> new ArrayList<>()).add(r);
+          }
+          String device = at.substring(at.indexOf('|') + 1);
+          byCounter.forEach(
+              (counter, rs) -> {
+                String host = rs.get(0).host();
+                judge(host, device, counter, rs)
+                    .ifPresent(
+                        j -> {
+                          for (Vm vm : owners.get(at)) {
+                            Finding f = j.finding().about(vm.id(), "", host);
+                            out.add(new Found(f, host, device, counter, j.delta()));
+                          }
+                        });
+              });
         });
     return out;
   }
@@ -108,48 +96,6 @@ final class CounterCauses {
         && loss.crosses(f.device(), f.host());
   }
 
-  private static void read(
-      Map<String, List<Reading>> into,
-      Map<String, List<Vm>> owners,
-      String host,
-      String device,
-      List<Counter> counters,
-      String origin) {
-    String at = Causes.lower(host) + "|" + device;
-    if (!owners.containsKey(at)) {
-      return;
-    }
-    Matcher m = READING.matcher(origin);
-    for (Counter c : counters) {
-      if (DROPS.contains(c.name()) || ERRORS.contains(c.name())) {
-        Reading r =
-            m.matches()
-                ? new Reading(
-                    host,
-                    c,
-                    origin,
-                    m.group("collection"),
-                    m.group("when"),
-                    Long.parseLong(m.group("ms")))
-                : new Reading(host, c, origin, "", "", -1);
-        into.computeIfAbsent(at + "|" + c.name(), x -> new ArrayList<>()).add(r);
-      }
-    }
-  }
-
-  // an OpenFlow port number as the port's name, by ovs-ofctl show of the same bridge
-  private static Optional<String> name(HostEvidence h, String bridge, String port) {
-    if (h == null || port.equals("LOCAL")) {
-      return port.equals("LOCAL") ? Optional.of(bridge) : Optional.empty();
-    }
-    for (Map.Entry<String, String> e : h.ofports.getOrDefault(bridge, Map.of()).entrySet()) {
-      if (e.getValue().equals(port) || e.getKey().equals(port)) {
-        return Optional.of(e.getKey());
-      }
-    }
-    return Optional.empty();
-  }
-
   // the largest growth over any before/after pair of one collection; else the largest single value
   private static Optional<Judged> judge(
       String host, String device, String counter, List<Reading> rs) {
@@ -160,7 +106,7 @@ final class CounterCauses {
         if (b.when().equals("before")
             && a.when().equals("after")
             && a.collection().equals(b.collection())
-            && a.origin().replaceAll(".*/", "").equals(b.origin().replaceAll(".*/", ""))
+            && a.file().equals(b.file())
             && (after == null || grew(b, a) > grew(before, after))) {
           before = b;
           after = a;
@@ -188,6 +134,8 @@ final class CounterCauses {
                       + before.counter().value()
                       + " → "
                       + after.counter().value()
+                      + "; "
+                      + after.source()
                       + ")",
                   after,
                   List.of(evidence(after), evidence(before)),
@@ -211,7 +159,9 @@ final class CounterCauses {
                 what
                     + " "
                     + max.counter().value()
-                    + " since boot (one reading: when they grew is unknown)",
+                    + " since boot ("
+                    + max.source()
+                    + ", one reading: when they grew is unknown)",
                 max,
                 List.of(evidence(max)),
                 -1),

@@ -31,6 +31,9 @@ public final class CommandSpecs {
     if (tool.equals("iptables") || tool.equals("ip6tables")) {
       return iptables(words);
     }
+    if (tool.equals("ethtool")) {
+      return ethtool(words);
+    }
     if (tool.equals("ip")
         && (words.contains("exec") || words.contains("-n") || words.contains("-netns"))) {
       return namespaced(words);
@@ -85,6 +88,14 @@ public final class CommandSpecs {
     boolean list = words.stream().anyMatch(w -> w.matches("-[a-zA-Z]*L[a-zA-Z]*|--list"));
     boolean changes = words.stream().anyMatch(w -> w.matches("-[ADIRFNXPZ]"));
     return list && !changes ? call(Spec.IPTABLES_LIST, "") : Optional.empty();
+  }
+
+  // ethtool -S ens3, ethtool --statistics ens3: the option is the verb, the device the subject
+  private static Optional<SpecCall> ethtool(List<String> words) {
+    int at = Math.max(words.indexOf("-S"), words.indexOf("--statistics"));
+    return at > 0 && at + 1 < words.size() && !words.get(at + 1).startsWith("-")
+        ? call(Spec.ETHTOOL_S, words.get(at + 1))
+        : Optional.empty();
   }
 
   // tcpdump -i tap1c65142e-2a -nne icmp; a capture written with -w is a file, not text output

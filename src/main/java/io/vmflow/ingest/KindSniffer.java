@@ -18,6 +18,15 @@ public final class KindSniffer {
   private static final Pattern VSWITCHD_LOG =
       Pattern.compile(
           "^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z\\|\\d+\\|[^|]+\\|(EMER|ERR|WARN|INFO|DBG)\\|.*(ovs-vswitchd|ofproto|bridge|netdev|dpif|bond).*$");
+  //   flows         : (current 7) (avg 6) (max 24) (limit 23000)   (upcall/show)
+  private static final Pattern UPCALL_FLOWS =
+      Pattern.compile("^\\s+flows\\s*: \\(current \\d+\\) \\(avg \\d+\\).*");
+  // drop_action_of_pipeline   0.0/sec     0.017/sec        0.0031/sec   total: 11
+  private static final Pattern COVERAGE_EVENT =
+      Pattern.compile("^\\w+\\s+[\\d.]+/sec\\s+[\\d.]+/sec\\s+[\\d.]+/sec\\s+total: \\d+\\s*$");
+  // statistics          : {collisions=0, rx_bytes=92724, ...}   (ovs-vsctl list interface)
+  private static final Pattern VSCTL_STATISTICS =
+      Pattern.compile("^statistics\\s+: \\{(\\w+=\\d+(, )?)*\\}\\s*$");
   private static final Pattern TCPDUMP =
       Pattern.compile(
           "^(\\d{4}-\\d\\d-\\d\\d )?\\d\\d:\\d\\d:\\d\\d\\.\\d{6,9} .*(ICMP|ICMP6|IP6?|ARP|ethertype) .*");
@@ -116,7 +125,38 @@ public final class KindSniffer {
             || DPCTL_PORT.matcher(head.get(i + 1)).matches());
   }
 
+  // the health outputs of #23, before the datapath rule: upcall/show opens with system@ovs-system:
+  // as dpctl/show does
+  private static Optional<Spec> health(String l) {
+    if (UPCALL_FLOWS.matcher(l).matches()) {
+      return Optional.of(Spec.OVS_APPCTL_UPCALL_SHOW);
+    }
+    if (l.startsWith("Event coverage, avg rate") || COVERAGE_EVENT.matcher(l).matches()) {
+      return Optional.of(Spec.OVS_APPCTL_COVERAGE_SHOW);
+    }
+    if (l.startsWith("Statistics for bridge \"")
+        || l.trim().startsWith("Current/maximum MAC entries in the table")) {
+      return Optional.of(Spec.OVS_APPCTL_FDB_STATS_SHOW);
+    }
+    if (VSCTL_STATISTICS.matcher(l).matches()) {
+      return Optional.of(Spec.OVS_VSCTL_LIST_INTERFACE);
+    }
+    if (l.startsWith("Inter-|") || l.matches("^\\s*face \\|bytes.*")) {
+      return Optional.of(Spec.PROC_NET_DEV);
+    }
+    if (l.equals("NIC statistics:")) {
+      return Optional.of(Spec.ETHTOOL_S);
+    }
+    return Optional.empty();
+  }
+
   private static Optional<Spec> byLine(List<String> head) {
+    for (String l : head) {
+      Optional<Spec> h = health(l);
+      if (h.isPresent()) {
+        return h;
+      }
+    }
     int ip = 0;
     int inet = 0;
     for (String l : head) {

@@ -71,7 +71,7 @@ class CollectionRecorder {
       for (Finding f : mine) {
         rows.add(
             new HistoryStore.VmFindingRow(
-                vm.id(), f.code() + "|" + f.message(), f.code(), f.severity().name(), f.message()));
+                vm.id(), FindingKeys.of(f), f.code(), f.severity().name(), f.message()));
       }
     }
     return history.recordDone(runId, sha, instance, states, rows);

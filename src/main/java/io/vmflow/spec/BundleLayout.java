@@ -44,14 +44,20 @@ public final class BundleLayout {
   private static final Pattern LIBVIRT_STATUS =
       Pattern.compile("(^|/)(var/)?run/libvirt/qemu/(?<s>[^/]+)\\.xml$");
 
+  // the host's /proc/net/dev as sos copies it (a process's proc/<pid>/net/dev is its namespace's)
+  private static final Pattern PROC_NET_DEV = Pattern.compile("(^|/)proc/net/dev$");
+
   /**
    * The spec stored at {@code path} (any prefix; only the file name is matched, except for
-   * libvirt's status files, which are known by their folder).
+   * libvirt's status files and /proc/net/dev, which are known by their folder).
    */
   public static Optional<Match> match(String path) {
     Matcher status = LIBVIRT_STATUS.matcher(path);
     if (status.find()) {
       return Optional.of(new Match(Spec.VIRSH_DUMPXML, status.group("s")));
+    }
+    if (PROC_NET_DEV.matcher(path).find()) {
+      return Optional.of(new Match(Spec.PROC_NET_DEV, ""));
     }
     String name = path.substring(path.lastIndexOf('/') + 1);
     for (Rule r : RULES) {

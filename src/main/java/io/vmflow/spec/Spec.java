@@ -212,7 +212,35 @@ public enum Spec {
       Scope.PER_OBJECT, sos("virsh_(-r_)?dumpxml_(?<s>[^/]+)"), typed("virsh dumpxml")),
 
   // captures in text form: no file name of their own; typed, the subject is the -i interface
-  TCPDUMP_TEXT("tcpdump -nne", sos(), typed("tcpdump"));
+  TCPDUMP_TEXT("tcpdump -nne", sos(), typed("tcpdump")),
+
+  // health signals (#23), last so that the fuzz seeds (whose last byte picks a spec by its
+  // position) keep exercising the parsers they were made for
+  // ovs-vsctl_-t_5_list_interface (sos): its statistics column
+  OVS_VSCTL_LIST_INTERFACE(
+      "ovs-vsctl list interface",
+      sos("ovs-vsctl(_-t_\\d+)?_list_[Ii]nterface"),
+      typed("ovs-vsctl list interface", "ovs-vsctl list Interface")),
+  // ovs-appctl_upcall.show: each datapath's flow count against its flow limit
+  OVS_APPCTL_UPCALL_SHOW(
+      "ovs-appctl upcall/show", sos("ovs-appctl_upcall\\.show"), typed("ovs-appctl upcall/show")),
+  // ovs-appctl_coverage.show: the switch's event counters (drop_action_*, datapath_drop_*)
+  OVS_APPCTL_COVERAGE_SHOW(
+      "ovs-appctl coverage/show",
+      sos("ovs-appctl_coverage\\.show"),
+      typed("ovs-appctl coverage/show")),
+  // ovs-appctl_fdb.stats-show_br-int: a bridge's MAC table size, limit and evictions
+  OVS_APPCTL_FDB_STATS_SHOW(
+      "ovs-appctl fdb/stats-show %s",
+      Scope.PER_OBJECT,
+      sos("ovs-appctl_fdb\\.stats-show_(?<s>[^/]+)"),
+      typed("ovs-appctl fdb/stats-show")),
+
+  // the kernel's per-device counters: sos copies proc/net/dev (BundleLayout knows that path);
+  // vmflow-collect runs cat /proc/net/dev
+  PROC_NET_DEV("cat /proc/net/dev", sos("cat_\\.proc\\.net\\.dev"), typed("cat /proc/net/dev")),
+  // ethtool_-S_ens3: a NIC driver's own counters (queue drops, missed, errors)
+  ETHTOOL_S("ethtool -S %s", Scope.PER_OBJECT, sos("ethtool_-S_(?<s>[^/]+)"), typed("ethtool -S"));
 
   /** Whether the command runs once per host or once per object named in the command line. */
   public enum Scope {

@@ -12,6 +12,8 @@ import io.vmflow.parse.IpLink;
 import io.vmflow.parse.OvsDpctlShow;
 import io.vmflow.parse.OvsOfctlDumpPorts;
 import io.vmflow.parse.OvsOfctlShow;
+import io.vmflow.parse.OvsVsctlListInterface;
+import io.vmflow.parse.ProcNetDev;
 import io.vmflow.ping.LossCase;
 import io.vmflow.spec.Spec;
 import io.vmflow.topology.Fact;
@@ -211,5 +213,75 @@ class CounterCausesTest {
     assertThat(lost).extracting(Finding::vmId).containsExactlyInAnyOrder("vm1-id", "vm2-id");
     assertThat(lost.get(0).message()).contains("system@ovs-system", "lost 1114150373", A);
     assertThat(lost.get(0).severity()).isEqualTo(Severity.WARNING);
+  }
+
+  static Fact procNetDev(String folder, long rxDropped, long txDropped) {
+    ProcNetDev p =
+        new ProcNetDev(
+            List.of(
+                new ProcNetDev.DeviceStats(
+                    TAP,
+                    List.of(
+                        new Counter("rx_dropped", rxDropped, 5),
+                        new Counter("tx_dropped", txDropped, 5)),
+                    5)));
+    return new Fact(A, Spec.PROC_NET_DEV, folder + "/cat_.proc.net.dev", "", p);
+  }
+
+  static Fact listInterface(String folder, long txDropped) {
+    OvsVsctlListInterface l =
+        new OvsVsctlListInterface(
+            List.of(
+                new OvsVsctlListInterface.Interface(
+                    TAP, "", "up", List.of(new Counter("tx_dropped", txDropped, 31)), 27)));
+    return new Fact(
+        A, Spec.OVS_VSCTL_LIST_INTERFACE, folder + "/ovs-vsctl_-t_5_list_interface", "", l);
+  }
+
+  @Test
+  void procNetDevAloneIsASourceOfItsOwn() {
+    Causes.Result r =
+        explain(List.of(procNetDev(BEFORE, 0, 1), procNetDev(AFTER, 0, 21)), requestsToVm2(20));
+    assertThat(counters(r))
+        .singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("rose by 20", "/proc/net/dev"));
+    assertThat(r.links().get(0).causes()).extracting(c -> c.code()).contains("INTERFACE_DROPS");
+  }
+
+  @Test
+  void aDevicePrintedByThreeOutputsIsJudgedOnceFromTheOneReadTwice() {
+    // the host's single readings (ip link, /proc/net/dev with rx drops that add the missed ones)
+    // and the collector's OVS statistics before and after the capture: one finding, from OVS
+    String sos = "a.tar.gz!/vmflow-compute-a-1Z/sos_commands/networking";
+    Causes.Result r =
+        explain(
+            List.of(
+                ipLink(sos, 40, 0),
+                procNetDev(sos, 9, 40),
+                listInterface(BEFORE, 40),
+                listInterface(AFTER, 60)),
+            requestsToVm2(20));
+    assertThat(counters(r))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.severity()).isEqualTo(Severity.WARNING);
+              assertThat(f.message())
+                  .contains("tx_dropped rose by 20", "ovs-vsctl list interface")
+                  .doesNotContain("ip -s link");
+            });
+  }
+
+  @Test
+  void withSingleReadingsOnlyIpLinkIsPreferredAndProcsRxDropsAreNotAddedToIt() {
+    String sos = "sosreport/sos_commands/networking";
+    Causes.Result r = explain(List.of(procNetDev(sos, 9, 40), ipLink(sos, 40, 0)));
+    assertThat(counters(r))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.severity()).isEqualTo(Severity.INFO);
+              assertThat(f.message()).contains("tx_dropped 40 since boot (ip -s link");
+            });
   }
 }

@@ -30,6 +30,13 @@ class BundleLayoutTest {
         "sos_commands/openvswitch/ovs-ofctl_dump-ports_br-int; OVS_OFCTL_DUMP_PORTS; br-int",
         "sos_commands/openvswitch/ovs-ofctl_-O_OpenFlow13_dump-ports_br-tun; OVS_OFCTL_DUMP_PORTS; br-tun",
         "sos_commands/openvswitch/ovs-appctl_fdb.show_br-data; OVS_APPCTL_FDB_SHOW; br-data",
+        "sos_commands/openvswitch/ovs-appctl_fdb.stats-show_br-ex; OVS_APPCTL_FDB_STATS_SHOW; br-ex",
+        "sos_commands/openvswitch/ovs-appctl_upcall.show; OVS_APPCTL_UPCALL_SHOW; ''",
+        "sos_commands/openvswitch/ovs-appctl_coverage.show; OVS_APPCTL_COVERAGE_SHOW; ''",
+        "sos_commands/openvswitch/ovs-vsctl_-t_5_list_interface; OVS_VSCTL_LIST_INTERFACE; ''",
+        "sosreport-x/sos_commands/networking/ethtool_-S_ens3; ETHTOOL_S; ens3",
+        "sosreport-x/proc/net/dev; PROC_NET_DEV; ''",
+        "vmflow-h-1Z/sos_commands/networking/cat_.proc.net.dev; PROC_NET_DEV; ''",
         "sos_commands/openvswitch/ovs-appctl_dpctl.show_-s_system_ovs-system; OVS_DPCTL_SHOW; ''",
         "sos_commands/openvswitch/ovs-dpctl_show_-s; OVS_DPCTL_SHOW; ''",
         "sos_commands/networking/ip_-s_-d_link; IP_LINK; ''",
@@ -71,5 +78,18 @@ class BundleLayoutTest {
       strings = {"sos_commands/openvswitch/ovs-ofctl_dump-flows_br-int", "notes.txt", "date.txt"})
   void analysedOrUnknownOutputsAreNotContext(String path) {
     assertThat(BundleLayout.isContext(path)).isFalse();
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        // a process's namespace, not the host's devices
+        "sosreport-x/proc/96008/net/dev",
+        // ethtool inside a router namespace, and ethtool's other statistics
+        "sos_commands/networking/ip_netns_exec_qrouter-98_ethtool_-S_qr-3a70b31c-3f",
+        "sos_commands/networking/ethtool_--phy-statistics_ens3"
+      })
+  void healthLookAlikesAreNotMatched(String path) {
+    assertThat(BundleLayout.match(path)).isEmpty();
   }
 }

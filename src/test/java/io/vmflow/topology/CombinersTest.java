@@ -33,6 +33,15 @@ class CombinersTest {
           io.vmflow.parse.FirewallRules.class,
           // port counters: read by the cause stage's counter checks (CounterCauses)
           io.vmflow.parse.OvsOfctlDumpPorts.class,
+          // health counters (#23), read by the cause stage: interface statistics and /proc/net/dev
+          // as counter readings (CounterCauses), the switch's drops, flow limit and MAC table as
+          // host findings (SwitchHealthCauses); NIC driver counters for the host's uplinks
+          io.vmflow.parse.OvsVsctlListInterface.class,
+          io.vmflow.parse.ProcNetDev.class,
+          io.vmflow.parse.EthtoolS.class,
+          io.vmflow.parse.OvsAppctlCoverageShow.class,
+          io.vmflow.parse.OvsAppctlUpcallShow.class,
+          io.vmflow.parse.OvsAppctlFdbStatsShow.class,
           // log events: read by the cause stage (LogEvents), findings on the host page
           io.vmflow.parse.OvsVswitchdLog.class,
           // the host's own routes, neighbours and rules: kept as evidence; the L3 trace reads

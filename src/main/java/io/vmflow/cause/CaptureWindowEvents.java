@@ -1,0 +1,135 @@
+package io.vmflow.cause;
+
+import io.vmflow.finding.Evidence;
+import io.vmflow.finding.Finding;
+import io.vmflow.finding.Severity;
+import io.vmflow.parse.OvsVswitchdLog;
+import io.vmflow.topology.Fact;
+import io.vmflow.topology.Topology;
+import io.vmflow.topology.Vm;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+/**
+ * Switch log events inside a capture window, said for the VMs whose path crosses that host: a
+ * vswitchd restart or a resubmit loop while the pings ran explains what the timeline shows at that
+ * time. The window is the collector's: its counters folders {@code counters/before-<ms>/} and
+ * {@code after-<ms>/} of one collection bound the capture on that host.
+ */
+final class CaptureWindowEvents {
+
+  static final String SWITCH_EVENT_IN_CAPTURE = "SWITCH_EVENT_IN_CAPTURE";
+
+  private CaptureWindowEvents() {}
+
+  /** One capture on one host, from its before reading to its after reading. */
+  record Window(String host, Instant start, Instant end) {
+    boolean holds(Instant t) {
+      return !t.isBefore(start) && !t.isAfter(end);
+    }
+  }
+
+  static List<Finding> of(Topology t, List<Fact> facts) {
+    List<Window> windows = windows(facts);
+    List<Finding> out = new ArrayList<>();
+    for (Fact f : facts) {
+      if (!(f.value() instanceof OvsVswitchdLog log) || f.host().isEmpty()) {
+        continue;
+      }
+      for (Window w : windows) {
+        if (!w.host().equalsIgnoreCase(f.host())) {
+          continue;
+        }
+        for (OvsVswitchdLog.LogEvent e : log.events()) {
+          if (w.holds(e.time())) {
+            Finding base = finding(f, w, e);
+            List<Vm> vms = onHost(t, f.host());
+            if (vms.isEmpty()) {
+              out.add(base.about("", "", f.host()));
+            }
+            vms.forEach(vm -> out.add(base.about(vm.id(), "", f.host())));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Finding finding(Fact f, Window w, OvsVswitchdLog.LogEvent e) {
+    boolean hurts =
+        e.kind() == OvsVswitchdLog.Kind.START || e.kind() == OvsVswitchdLog.Kind.RESUBMIT_LIMIT;
+    String what =
+        e.kind() == OvsVswitchdLog.Kind.START
+            ? "ovs-vswitchd started"
+                + (e.version().isEmpty() ? "" : " (Open vSwitch " + e.version() + ")")
+            : e.level() + " " + e.module() + ": " + e.text();
+    long into = e.time().toEpochMilli() - w.start().toEpochMilli();
+    return Finding.network(
+            hurts ? Severity.WARNING : Severity.INFO,
+            SWITCH_EVENT_IN_CAPTURE,
+            "during the capture on "
+                + f.host()
+                + " ("
+                + w.start()
+                + " to "
+                + w.end()
+                + "), "
+                + String.format(java.util.Locale.ROOT, "%.1f", into / 1000.0)
+                + " s in, at "
+                + e.time()
+                + ": "
+                + what,
+            f.origin(),
+            e.line())
+        .withHint(
+            hurts
+                ? "pings around that time may die in the switch: flows are rebuilt after a start,"
+                    + " a resubmit loop drops the packets that hit it"
+                : "an event of the switch while the pings ran",
+            List.of(new Evidence(f.origin(), e.line())));
+  }
+
+  // one window per collection and host: its earliest before reading to its latest after reading
+  static List<Window> windows(List<Fact> facts) {
+    Map<String, long[]> spans = new LinkedHashMap<>();
+    Map<String, String> hosts = new LinkedHashMap<>();
+    for (Fact f : facts) {
+      Matcher m = CounterReadings.READING.matcher(f.origin());
+      if (!m.matches() || f.host().isEmpty()) {
+        continue;
+      }
+      String key = Causes.lower(f.host()) + "|" + m.group("collection");
+      long ms = Long.parseLong(m.group("ms"));
+      long[] s = spans.computeIfAbsent(key, k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+      hosts.put(key, f.host());
+      if (m.group("when").equals("before")) {
+        s[0] = Math.min(s[0], ms);
+      } else {
+        s[1] = Math.max(s[1], ms);
+      }
+    }
+    List<Window> out = new ArrayList<>();
+    spans.forEach(
+        (k, s) -> {
+          if (s[0] != Long.MAX_VALUE && s[1] != Long.MIN_VALUE && s[0] <= s[1]) {
+            out.add(
+                new Window(hosts.get(k), Instant.ofEpochMilli(s[0]), Instant.ofEpochMilli(s[1])));
+          }
+        });
+    return out;
+  }
+
+  private static List<Vm> onHost(Topology t, String host) {
+    return t.vms().stream()
+        .filter(
+            vm ->
+                vm.ports().stream()
+                    .flatMap(p -> p.hops().stream())
+                    .anyMatch(h -> h.host().equalsIgnoreCase(host)))
+        .toList();
+  }
+}

@@ -1,0 +1,75 @@
+package io.vmflow.cause;
+
+import static io.vmflow.cause.CounterCausesTest.AFTER;
+import static io.vmflow.cause.CounterCausesTest.BEFORE;
+import static io.vmflow.cause.LabFacts.A;
+import static io.vmflow.cause.LabFacts.B;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vmflow.finding.Finding;
+import io.vmflow.finding.Severity;
+import io.vmflow.parse.OvsVswitchdLog;
+import io.vmflow.spec.Spec;
+import io.vmflow.topology.Fact;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Switch log events that fell inside a capture, on the VMs whose path crosses that host. */
+class CaptureWindowEventsTest {
+
+  static Fact log(String host, OvsVswitchdLog.LogEvent... events) {
+    return new Fact(
+        host,
+        Spec.OVS_VSWITCHD_LOG,
+        "b.tar.gz!/var/log/openvswitch/ovs-vswitchd.log",
+        "",
+        new OvsVswitchdLog(List.of(events), 0));
+  }
+
+  static OvsVswitchdLog.LogEvent start(long ms, int line) {
+    return new OvsVswitchdLog.LogEvent(
+        Instant.ofEpochMilli(ms),
+        OvsVswitchdLog.Kind.START,
+        "INFO",
+        "ovs_vswitchd",
+        "ovs-vswitchd (Open vSwitch) 3.1.0",
+        "3.1.0",
+        line);
+  }
+
+  static List<Finding> of(Fact... facts) {
+    return CaptureWindowEvents.of(LabFacts.topology(), List.of(facts));
+  }
+
+  @Test
+  void aRestartInsideTheCaptureIsSaidForTheVmsOnThatHostWithItsTime() {
+    // the collector read compute-a's counters at 1.0 s and 13.4 s: its capture ran between them
+    List<Finding> found =
+        of(
+            CounterCausesTest.ipLink(BEFORE, 0, 0),
+            CounterCausesTest.ipLink(AFTER, 0, 0),
+            log(A, start(500, 3), start(5200, 40), start(20_000, 90)));
+    assertThat(found).extracting(Finding::vmId).containsExactlyInAnyOrder("vm1-id", "vm2-id");
+    assertThat(found)
+        .allSatisfy(
+            f -> {
+              assertThat(f.code()).isEqualTo(CaptureWindowEvents.SWITCH_EVENT_IN_CAPTURE);
+              assertThat(f.severity()).isEqualTo(Severity.WARNING);
+              assertThat(f.line()).isEqualTo(40);
+              assertThat(f.message())
+                  .contains("compute-a", "4.2 s in", "1970-01-01T00:00:05.200Z", "started");
+            });
+  }
+
+  @Test
+  void anotherHostsLogOrNoWindowSaysNothing() {
+    assertThat(
+            of(
+                CounterCausesTest.ipLink(BEFORE, 0, 0),
+                CounterCausesTest.ipLink(AFTER, 0, 0),
+                log(B, start(5200, 40))))
+        .isEmpty();
+    assertThat(of(log(A, start(5200, 40)))).isEmpty();
+  }
+}

@@ -1,0 +1,80 @@
+package io.vmflow.cause;
+
+import static io.vmflow.cause.LabFacts.A;
+import static io.vmflow.cause.LabFacts.B;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vmflow.finding.Finding;
+import io.vmflow.finding.Severity;
+import io.vmflow.parse.OvsTunnels;
+import io.vmflow.parse.OvsVsctlShow;
+import io.vmflow.spec.Spec;
+import io.vmflow.topology.Fact;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A tunnel port OVSDB holds and ofproto/list-tunnels does not. */
+class TunnelCausesTest {
+
+  static Fact vsctl(String host, String... tunnels) {
+    List<OvsVsctlShow.OvsPort> ports =
+        java.util.Arrays.stream(tunnels)
+            .map(
+                n ->
+                    new OvsVsctlShow.OvsPort(
+                        n,
+                        -1,
+                        List.of(),
+                        List.of(
+                            new OvsVsctlShow.OvsInterface(
+                                n, "vxlan", Map.of("remote_ip", "192.0.2.12"), "", 12)),
+                        11))
+            .toList();
+    OvsVsctlShow show =
+        new OvsVsctlShow(
+            "u",
+            "3.1.0",
+            List.of(new OvsVsctlShow.OvsBridge("br-tun", "", "", List.of(), ports, 9)));
+    return new Fact(host, Spec.OVS_VSCTL_SHOW, "ovs-vsctl_-t_5_show", "", show);
+  }
+
+  static Fact listTunnels(String host, String... names) {
+    List<OvsTunnels.Tunnel> ts =
+        java.util.Arrays.stream(names)
+            .map(n -> new OvsTunnels.Tunnel(7, n, "vxlan", "192.0.2.11", "192.0.2.12", "", 1))
+            .toList();
+    return new Fact(
+        host,
+        Spec.OVS_APPCTL_OFPROTO_LIST_TUNNELS,
+        "ovs-appctl_ofproto.list-tunnels",
+        "",
+        new OvsTunnels(ts));
+  }
+
+  static List<Finding> of(Fact... facts) {
+    return TunnelCauses.of(LabFacts.topology(), List.of(facts));
+  }
+
+  @Test
+  void aTunnelTheSwitchDoesNotListIsSaidForTheVmsReachingBrIntOnThatHost() {
+    List<Finding> found =
+        of(vsctl(A, "vxlan-c000020c", "vxlan-c000020d"), listTunnels(A, "vxlan-c000020c"));
+    assertThat(found).extracting(Finding::vmId).containsExactlyInAnyOrder("vm1-id", "vm2-id");
+    assertThat(found)
+        .allSatisfy(
+            f -> {
+              assertThat(f.code()).isEqualTo(TunnelCauses.TUNNEL_NOT_IN_DATAPATH);
+              assertThat(f.severity()).isEqualTo(Severity.WARNING);
+              assertThat(f.message()).contains("vxlan-c000020d", "192.0.2.12", "br-tun", A);
+              assertThat(f.line()).isEqualTo(12);
+            });
+  }
+
+  @Test
+  void withoutListTunnelsOfThatHostNothingIsSaid() {
+    assertThat(of(vsctl(A, "vxlan-c000020d"))).isEmpty();
+    assertThat(of(vsctl(A, "vxlan-c000020d"), listTunnels(B, "x"))).isEmpty();
+    assertThat(of(vsctl(A, "vxlan-c000020c"), listTunnels(A, "vxlan-c000020c"))).isEmpty();
+  }
+}
