@@ -45,7 +45,7 @@ while (($#)); do
     --scenario) SCENARIO=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
     --count) COUNT=$2; shift 2 ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,35p' "$0"; exit 0 ;;
     *) echo "run-lab: unknown argument $1" >&2; exit 2 ;;
   esac
 done
