@@ -323,7 +323,7 @@ class LabScenariosIT {
             .redirectErrorStream(true)
             .redirectOutput(tmp.resolve(scenario + ".log").toFile())
             .start();
-    assertThat(p.waitFor(420, TimeUnit.SECONDS)).as("lab finished").isTrue();
+    assertThat(p.waitFor(600, TimeUnit.SECONDS)).as("lab finished").isTrue();
     assertThat(p.exitValue()).as(Files.readString(tmp.resolve(scenario + ".log"))).isZero();
     Path report = tmp.resolve(scenario + "-report");
     int exit =
