@@ -7,7 +7,7 @@
 #
 # Scenarios: healthy reply-drop loss vlan-mismatch tap-down fdb-wrong-port patch-broken
 #            reply-drop-inport stale-ofport sg-iptables sg-nft fw-random tap-mtu guest-down ovs-fw
-#            underlay-mtu
+#            underlay-mtu router-port-down route-missing dnat-missing qr-wrong-tag
 #
 # Layout (network 10.20.0.0/24, VNI 1001; local VLAN 1 on compute-a, 3 on compute-b):
 #   compute-a  vm1 (hybrid plug)       tap → qbr → qvb ⇄ qvo → br-int (tag 1)
@@ -15,7 +15,16 @@
 #              br-int ─ patch-tun ⇄ patch-int ─ br-tun ─ vxlan-c000020c ─ br-phy/eth1 192.0.2.11
 #   compute-b  vm3 (hybrid plug)       tap → qbr → qvb ⇄ qvo → br-int (tag 3)
 #              br-int ─ patch-tun ⇄ patch-int ─ br-tun ─ vxlan-c000020b ─ br-phy/eth1 192.0.2.12
-# vm1 pings vm2 (same host) and vm3 (across the tunnel) while tcpdump runs on every hop.
+#   router     qrouter-<id> on compute-a (a legacy router, as on a network node): qr- port on br-int
+#              (tag 1) holding the gateway 10.20.0.1, qg- port on the provider bridge br-ex with
+#              172.24.4.5 and vm1's floating IP 172.24.4.10 (iptables DNAT/SNAT in the namespace);
+#              the external side is a namespace holding 172.24.4.1 on br-ex. Every VM's default
+#              route is via 10.20.0.1.
+# vm1 pings vm2 (same host), vm3 (across the tunnel), its gateway and the external address while
+# tcpdump runs on every hop (the router's qr-/qg- ports too, inside its namespace).
+#
+# Each host's collector sees only that host's namespaces (the router's on compute-a): it runs in a
+# mount namespace of its own whose /run/netns holds them under their neutron names.
 #
 # The kernel here has no openvswitch module, so every bridge uses datapath_type=netdev (OVS's
 # userspace datapath, which also does the VXLAN encapsulation). FusionSphere's qvm is both a qbr
@@ -36,13 +45,14 @@ while (($#)); do
     --scenario) SCENARIO=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
     --count) COUNT=$2; shift 2 ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,35p' "$0"; exit 0 ;;
     *) echo "run-lab: unknown argument $1" >&2; exit 2 ;;
   esac
 done
 case $SCENARIO in
   healthy|reply-drop|loss|vlan-mismatch|tap-down|fdb-wrong-port|patch-broken) ;;
   reply-drop-inport|stale-ofport|sg-iptables|sg-nft|fw-random|tap-mtu|guest-down|ovs-fw|underlay-mtu) ;;
+  router-port-down|route-missing|dnat-missing|qr-wrong-tag) ;;
   *) echo "run-lab: unknown scenario $SCENARIO" >&2; exit 2 ;;
 esac
 [[ -n $OUT ]] || { echo "run-lab: --out DIR is required" >&2; exit 2; }
@@ -66,11 +76,12 @@ CAPTURE_SECONDS=$((COUNT / 5 + 10 + ${ATTACH%.*}))
 NAMESPACES=()
 COLLECTOR_PIDS=()
 HOLDER_PIDS=()
+VIEW_MOUNTS=()
 
 log() { printf 'run-lab[%s]: %s\n' "$SCENARIO" "$*" >&2; }
 
 cleanup() {
-  local ns pid
+  local ns pid m
   # a collector still running (an interrupted lab) stops its own captures on TERM
   for pid in "${COLLECTOR_PIDS[@]}"; do pkill -TERM -P "$pid" 2>/dev/null || true; done
   for pid in "${HOLDER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -78,6 +89,7 @@ cleanup() {
     if [[ -f $pidfile ]]; then kill "$(cat "$pidfile")" 2>/dev/null || true; fi
   done
   sleep 0.3
+  for m in "${VIEW_MOUNTS[@]}"; do umount "$m" 2>/dev/null || true; done
   for ns in "${NAMESPACES[@]}"; do ip netns del "$ns" 2>/dev/null || true; done
   rm -rf "$LAB"
 }
@@ -102,6 +114,16 @@ VM2_DEV=9e8d7c6b-5a; VM2_MAC=fa:16:3e:22:22:02; VM2_IP=10.20.0.12
 VM3_ID=33333333-aaaa-4bbb-8ccc-000000000003; VM3_NAME=lab-vm3; VM3_HOST=compute-b
 VM3_PORT=b4c5d6e7-f809-4a1b-8c2d-3e4f5a6b7c83; VM3_DEV=b4c5d6e7-f8
 VM3_MAC=fa:16:3e:33:33:03; VM3_IP=10.20.0.13
+
+# the router (legacy, on compute-a), its two ports, the external network and vm1's floating IP
+ROUTER_ID=8d2e4f60-1a2b-4c3d-9e8f-7a6b5c4d3e21; ROUTER_NAME=lab-router
+QR_PORT=1c2d3e4f-a0b1-4c2d-8e3f-405162738495; QR_DEV=qr-1c2d3e4f-a0; QR_MAC=fa:16:3e:aa:00:01
+QG_PORT=2d3e4f50-b1c2-4d3e-9f40-5162738495a6; QG_DEV=qg-2d3e4f50-b1; QG_MAC=fa:16:3e:bb:00:01
+GATEWAY_IP=10.20.0.1
+EXT_NET_ID=9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a; EXT_SUBNET_ID=af9e8d7c-6b5a-4493-9281-706f5e4d3c2b
+EXT_GW=172.24.4.1; QG_IP=172.24.4.5; FIP=172.24.4.10
+FIP_ID=c0d1e2f3-a4b5-4c6d-8e7f-8091a2b3c4d5
+QROUTER=qrouter-$ROUTER_ID
 
 VNI=1001
 declare -A LOCAL_VLAN=([a]=1 [b]=3)
@@ -216,6 +238,79 @@ build_host() {
   add_bridge "$h" br-phy
 }
 
+# The router of the VMs' network, built as neutron's L3 agent builds a legacy router with the OVS
+# interface driver: a qrouter-<router id> namespace holding the gateway port qr- (an OVS internal
+# port of br-int on the network's local VLAN, moved into the namespace) and the external gateway
+# port qg- (an internal port of the provider bridge br-ex) with the router's external address and
+# vm1's floating IP; the l3 agent's NAT chains map the floating IP to vm1 and back, and SNAT
+# the rest of the network to the router's external address. The external side is a namespace
+# holding the external network's gateway on br-ex. The namespace's own name is the lab's;
+# compute-a's collector sees it as qrouter-<router id> (host_views).
+build_router() {
+  local hns=$P-ha rns=$P-router ext=$P-ext
+  new_ns "$rns"
+  in_ns "$rns" sysctl -qw net.ipv4.ip_forward=1
+  router_port br-int "$QR_DEV" "$QR_PORT" "$QR_MAC" tag="${LOCAL_VLAN[a]}"
+  in_ns "$rns" ip addr add "$GATEWAY_IP/24" dev "$QR_DEV"
+  add_bridge a br-ex
+  router_port br-ex "$QG_DEV" "$QG_PORT" "$QG_MAC"
+  in_ns "$rns" ip addr add "$QG_IP/24" dev "$QG_DEV"
+  in_ns "$rns" ip addr add "$FIP/32" dev "$QG_DEV"
+  in_ns "$rns" ip route add default via "$EXT_GW" dev "$QG_DEV"
+  new_ns "$ext"
+  in_ns "$hns" ip link add ext0 type veth peer name eth0 netns "$ext"
+  in_ns "$hns" ip link set ext0 up
+  ovs a ovs-vsctl add-port br-ex ext0
+  in_ns "$ext" ip link set eth0 address fa:16:3e:ee:00:01
+  in_ns "$ext" ip addr add "$EXT_GW/24" dev eth0
+  in_ns "$ext" ip link set eth0 up
+  in_ns "$rns" iptables-restore <<EOF
+*nat
+:PREROUTING ACCEPT [0:0]
+:INPUT ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+:POSTROUTING ACCEPT [0:0]
+:neutron-l3-agent-OUTPUT - [0:0]
+:neutron-l3-agent-POSTROUTING - [0:0]
+:neutron-l3-agent-PREROUTING - [0:0]
+:neutron-l3-agent-float-snat - [0:0]
+:neutron-l3-agent-snat - [0:0]
+:neutron-postrouting-bottom - [0:0]
+-A PREROUTING -j neutron-l3-agent-PREROUTING
+-A OUTPUT -j neutron-l3-agent-OUTPUT
+-A POSTROUTING -j neutron-l3-agent-POSTROUTING
+-A POSTROUTING -j neutron-postrouting-bottom
+-A neutron-l3-agent-OUTPUT -d $FIP/32 -j DNAT --to-destination $VM1_IP
+-A neutron-l3-agent-POSTROUTING ! -o $QG_DEV -m conntrack ! --ctstate DNAT -j ACCEPT
+-A neutron-l3-agent-PREROUTING -d $FIP/32 -i $QG_DEV -j DNAT --to-destination $VM1_IP
+-A neutron-l3-agent-float-snat -s $VM1_IP/32 -j SNAT --to-source $FIP --random-fully
+-A neutron-l3-agent-snat -j neutron-l3-agent-float-snat
+-A neutron-l3-agent-snat -o $QG_DEV -j SNAT --to-source $QG_IP --random-fully
+-A neutron-postrouting-bottom -m comment --comment "Perform source NAT on outgoing traffic." -j neutron-l3-agent-snat
+COMMIT
+EOF
+}
+
+router_port() { # bridge dev port mac [port settings]
+  local br=$1 dev=$2 port=$3 mac=$4
+  shift 4
+  ovs a ovs-vsctl add-port "$br" "$dev" ${1:+-- set port "$dev" "$@"} -- set interface "$dev" type=internal \
+    external_ids:iface-id="$port" external_ids:attached-mac="$mac" external_ids:iface-status=active
+  wait_for_link "$P-ha" "$dev"
+  in_ns "$P-ha" ip link set "$dev" netns "$P-router"
+  in_ns "$P-router" ip link set "$dev" address "$mac"
+  in_ns "$P-router" ip link set "$dev" up
+}
+
+# What `ip netns` lists on each host: compute-a the router's namespace (as qrouter-<router id>),
+# compute-b none. The collectors run with these folders as their /run/netns.
+host_views() {
+  mkdir -p "$LAB/netns-a" "$LAB/netns-b"
+  touch "$LAB/netns-a/$QROUTER"
+  mount --bind "/run/netns/$P-router" "$LAB/netns-a/$QROUTER"
+  VIEW_MOUNTS+=("$LAB/netns-a/$QROUTER")
+}
+
 link_hosts() {
   in_ns "$P-ha" ip link add eth1 type veth peer name eth1 netns "$P-hb"
   local h
@@ -233,9 +328,10 @@ collector() { # host outdir mode args...
   local h=$1 dir=$2
   shift 2
   mkdir -p "$dir"
-  # shellcheck disable=SC2016 # $1 and $@ belong to the inner shell
+  # shellcheck disable=SC2016 # $1, $2 and $@ belong to the inner shell
   OVS_RUNDIR=$LAB/$h OVS_DBDIR=$LAB/$h OVS_LOGDIR=$LAB/$h ip netns exec "$P-h$h" \
-    unshare --uts bash -c 'hostname "$1"; shift; exec bash "$@"' _ "${HOSTNAME_OF[$h]}" "$COLLECTOR" "$@" -o "$dir"
+    unshare --uts --mount bash -c 'hostname "$1"; mount --rbind "$2" /run/netns; shift 2; exec bash "$@"' \
+    _ "${HOSTNAME_OF[$h]}" "$LAB/netns-$h" "$COLLECTOR" "$@" -o "$dir"
 }
 
 inject_fault() {
@@ -307,6 +403,22 @@ EOF
       # (table 81) and only new TCP to port 22 or established traffic passes (table 82); vm2's
       # group admits no ICMP, so vm1's echo requests meet table 82's final drop.
       ovs_firewall ;;
+    router-port-down)
+      # the router's gateway port goes down inside its namespace: vm1's pings to its gateway and
+      # beyond die on br-int
+      in_ns "$P-router" ip link set "$QR_DEV" down ;;
+    route-missing)
+      # the router loses its connected route to the VMs' subnet: requests arrive on qr-, the
+      # replies leave by the default route out of qg-
+      in_ns "$P-router" ip route del 10.20.0.0/24 dev "$QR_DEV" ;;
+    dnat-missing)
+      # the floating IP's DNAT rules are gone; the SNAT half stays
+      in_ns "$P-router" iptables -t nat -D neutron-l3-agent-PREROUTING -d "$FIP/32" -i "$QG_DEV" -j DNAT --to-destination "$VM1_IP"
+      in_ns "$P-router" iptables -t nat -D neutron-l3-agent-OUTPUT -d "$FIP/32" -j DNAT --to-destination "$VM1_IP" ;;
+    qr-wrong-tag)
+      # the gateway port lands on another local VLAN than the network's: br-int keeps the VMs'
+      # frames away from it
+      ovs a ovs-vsctl set port "$QR_DEV" tag=2 ;;
     tap-mtu)
       # vm1's tap takes 1000-byte frames while the rest of the path takes 1500: vm2's large pings
       # to vm1 die in qbr, the small ones pass.
@@ -446,11 +558,111 @@ collect_controller() {
       printf 'tenant_id\t%s\n' "$TENANT"
     } | table >"$dir/neutron_port-show_${!port}"
   done
+  security_groups "$dir"
+  router_tables "$dir"
+}
+
+# The router as neutron's CLI shows it: the router (legacy: not distributed, SNAT on), its ports
+# (the gateway port's port-show links it to the VMs' network), both subnets with their gateways and
+# pools, both networks (MTU, router:external) and vm1's floating IP.
+router_tables() { # dir
+  local dir=$1 gw_info
+  gw_info=$(printf '{"network_id": "%s", "enable_snat": true, "external_fixed_ips": [{"subnet_id": "%s", "ip_address": "%s"}]}' \
+    "$EXT_NET_ID" "$EXT_SUBNET_ID" "$QG_IP")
+  {
+    printf 'id\tname\texternal_gateway_info\tdistributed\tha\n'
+    printf '%s\t%s\t%s\tFalse\tFalse\n' "$ROUTER_ID" "$ROUTER_NAME" "$gw_info"
+  } | table >"$dir/neutron_router-list"
+  {
+    printf 'Field\tValue\n'
+    printf 'admin_state_up\tTrue\n'
+    printf 'distributed\tFalse\n'
+    printf 'external_gateway_info\t%s\n' "$gw_info"
+    printf 'ha\tFalse\n'
+    printf 'id\t%s\n' "$ROUTER_ID"
+    printf 'name\t%s\n' "$ROUTER_NAME"
+    printf 'routes\t\n'
+    printf 'status\tACTIVE\n'
+    printf 'tenant_id\t%s\n' "$TENANT"
+  } | table >"$dir/neutron_router-show_$ROUTER_ID"
+  {
+    printf 'id\tname\tmac_address\tfixed_ips\n'
+    printf '%s\t\t%s\t{"subnet_id": "%s", "ip_address": "%s"}\n' "$QR_PORT" "$QR_MAC" "$SUBNET_ID" "$GATEWAY_IP"
+    printf '%s\t\t%s\t{"subnet_id": "%s", "ip_address": "%s"}\n' "$QG_PORT" "$QG_MAC" "$EXT_SUBNET_ID" "$QG_IP"
+  } | table >"$dir/neutron_router-port-list_$ROUTER_ID"
+  router_port_show "$dir" "$QR_PORT" "$QR_MAC" network:router_interface "$NET_ID" "$SUBNET_ID" "$GATEWAY_IP"
+  router_port_show "$dir" "$QG_PORT" "$QG_MAC" network:router_gateway "$EXT_NET_ID" "$EXT_SUBNET_ID" "$QG_IP"
   {
     printf 'id\tname\tsubnets\n'
     printf '%s\tlab-net\t%s 10.20.0.0/24\n' "$NET_ID" "$SUBNET_ID"
+    printf '%s\tlab-ext\t%s 172.24.4.0/24\n' "$EXT_NET_ID" "$EXT_SUBNET_ID"
   } | table >"$dir/neutron_net-list"
-  security_groups "$dir"
+  {
+    printf 'id\tname\tcidr\tallocation_pools\n'
+    printf '%s\tlab-subnet\t10.20.0.0/24\t{"start": "10.20.0.2", "end": "10.20.0.254"}\n' "$SUBNET_ID"
+    printf '%s\tlab-ext-subnet\t172.24.4.0/24\t{"start": "172.24.4.2", "end": "172.24.4.254"}\n' "$EXT_SUBNET_ID"
+  } | table >"$dir/neutron_subnet-list"
+  subnet_show "$dir" "$SUBNET_ID" lab-subnet "$NET_ID" 10.20.0.0/24 "$GATEWAY_IP" 10.20.0.2 10.20.0.254 True
+  subnet_show "$dir" "$EXT_SUBNET_ID" lab-ext-subnet "$EXT_NET_ID" 172.24.4.0/24 "$EXT_GW" 172.24.4.2 172.24.4.254 False
+  net_show "$dir" "$NET_ID" lab-net 1450 False vxlan "$VNI" "$SUBNET_ID"
+  net_show "$dir" "$EXT_NET_ID" lab-ext 1500 True flat "" "$EXT_SUBNET_ID"
+  {
+    printf 'id\tfixed_ip_address\tfloating_ip_address\tport_id\n'
+    printf '%s\t%s\t%s\t%s\n' "$FIP_ID" "$VM1_IP" "$FIP" "$VM1_PORT"
+  } | table >"$dir/neutron_floatingip-list"
+}
+
+router_port_show() { # dir port mac owner net subnet ip
+  {
+    printf 'Field\tValue\n'
+    printf 'admin_state_up\tTrue\n'
+    printf 'binding:host_id\t%s\n' "$VM1_HOST"
+    printf 'binding:vif_type\tovs\n'
+    printf 'device_id\t%s\n' "$ROUTER_ID"
+    printf 'device_owner\t%s\n' "$4"
+    printf 'fixed_ips\t{"subnet_id": "%s", "ip_address": "%s"}\n' "$6" "$7"
+    printf 'id\t%s\n' "$2"
+    printf 'mac_address\t%s\n' "$3"
+    printf 'name\t\n'
+    printf 'network_id\t%s\n' "$5"
+    printf 'status\tACTIVE\n'
+    printf 'tenant_id\t%s\n' "$TENANT"
+  } | table >"$1/neutron_port-show_$2"
+}
+
+subnet_show() { # dir id name net cidr gateway pool-start pool-end dhcp
+  {
+    printf 'Field\tValue\n'
+    printf 'allocation_pools\t{"start": "%s", "end": "%s"}\n' "$7" "$8"
+    printf 'cidr\t%s\n' "$5"
+    printf 'dns_nameservers\t\n'
+    printf 'enable_dhcp\t%s\n' "$9"
+    printf 'gateway_ip\t%s\n' "$6"
+    printf 'host_routes\t\n'
+    printf 'id\t%s\n' "$2"
+    printf 'ip_version\t4\n'
+    printf 'name\t%s\n' "$3"
+    printf 'network_id\t%s\n' "$4"
+    printf 'tenant_id\t%s\n' "$TENANT"
+  } | table >"$1/neutron_subnet-show_$2"
+}
+
+net_show() { # dir id name mtu external type segment subnet
+  {
+    printf 'Field\tValue\n'
+    printf 'admin_state_up\tTrue\n'
+    printf 'id\t%s\n' "$2"
+    printf 'mtu\t%s\n' "$4"
+    printf 'name\t%s\n' "$3"
+    printf 'provider:network_type\t%s\n' "$6"
+    printf 'provider:physical_network\t%s\n' "$([[ $6 == flat ]] && echo public)"
+    printf 'provider:segmentation_id\t%s\n' "$7"
+    printf 'router:external\t%s\n' "$5"
+    printf 'shared\tFalse\n'
+    printf 'status\tACTIVE\n'
+    printf 'subnets\t%s\n' "$8"
+    printf 'tenant_id\t%s\n' "$TENANT"
+  } | table >"$1/neutron_net-show_$2"
 }
 
 # Every port is in lab-default, which admits ICMP from anywhere. In sg-iptables vm1 is in lab-ssh
@@ -502,6 +714,11 @@ add_vm a "$P-vm2" "$VM2_DEV" "$VM2_MAC" "$VM2_IP"
 plug_fusionsphere a "$VM2_DEV" "${LOCAL_VLAN[a]}"
 add_vm b "$P-vm3" "$VM3_DEV" "$VM3_MAC" "$VM3_IP"
 plug_hybrid b "$VM3_DEV" "${LOCAL_VLAN[b]}"
+build_router
+for vm in vm1 vm2 vm3; do
+  in_ns "$P-$vm" ip route add default via "$GATEWAY_IP"
+done
+host_views
 
 log "warming up (underlay and VM ARP caches)"
 in_ns "$P-ha" ping -c 2 -W 1 -q "${UNDERLAY_IP[b]}" >/dev/null || log "underlay ping failed"
@@ -509,9 +726,11 @@ in_ns "$P-hb" ping -c 2 -W 1 -q "${UNDERLAY_IP[a]}" >/dev/null || true
 in_ns "$P-vm1" ping -c 2 -W 1 -q "$VM2_IP" >/dev/null || log "warm-up vm1 -> vm2 failed"
 in_ns "$P-vm1" ping -c 2 -W 1 -q "$VM3_IP" >/dev/null || log "warm-up vm1 -> vm3 failed"
 in_ns "$P-vm2" ping -c 1 -W 1 -q "$VM3_IP" >/dev/null || true
+in_ns "$P-vm1" ping -c 2 -W 1 -q "$GATEWAY_IP" >/dev/null || log "warm-up vm1 -> gateway failed"
+in_ns "$P-vm1" ping -c 2 -W 1 -q "$EXT_GW" >/dev/null || log "warm-up vm1 -> external failed"
 
 log "capturing on every hop of every VM (vmflow-collect capture)"
-collector a "$OUT/work/compute-a/capture-vm1" capture --vm "$VM1_PORT" --seconds "$CAPTURE_SECONDS" >"$LAB/collect-vm1.log" 2>&1 &
+collector a "$OUT/work/compute-a/capture-vm1" capture --vm "$VM1_PORT" --in-netns "$QROUTER" --seconds "$CAPTURE_SECONDS" >"$LAB/collect-vm1.log" 2>&1 &
 c1=$!
 COLLECTOR_PIDS+=("$c1")
 collector a "$OUT/work/compute-a/capture-vm2" capture --vm "$VM2_ALIAS" --seconds "$CAPTURE_SECONDS" >"$LAB/collect-vm2.log" 2>&1 &
@@ -543,16 +762,25 @@ p2=$!
 if [[ $SCENARIO == underlay-mtu ]]; then
   in_ns "$P-vm1" ping -c "$COUNT" -i 0.2 -W 1 -s 1400 "$VM3_IP" >"$LAB/ping-vm1-vm3-large.txt" 2>&1 || true
 fi
+in_ns "$P-vm1" ping -c "$COUNT" -i 0.2 -W 1 "$GATEWAY_IP" >"$LAB/ping-gw.txt" 2>&1 &
+p3=$!
+in_ns "$P-vm1" ping -c "$COUNT" -i 0.2 -W 1 "$EXT_GW" >"$LAB/ping-ext.txt" 2>&1 &
+p4=$!
 if [[ $SCENARIO == tap-mtu ]]; then
   # frames of 1442 bytes (1400 + ICMP, IP and Ethernet headers): larger than vm1's tap takes
   in_ns "$P-vm2" ping -c "$COUNT" -i 0.2 -W 1 -s 1400 "$VM1_IP" >"$LAB/ping-vm2-vm1.txt" 2>&1 || true
 fi
 wait "$p1" || true
 wait "$p2" || true
-tail -n 2 "$LAB/ping-vm2.txt" | head -n 1 | sed 's/^/run-lab: vm1 -> vm2: /' >&2
-tail -n 2 "$LAB/ping-vm3.txt" | head -n 1 | sed 's/^/run-lab: vm1 -> vm3: /' >&2
+wait "$p3" || true
+wait "$p4" || true
+for t in vm2:vm2 vm3:vm3 gw:gateway ext:external; do
+  tail -n 2 "$LAB/ping-${t%%:*}.txt" | head -n 1 | sed "s/^/run-lab: vm1 -> ${t##*:}: /" >&2
+done
 cp "$LAB/ping-vm2.txt" "$OUT/ping-vm1-vm2.txt"
 cp "$LAB/ping-vm3.txt" "$OUT/ping-vm1-vm3.txt"
+cp "$LAB/ping-gw.txt" "$OUT/ping-vm1-gateway.txt"
+cp "$LAB/ping-ext.txt" "$OUT/ping-vm1-external.txt"
 for c in "$c1:vm1" "$c2:vm2" "$c3:vm3"; do
   if ! wait "${c%%:*}"; then
     cat "$LAB/collect-${c##*:}.log" >&2

@@ -62,11 +62,6 @@ class CommandFormatsTest {
   private static final Set<Spec> NOT_COLLECTED =
       EnumSet.of(
           Spec.TCPDUMP_TEXT, // the collector writes pcap files; text comes from transcripts
-          // the collector asks the nova and neutron clients for shows (or openstack server
-          // show where nova is absent); these openstack variants come from other tools' dumps
-          Spec.OPENSTACK_NETWORK_SHOW,
-          Spec.OPENSTACK_ROUTER_SHOW,
-          Spec.NEUTRON_ROUTER_SHOW,
           // vmflow runs ofproto/trace itself, on a replica of the dumped switches (trace stage)
           Spec.OVS_APPCTL_OFPROTO_TRACE,
           // a log file, not a command: the collector copies its tail (collect_ovs_log) where sos

@@ -17,7 +17,8 @@ public final class Checks {
           new OvsdbRules(),
           new NetworkRules(),
           new MacRules(),
-          new L3Rules());
+          new L3Rules(),
+          new L3RouteRules());
 
   private Checks() {}
 

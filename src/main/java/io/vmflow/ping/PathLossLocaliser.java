@@ -29,6 +29,7 @@ public final class PathLossLocaliser {
   // an unanswered flow is said once; a flow whose loss was localised is said by its loss finding
   private final Map<Finding, String> unanswered = new LinkedHashMap<>();
   private final Set<String> lossFlows = new java.util.HashSet<>();
+  private final Set<String> routedLosses = new java.util.HashSet<>();
   private final Topology topology;
 
   private PathLossLocaliser(Topology topology, List<CapturedPoint> points) {
@@ -55,6 +56,28 @@ public final class PathLossLocaliser {
       }
     }
     List<FlowPath> flows = new VmToVmLoss(topology, l.captured).localise(stats, l::addLoss);
+    new L3FlowLoss(topology, l.captured)
+        .localise(
+            stats,
+            new L3FlowLoss.Sink() {
+              @Override
+              public void loss(
+                  Vm vm,
+                  VmPort port,
+                  LossSegment s,
+                  PointFlowStats flow,
+                  List<io.vmflow.topology.Hop> hops) {
+                l.addRoutedLoss(vm, port, s, flow, hops);
+              }
+
+              @Override
+              public void seen(Vm vm, VmPort port, PointFlowStats s) {
+                var points = l.acc(vm.id(), port.portId()).points;
+                if (!points.contains(s)) {
+                  points.add(s);
+                }
+              }
+            });
     List<PortPings> out =
         l.ports.values().stream()
             .map(a -> new PortPings(a.vm, a.port, a.points, a.losses, a.silent, a.timelines))
@@ -154,6 +177,24 @@ public final class PathLossLocaliser {
             .withHint(
                 "between the two VMs' paths: inspect "
                     + (l.inside().isEmpty() ? "the integration bridge or the tunnel" : l.inside()),
+                List.of()));
+  }
+
+  // a loss on the VM's routed path (its gateway, the router's ports), about the VM
+  private void addRoutedLoss(
+      Vm vm, VmPort port, LossSegment l, PointFlowStats flow, List<io.vmflow.topology.Hop> hops) {
+    if (!routedLosses.add(l.flow() + "|" + l.direction() + "|" + l.from() + "|" + l.to())) {
+      return;
+    }
+    lossFlows.add(l.flow());
+    cases.add(LossCases.of(vm.id(), hops, l, flow));
+    acc(vm.id(), port.portId()).losses.add(l);
+    found.add(
+        Finding.network(Severity.ERROR, PING_LOSS_LOCALISED, l.sentence(), flow.origin(), 0)
+            .about(vm.id(), port.portId(), vm.hostKey())
+            .withHint(
+                "on the VM's routed path: inspect "
+                    + (l.inside().isEmpty() ? "the router port and its namespace" : l.inside()),
                 List.of()));
   }
 

@@ -23,7 +23,12 @@ public enum HopKind {
   PROVIDER_BRIDGE,
   PHYSICAL_NIC,
   /** The same device seen on a peer host: the path continues there. */
-  REMOTE_HOST;
+  REMOTE_HOST,
+  /**
+   * A port of a router, FIP or DHCP namespace ({@code qr-}, {@code qg-}, …) on a VM's routed path:
+   * the ping stage's hop where the L3 path leaves the switches.
+   */
+  ROUTER_PORT;
 
   /** An OVS bridge itself, whose own netdev is only its LOCAL port. */
   public boolean isOvsBridge() {

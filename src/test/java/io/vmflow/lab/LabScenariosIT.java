@@ -109,6 +109,7 @@ class LabScenariosIT {
     assertThat(lab.ping("lab-vm2", "qvm" + VM2, TO_VM2).get("answered").asLong()).isEqualTo(20);
     assertThat(lab.ping("lab-vm3", "tap" + VM3, TO_VM3).get("answered").asLong()).isEqualTo(20);
     assertThat(lab.losses("lab-vm1")).isEmpty();
+    routerIsHealthy(lab);
   }
 
   @Test
@@ -290,6 +291,76 @@ class LabScenariosIT {
             f -> assertThat(f.get("code").asString()).as(f.toString()).doesNotStartWith("PARSE_"));
   }
 
+  // the router of the VMs' network (qrouter- namespace on compute-a, qr- on br-int, qg- on br-ex)
+
+  static final String QROUTER = "qrouter-8d2e4f60-1a2b-4c3d-9e8f-7a6b5c4d3e21";
+  static final String QR = "qr-1c2d3e4f-a0";
+  static final String QG = "qg-2d3e4f50-b1";
+  static final String TO_GATEWAY = "10.20.0.11 > 10.20.0.1";
+  static final String TO_EXTERNAL = "10.20.0.11 > 172.24.4.1";
+
+  // healthy lab: the router is on every VM's routed path and answers vm1
+  private static void routerIsHealthy(Lab lab) {
+    for (String vm : List.of("lab-vm1", "lab-vm2", "lab-vm3")) {
+      assertThat(lab.l3(vm)).contains(QR + "@" + QROUTER, QG + "@" + QROUTER);
+    }
+    assertThat(lab.l3Hop("lab-vm1", QR).get("vlan").asInt()).isEqualTo(1);
+    assertThat(lab.l3Hop("lab-vm1", QR).get("ip").asString()).isEqualTo("10.20.0.1");
+    assertThat(lab.l3Hop("lab-vm1", QG).get("route").asString()).contains("172.24.4.10");
+    // the captures inside the router namespace are capture points of vm1's pings
+    JsonNode atQr = lab.ping("lab-vm1", QR, TO_GATEWAY);
+    assertThat(atQr.get("requests").asLong()).isEqualTo(20);
+    assertThat(atQr.get("answered").asLong()).isEqualTo(20);
+    assertThat(lab.ping("lab-vm1", QR, TO_EXTERNAL).get("answered").asLong()).isEqualTo(20);
+    assertThat(lab.losses("lab-vm1")).isEmpty();
+  }
+
+  @Test
+  void gatewayPortDownIsNamedAndTheRequestsStopBeforeIt() throws Exception {
+    Lab lab = run("router-port-down");
+    assertThat(lab.codes(lab.vm("lab-vm1"))).contains("L3_ROUTER_PORT_DOWN");
+    assertThat(lab.messages("L3_ROUTER_PORT_DOWN"))
+        .anyMatch(m -> m.contains(QR) && m.contains(QROUTER) && m.contains("compute-a"));
+    assertThat(lab.losses("lab-vm1")).contains("request qvo" + VM1 + " -> " + QR);
+    // vm1 to vm2 and vm3 still works
+    assertThat(lab.losses("lab-vm1")).noneMatch(l -> l.contains(VM2) || l.contains(VM3));
+  }
+
+  @Test
+  void missingRouteBackToTheSubnetIsNamedAndTheRepliesLeaveByTheExternalPort() throws Exception {
+    Lab lab = run("route-missing");
+    assertThat(lab.codes(lab.vm("lab-vm1"))).contains("L3_ROUTE_MISSING");
+    assertThat(lab.messages("L3_ROUTE_MISSING"))
+        .anyMatch(
+            m ->
+                m.contains(QROUTER)
+                    && m.contains(QR)
+                    && m.contains("10.20.0.11")
+                    && m.contains("default via 172.24.4.1 dev " + QG));
+    assertThat(lab.losses("lab-vm1")).contains("reply " + QG + " -> " + QR);
+  }
+
+  @Test
+  void floatingIpWithoutItsDnatRuleIsNamed() throws Exception {
+    Lab lab = run("dnat-missing");
+    assertThat(lab.codes(lab.vm("lab-vm1"))).contains("L3_FIP_NAT_INCOMPLETE");
+    assertThat(lab.messages("L3_FIP_NAT_INCOMPLETE"))
+        .anyMatch(m -> m.contains(QROUTER) && m.contains("172.24.4.10") && m.contains("DNAT"));
+    // only vm1 has the floating IP
+    assertThat(lab.codes(lab.vm("lab-vm2"))).doesNotContain("L3_FIP_NAT_INCOMPLETE");
+    assertThat(lab.codes(lab.vm("lab-vm3"))).doesNotContain("L3_FIP_NAT_INCOMPLETE");
+  }
+
+  @Test
+  void gatewayPortOnAnotherLocalVlanIsNamedAndTheRequestsStopInsideBrInt() throws Exception {
+    Lab lab = run("qr-wrong-tag");
+    assertThat(lab.messages("L3_ROUTER_PORT_VLAN"))
+        .anyMatch(m -> m.contains(QR) && m.contains("tag 2") && m.contains("qvo" + VM1));
+    assertThat(lab.losses("lab-vm1")).contains("request qvo" + VM1 + " -> " + QR);
+    // vm3's local VLAN on compute-b is another host's numbering: not compared
+    assertThat(lab.codes(lab.vm("lab-vm3"))).doesNotContain("L3_ROUTER_PORT_VLAN");
+  }
+
   private Lab run(String scenario) throws Exception {
     Path out = tmp.resolve(scenario);
     Process p =
@@ -298,11 +369,11 @@ class LabScenariosIT {
             .redirectErrorStream(true)
             .redirectOutput(tmp.resolve(scenario + ".log").toFile())
             .start();
-    if (!p.waitFor(180, TimeUnit.SECONDS)) {
+    if (!p.waitFor(600, TimeUnit.SECONDS)) {
       // SIGTERM: the lab's trap removes its namespaces and stops the daemons it started
       p.destroy();
       p.waitFor(60, TimeUnit.SECONDS);
-      assertThat(false).as("lab finished within 180 s").isTrue();
+      assertThat(false).as("lab finished within 600 s").isTrue();
     }
     assertThat(p.exitValue()).as(Files.readString(tmp.resolve(scenario + ".log"))).isZero();
     Path report = tmp.resolve(scenario + "-report");
@@ -345,6 +416,24 @@ class LabScenariosIT {
         }
       }
       throw new AssertionError("no hop " + device + " on " + vm);
+    }
+
+    /** The routed path as "device@namespace". */
+    List<String> l3(String vm) {
+      List<String> out = new ArrayList<>();
+      vm(vm)
+          .get("l3Path")
+          .forEach(h -> out.add(h.get("device").asString() + "@" + h.get("namespace").asString()));
+      return out;
+    }
+
+    JsonNode l3Hop(String vm, String device) {
+      for (JsonNode h : vm(vm).get("l3Path")) {
+        if (h.get("device").asString().equals(device)) {
+          return h;
+        }
+      }
+      throw new AssertionError("no routed hop " + device + " on " + vm);
     }
 
     JsonNode ping(String vm, String point, String flow) {
