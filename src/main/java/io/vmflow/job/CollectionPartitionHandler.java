@@ -26,7 +26,8 @@ import org.springframework.integration.support.MessageBuilder;
  * until every partition has finished, as Spring Batch's {@code MessageChannelPartitionHandler} does
  * when it polls the repository. One thing more: a partition whose worker died ({@code kill -9}, a
  * host lost) stays STARTED forever, so a partition whose claim heartbeat is older than the stale
- * time (or that a worker took but never claimed within it) is sent again; the next worker takes the
+ * time (or that a worker took but never claimed within it) is sent again, once no request waits in
+ * the queue (a request waiting for a busy worker is not sent twice); the next worker takes the
  * claim over and the history is still written once.
  */
 final class CollectionPartitionHandler extends AbstractPartitionHandler {
@@ -82,12 +83,14 @@ final class CollectionPartitionHandler extends AbstractPartitionHandler {
       Thread.sleep(poll.toMillis());
       Set<StepExecution> current = new LinkedHashSet<>();
       int running = 0;
+      Boolean drained = null; // read only when a partition looks orphaned
       for (StepExecution p : partitions) {
         StepExecution now = repository.getStepExecution(p.getId());
         current.add(now);
         if (now.getStatus().isRunning()) {
           running++;
-          if (isOrphaned(now, sent.get(p.getId()))) {
+          if (isOrphaned(now, sent.get(p.getId()))
+              && (drained = drained != null ? drained : queue.messageGroupSize(queueGroup) == 0)) {
             log.warn(
                 "partition {}: {} for {} s: sent again, to another worker",
                 now.getStepName(),

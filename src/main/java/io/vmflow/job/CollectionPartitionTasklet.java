@@ -70,6 +70,11 @@ final class CollectionPartitionTasklet implements Tasklet {
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
     StepExecution step = chunk.getStepContext().getStepExecution();
     ExecutionContext ctx = step.getExecutionContext();
+    String before = ctx.getString(CollectionPartitioner.OUTCOME, "");
+    if (!before.isEmpty() && !before.equals("FAILED")) {
+      // a request sent again while the first worker was finishing: its outcome stands
+      return RepeatStatus.FINISHED;
+    }
     CollectionPartitioner.Partition p = CollectionPartitioner.read(ctx);
     // the analysis launches its own job and records in its own transactions: not inside this
     // step's transaction, which is bound to this thread
