@@ -1,6 +1,7 @@
 package io.vmflow.cli;
 
 import io.vmflow.finding.Severity;
+import io.vmflow.job.FleetNightlyRunner;
 import io.vmflow.job.NightlyRunner;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -84,6 +85,24 @@ final class NightlyCommand implements Callable<Integer> {
   long settleSeconds;
 
   @Option(
+      names = "--workers",
+      paramLabel = "MODE",
+      defaultValue = "local",
+      description =
+          "local: this process analyses every collection (default); remote: hand one collection per"
+              + " partition to `vmflow worker` processes through the --db PostgreSQL (Spring Batch"
+              + " remote partitioning).")
+  String workers;
+
+  @Option(
+      names = "--worker-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "120",
+      description =
+          "With --workers remote: a worker silent this long has died; its collection goes to another worker (default: ${DEFAULT-VALUE}).")
+  long workerTimeout;
+
+  @Option(
       names = "--fail-on",
       paramLabel = "LEVEL",
       defaultValue = "error",
@@ -99,6 +118,11 @@ final class NightlyCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     Severity level = parsed.get();
+    java.util.Optional<String> fleet = FleetMode.check(workers, db, workerTimeout);
+    if (fleet.isPresent()) {
+      err.println("vmflow nightly: " + fleet.get());
+      return ExitCodes.USAGE;
+    }
     if (!Files.isDirectory(inbox) || keep < 1) {
       err.println(
           "vmflow nightly: "
@@ -131,9 +155,11 @@ final class NightlyCommand implements Callable<Integer> {
     }
     try (OutputFolderLock held = lock.get();
         ConfigurableApplicationContext ctx = started) {
+      Path in = inbox.toAbsolutePath().normalize();
       o =
-          ctx.getBean(NightlyRunner.class)
-              .run(inbox.toAbsolutePath().normalize(), dir, keep, level);
+          FleetMode.isRemote(workers)
+              ? ctx.getBean(FleetNightlyRunner.class).run(in, dir, keep, level)
+              : ctx.getBean(NightlyRunner.class).run(in, dir, keep, level);
     } catch (RuntimeException e) {
       java.util.Optional<String> failure = OutputErrors.describe(e, dir);
       if (failure.isEmpty()) {
@@ -188,6 +214,9 @@ final class NightlyCommand implements Callable<Integer> {
           "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext",
           "OFF");
       props.put("logging.level.com.zaxxer.hikari.pool.HikariPool", "OFF");
+    }
+    if (FleetMode.isRemote(workers)) {
+      FleetMode.manager(props, workerTimeout);
     }
     return Levels.start(props);
   }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ParseCommand.class,
       PingsCommand.class,
       NightlyCommand.class,
+      WorkerCommand.class,
       RedactCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -58,7 +58,11 @@ public class AnalyzeLauncher {
                 singleFile,
                 params.getString("bundle.sha256"),
                 System.currentTimeMillis());
-      } else if (last != null && last.isRunning()) {
+      } else if (last == null) {
+        // a process killed between creating the instance and its first execution: start afresh
+        log.info("removing job instance {} left without an execution", instance.getInstanceId());
+        repository.deleteJobInstance(instance);
+      } else if (last.isRunning()) {
         // only one vmflow process uses this database: a "running" execution is a killed one
         log.info("recovering interrupted execution {}", last.getId());
         operator.recover(last);
