@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.repository.JobRepository;
@@ -110,29 +109,9 @@ final class CollectionPartitionTasklet implements Tasklet {
       return new Result("WAITING", "changed since the inbox was read: analysed by a later run");
     }
     String sha = InputFingerprint.sha256(c.paths());
-    Path dir =
-        p.output()
-            .resolve("bundles")
-            .resolve(AnalyzeDirs.name(Path.of(c.name())) + "-" + sha.substring(0, 12));
-    String members =
-        c.members().stream()
-            .map(m -> m.path().getFileName() + " (" + m.rule() + ")")
-            .collect(Collectors.joining("; "));
+    Path dir = c.reportDir(p.output(), sha);
     CollectionClaims.Claim claim =
-        claims.claim(
-            new CollectionClaims.Collection(
-                sha,
-                c.members().stream()
-                    .map(m -> m.path().getFileName().toString())
-                    .collect(Collectors.joining(", ")),
-                c.name(),
-                c.rule() + ": " + members,
-                c.collectedAt(),
-                p.output().relativize(dir).toString()),
-            p.runId(),
-            worker,
-            Instant.now(),
-            stale);
+        claims.claim(c.claimRow(sha, p.output()), p.runId(), worker, Instant.now(), stale);
     step.getExecutionContext().putString(CollectionPartitioner.SHA, sha);
     step.getExecutionContext().putString(CollectionPartitioner.WORKER, worker);
     repository.updateExecutionContext(step);

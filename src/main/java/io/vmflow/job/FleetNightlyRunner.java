@@ -3,12 +3,10 @@ package io.vmflow.job;
 import io.vmflow.finding.Severity;
 import io.vmflow.model.VmflowVersion;
 import io.vmflow.report.NightlyReport;
-import io.vmflow.report.NightlyWriter;
 import io.vmflow.store.HistoryStore;
 import io.vmflow.store.InterruptedRuns;
 import io.vmflow.store.ObservationStore;
 import io.vmflow.store.RunOwners;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +23,6 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * {@code vmflow nightly --workers remote}: the manager. Scans the inbox as the local run does
@@ -101,29 +98,27 @@ public class FleetNightlyRunner {
         beat.shutdownNow();
       }
     }
-    long shown = runId;
-    if (n[0] == 0 && n[1] == 0) {
-      history.dropEmptyRun(runId);
-      shown = history.lastRuns(1).stream().mapToLong(HistoryStore.RunTotals::runId).max().orElse(0);
-    } else {
-      history.finishRun(runId, Instant.now(), n[0]);
-    }
-    retain(out, keep);
-    NightlyReport report =
-        NightlyReports.build(
-            history, shown, NightlyChanges.asOf(observations, shown), failOn, unrecorded);
-    Path page = new NightlyWriter().write(report, out);
+    NightlyRunner.NightlyOutcome o =
+        NightlyRunEnd.close(
+            history,
+            observations,
+            runId,
+            n,
+            intake.waiting().size(),
+            out,
+            keep,
+            failOn,
+            unrecorded);
     log.info(
         "nightly run {} on the workers: {} collections analysed, {} failed, {} already known, {}"
             + " analysed by another run, {} still changing",
-        shown,
+        o.report().runId(),
         n[0],
         n[1],
         n[2],
         n[3],
         intake.waiting().size());
-    return new NightlyRunner.NightlyOutcome(
-        n[0], n[1], n[2], n[3], intake.waiting().size(), report, page);
+    return o;
   }
 
   // each partition's outcome as its worker left it; one no worker finished is a failure
@@ -169,17 +164,5 @@ public class FleetNightlyRunner {
 
   private static NightlyReport.BundleRow row(String name, String status, String why) {
     return new NightlyReport.BundleRow(name, "", status, "", name, "", why);
-  }
-
-  private void retain(Path out, int keep) throws IOException {
-    for (long old : history.runsBeyond(keep)) {
-      for (HistoryStore.Bundle b : history.bundles(old)) {
-        Path dir = out.resolve(b.reportDir()).normalize();
-        if (dir.startsWith(out.resolve("bundles"))) {
-          FileSystemUtils.deleteRecursively(dir);
-        }
-      }
-      history.deleteRun(old);
-    }
   }
 }

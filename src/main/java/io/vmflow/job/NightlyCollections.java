@@ -57,6 +57,34 @@ final class NightlyCollections {
     List<Path> paths() {
       return members.stream().map(Member::path).sorted().toList();
     }
+
+    /** The rule that grouped it, with each member and its own rule: what the page shows. */
+    String grouping() {
+      return rule
+          + ": "
+          + members.stream()
+              .map(m -> m.path().getFileName() + " (" + m.rule() + ")")
+              .collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    /** Its report folder under the nightly output: name and content hash, so reruns reuse it. */
+    Path reportDir(Path out, String sha) {
+      return out.resolve("bundles")
+          .resolve(AnalyzeDirs.name(Path.of(name)) + "-" + sha.substring(0, 12));
+    }
+
+    /** Its claim row: hash, file names, name, grouping, time, report folder. */
+    io.vmflow.store.CollectionClaims.Collection claimRow(String sha, Path out) {
+      return new io.vmflow.store.CollectionClaims.Collection(
+          sha,
+          members.stream()
+              .map(m -> m.path().getFileName().toString())
+              .collect(java.util.stream.Collectors.joining(", ")),
+          name,
+          grouping(),
+          collectedAt,
+          out.relativize(reportDir(out, sha)).toString());
+    }
   }
 
   private NightlyCollections() {}

@@ -2,7 +2,6 @@ package io.vmflow.job;
 
 import io.vmflow.finding.Severity;
 import io.vmflow.report.NightlyReport;
-import io.vmflow.report.NightlyWriter;
 import io.vmflow.store.BundleRetries;
 import io.vmflow.store.CollectionClaims;
 import io.vmflow.store.HistoryStore;
@@ -15,12 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * {@code vmflow nightly}: groups the inbox into collections ({@link NightlyIntake}), analyses each
@@ -91,28 +88,27 @@ public class NightlyRunner {
       analyse(ready, runId, out, n, unrecorded);
       history.heartbeat(runId, Instant.now());
     }
-    long shown = runId;
-    if (n[0] == 0 && n[1] == 0) {
-      history.dropEmptyRun(runId);
-      shown = history.lastRuns(1).stream().mapToLong(HistoryStore.RunTotals::runId).max().orElse(0);
-    } else {
-      history.finishRun(runId, Instant.now(), n[0]);
-    }
-    retain(out, keep);
-    NightlyReport report =
-        NightlyReports.build(
-            history, shown, NightlyChanges.asOf(observations, shown), failOn, unrecorded);
-    Path page = new NightlyWriter().write(report, out);
+    NightlyRunner.NightlyOutcome o =
+        NightlyRunEnd.close(
+            history,
+            observations,
+            runId,
+            n,
+            intake.waiting().size(),
+            out,
+            keep,
+            failOn,
+            unrecorded);
     log.info(
         "nightly run {}: {} collections analysed, {} failed, {} already known, {} analysed by another"
             + " run, {} still changing",
-        shown,
+        o.report().runId(),
         n[0],
         n[1],
         n[2],
         n[3],
         intake.waiting().size());
-    return new NightlyOutcome(n[0], n[1], n[2], n[3], intake.waiting().size(), report, page);
+    return o;
   }
 
   private void analyse(
@@ -129,26 +125,9 @@ public class NightlyRunner {
           waiting(c.name(), "changed since the inbox was read: analysed by a later run"));
       return;
     }
-    Path dir =
-        out.resolve("bundles")
-            .resolve(AnalyzeDirs.name(Path.of(c.name())) + "-" + sha.substring(0, 12));
-    String members =
-        c.members().stream()
-            .map(m -> m.path().getFileName() + " (" + m.rule() + ")")
-            .collect(Collectors.joining("; "));
-    CollectionClaims.Claim claim =
-        claims.claim(
-            new CollectionClaims.Collection(
-                sha,
-                c.members().stream()
-                    .map(m -> m.path().getFileName().toString())
-                    .collect(Collectors.joining(", ")),
-                c.name(),
-                c.rule() + ": " + members,
-                c.collectedAt(),
-                out.relativize(dir).toString()),
-            runId,
-            Instant.now());
+    Path dir = c.reportDir(out, sha);
+    String grouping = c.grouping();
+    CollectionClaims.Claim claim = claims.claim(c.claimRow(sha, out), runId, Instant.now());
     switch (claim.outcome()) {
       case DONE -> {
         n[2]++;
@@ -163,7 +142,7 @@ public class NightlyRunner {
                 "BUSY",
                 "",
                 c.name(),
-                c.rule() + ": " + members,
+                grouping,
                 "being analysed by run " + claim.holder() + " at the same time"));
         return;
       }
@@ -205,17 +184,5 @@ public class NightlyRunner {
 
   private static NightlyReport.BundleRow waiting(String name, String why) {
     return new NightlyReport.BundleRow(name, "", "WAITING", "", name, "", why);
-  }
-
-  private void retain(Path out, int keep) throws IOException {
-    for (long old : history.runsBeyond(keep)) {
-      for (HistoryStore.Bundle b : history.bundles(old)) {
-        Path dir = out.resolve(b.reportDir()).normalize();
-        if (dir.startsWith(out.resolve("bundles"))) {
-          FileSystemUtils.deleteRecursively(dir);
-        }
-      }
-      history.deleteRun(old);
-    }
   }
 }
