@@ -40,6 +40,9 @@ public class InterruptedRuns {
       Integer states =
           jdbc.queryForObject("SELECT COUNT(*) FROM vm_state WHERE run_id = ?", Integer.class, run);
       if ((done == null || done == 0) && (states == null || states == 0)) {
+        // its claims go with it: run ids are reused (MAX + 1), and a claim left STARTED under this
+        // id would read as held by the next run to take the id, which then skips it as BUSY
+        jdbc.update("DELETE FROM nightly_bundle WHERE run_id = ? AND status = 'STARTED'", run);
         jdbc.update("DELETE FROM nightly_run WHERE run_id = ?", run);
       } else {
         jdbc.update(

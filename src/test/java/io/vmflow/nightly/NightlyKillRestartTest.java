@@ -63,6 +63,7 @@ class NightlyKillRestartTest {
     assertThat(exit).isIn(0, 1);
     try (Connection c = connect(out)) {
       assertThat(ints(c, "SELECT COUNT(*) FROM nightly_bundle WHERE status = 'DONE'"))
+          .as("bundles after the restart (exit %d): %s", exit, rows(c))
           .containsExactly(BUNDLES);
       assertThat(ints(c, "SELECT COUNT(*) FROM nightly_bundle")).containsExactly(BUNDLES);
       assertThat(
@@ -109,6 +110,26 @@ class NightlyKillRestartTest {
   private static Connection connect(Path out) throws Exception {
     return DriverManager.getConnection(
         "jdbc:h2:file:" + out.resolve(".vmflow").resolve("nightly"), "sa", "");
+  }
+
+  private static List<String> rows(Connection c) throws Exception {
+    List<String> out = new ArrayList<>();
+    try (ResultSet rs =
+        c.createStatement()
+            .executeQuery(
+                "SELECT name, status, run_id, message FROM nightly_bundle ORDER BY name")) {
+      while (rs.next()) {
+        out.add(
+            rs.getString(1)
+                + " "
+                + rs.getString(2)
+                + " run "
+                + rs.getLong(3)
+                + " "
+                + rs.getString(4));
+      }
+    }
+    return out;
   }
 
   private static List<Integer> ints(Connection c, String sql) throws Exception {
