@@ -92,7 +92,7 @@ class ArchitectureTest {
         .resideInAPackage("io.vmflow.job..")
         .and()
         .haveNameNotMatching(
-            "io\\.vmflow\\.job\\.(RenderTasklet|StagedReport|NightlyRunner|FleetNightlyRunner|NightlyReports)(\\$.*)?")
+            "io\\.vmflow\\.job\\.(RenderTasklet|StagedReport|NightlyRunner|FleetNightlyRunner|NightlyRunEnd|NightlyReports)(\\$.*)?")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("io.vmflow.report..")
