@@ -1,15 +1,17 @@
 package io.vmflow.capture;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Text forms of IP addresses as tcpdump and neutron print them (dotted IPv4, RFC 5952 IPv6), with a
  * small cache: a capture repeats the same few addresses millions of times.
  */
 final class Addresses {
 
-  private final Map<Integer, String> v4 = new HashMap<>();
+  // an open-addressing table of int keys (no boxing: a map of Integer was the capture stage's top
+  // cost, one lookup per echo); at most MAX addresses are kept, the rest are formatted each time
+  private static final int MAX = 1 << 16;
+  private int[] keys = new int[64];
+  private String[] texts = new String[64];
+  private int size;
 
   String v4(byte[] b, int off) {
     int key =
@@ -17,21 +19,58 @@ final class Addresses {
             | (b[off + 1] & 0xff) << 16
             | (b[off + 2] & 0xff) << 8
             | (b[off + 3] & 0xff);
-    String s = v4.get(key);
-    if (s == null) {
-      s =
-          (b[off] & 0xff)
-              + "."
-              + (b[off + 1] & 0xff)
-              + "."
-              + (b[off + 2] & 0xff)
-              + "."
-              + (b[off + 3] & 0xff);
-      if (v4.size() < 65536) {
-        v4.put(key, s);
+    int mask = keys.length - 1;
+    for (int i = slot(key, mask); ; i = (i + 1) & mask) {
+      String s = texts[i];
+      if (s == null) {
+        break;
+      }
+      if (keys[i] == key) {
+        return s;
       }
     }
+    String s =
+        (b[off] & 0xff)
+            + "."
+            + (b[off + 1] & 0xff)
+            + "."
+            + (b[off + 2] & 0xff)
+            + "."
+            + (b[off + 3] & 0xff);
+    if (size < MAX) {
+      put(key, s);
+    }
     return s;
+  }
+
+  private void put(int key, String text) {
+    if (++size * 2 > keys.length) {
+      int[] oldKeys = keys;
+      String[] oldTexts = texts;
+      keys = new int[oldKeys.length * 2];
+      texts = new String[oldKeys.length * 2];
+      for (int i = 0; i < oldKeys.length; i++) {
+        if (oldTexts[i] != null) {
+          insert(oldKeys[i], oldTexts[i]);
+        }
+      }
+    }
+    insert(key, text);
+  }
+
+  private void insert(int key, String text) {
+    int mask = keys.length - 1;
+    int i = slot(key, mask);
+    while (texts[i] != null) {
+      i = (i + 1) & mask;
+    }
+    keys[i] = key;
+    texts[i] = text;
+  }
+
+  private static int slot(int key, int mask) {
+    int h = key * 0x9E3779B9;
+    return (h ^ h >>> 16) & mask;
   }
 
   static String v6(byte[] b, int off) {

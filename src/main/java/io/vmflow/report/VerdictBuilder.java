@@ -106,10 +106,11 @@ final class VerdictBuilder {
     for (var e : List.of(src, dst)) {
       e.ifPresent(p -> hostsOf(p.getValue(), l, at, hosts));
     }
-    // the cause names its host where the device exists on both (br-int on each side of a tunnel)
+    // the cause names its host where its one device exists on both (br-int on each side of a
+    // tunnel); a "where" that is the whole segment keeps every host the segment crosses
     cause.ifPresent(
         f -> {
-          if (hosts.stream().anyMatch(h -> names(f.message(), h))) {
+          if (at.size() == 1 && hosts.stream().anyMatch(h -> names(f.message(), h))) {
             hosts.removeIf(h -> !names(f.message(), h));
           }
         });
