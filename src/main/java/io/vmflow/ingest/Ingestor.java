@@ -25,6 +25,7 @@ public final class Ingestor {
 
   private final IngestLimits limits;
   private final Path workDir;
+  private final CaptureTap tap;
   // raw bytes read from the inputs walked so far, and the walk under way (for progress)
   private final java.util.concurrent.atomic.AtomicLong walked =
       new java.util.concurrent.atomic.AtomicLong();
@@ -35,8 +36,16 @@ public final class Ingestor {
    *     only place ingest writes
    */
   public Ingestor(IngestLimits limits, Path workDir) {
+    this(limits, workDir, CaptureTap.NONE);
+  }
+
+  /**
+   * @param tap reads each capture as it is spooled (see {@link CaptureTap})
+   */
+  public Ingestor(IngestLimits limits, Path workDir, CaptureTap tap) {
     this.limits = limits;
     this.workDir = workDir;
+    this.tap = tap;
   }
 
   /**
@@ -46,7 +55,7 @@ public final class Ingestor {
   public void ingest(List<Path> inputs, IngestSink sink) {
     Spool spool = new Spool(workDir);
     for (Path input : inputs) {
-      InputWalk walk = new InputWalk(limits, spool, sink, name(input));
+      InputWalk walk = new InputWalk(limits, spool, sink, tap, name(input));
       current = walk;
       if (Files.isDirectory(input, LinkOption.NOFOLLOW_LINKS)) {
         walkFolder(input, walk);

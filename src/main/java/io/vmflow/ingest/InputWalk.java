@@ -25,6 +25,7 @@ final class InputWalk {
   private final IngestLimits limits;
   private final Spool spool;
   private final IngestSink sink;
+  private final CaptureTap tap;
   private final String rootName;
   private final List<CatalogEntry> pending = new ArrayList<>();
   private final Map<String, String> hostOfRoot = new HashMap<>();
@@ -42,9 +43,14 @@ final class InputWalk {
   private int findings;
 
   InputWalk(IngestLimits limits, Spool spool, IngestSink sink, String rootName) {
+    this(limits, spool, sink, CaptureTap.NONE, rootName);
+  }
+
+  InputWalk(IngestLimits limits, Spool spool, IngestSink sink, CaptureTap tap, String rootName) {
     this.limits = limits;
     this.spool = spool;
     this.sink = sink;
+    this.tap = tap;
     this.rootName = rootName;
   }
 
@@ -97,7 +103,10 @@ final class InputWalk {
   private void artifact(InputStream in, Magic magic, String origin) throws IOException {
     switch (magic) {
       case PCAP, PCAPNG -> {
-        Spool.Spooled s = spool(in, origin);
+        Spool.Spooled s;
+        try (java.io.OutputStream read = tap.open(origin)) {
+          s = spool(in, origin, read);
+        }
         add(entry(origin, s, ArtifactType.CAPTURE, Optional.empty(), "", "", "", 1));
       }
       case BINARY -> {
@@ -152,7 +161,12 @@ final class InputWalk {
   }
 
   private Spool.Spooled spool(InputStream in, String origin) throws IOException {
-    Spool.Spooled s = spool.copy(in, limits.maxEntryBytes());
+    return spool(in, origin, java.io.OutputStream.nullOutputStream());
+  }
+
+  private Spool.Spooled spool(InputStream in, String origin, java.io.OutputStream also)
+      throws IOException {
+    Spool.Spooled s = spool.copy(in, limits.maxEntryBytes(), also);
     if (s.truncated()) {
       finding(
           Severity.WARNING,

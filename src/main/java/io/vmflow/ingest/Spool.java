@@ -37,6 +37,11 @@ final class Spool {
    * {@link OutputFailure} (the output folder's fault, never the input's).
    */
   Spooled copy(InputStream in, long maxBytes) throws IOException {
+    return copy(in, maxBytes, OutputStream.nullOutputStream());
+  }
+
+  /** As {@link #copy(InputStream, long)}, also copying the kept bytes to {@code also}. */
+  Spooled copy(InputStream in, long maxBytes, OutputStream also) throws IOException {
     Path tmp = write(() -> Files.createTempFile(dir, "incoming-", ".part"), dir);
     MessageDigest md = sha256();
     long n = 0;
@@ -48,6 +53,7 @@ final class Spool {
       while ((r = in.read(buf)) > 0) {
         int keep = (int) Math.min(r, maxBytes - n);
         write(out, buf, keep, tmp);
+        also.write(buf, 0, keep);
         n += keep;
         if (keep < r) {
           truncated = true;

@@ -75,10 +75,12 @@ class AnalyzeBundleJobConfiguration {
       CatalogStore catalog,
       FactStore facts,
       FindingStore findings,
+      StageResultStore results,
       IngestLimits ingestLimits,
       ProgressHub progressHub) {
     return new StepBuilder("ingestStep", jobRepository)
-        .tasklet(new IngestTasklet(catalog, facts, findings, ingestLimits, progressHub), tx)
+        .tasklet(
+            new IngestTasklet(catalog, facts, findings, results, ingestLimits, progressHub), tx)
         .listener(progressHub)
         .build();
   }
@@ -113,9 +115,10 @@ class AnalyzeBundleJobConfiguration {
   Step capturesStep(
       JobRepository jobRepository,
       CatalogStore catalog,
+      StageResultStore results,
       Step captureFileStep,
       ProgressHub progressHub) {
-    CapturePartitioner partitioner = new CapturePartitioner(catalog, progressHub);
+    CapturePartitioner partitioner = new CapturePartitioner(catalog, results, progressHub);
     SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("capture-");
     executor.setConcurrencyLimit(2);
     return new StepBuilder("capturesStep", jobRepository)

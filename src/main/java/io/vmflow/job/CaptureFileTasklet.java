@@ -42,11 +42,7 @@ class CaptureFileTasklet implements Tasklet {
     contribution.incrementWriteCount(1);
     try {
       CapturePairing.Result r = CapturePairing.pair(file, origin);
-      results.put(
-          instance,
-          CaptureResults.KIND + String.format("%06d", seq),
-          new CaptureResults.All(r.stats(), r.points()));
-      findings.replace(instance, "capture:" + seq, r.summary().findings());
+      CaptureResults.store(results, findings, instance, seq, r);
       log.info(
           "read capture {}: {} frames, {} echoes, points {}",
           origin,

@@ -2,6 +2,7 @@ package io.vmflow.job;
 
 import io.vmflow.ingest.ArtifactType;
 import io.vmflow.store.CatalogStore;
+import io.vmflow.store.StageResultStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -17,11 +18,13 @@ class CapturePartitioner implements Partitioner, StepExecutionListener {
   static final String ORIGIN = "capture.origin";
 
   private final CatalogStore catalog;
+  private final StageResultStore results;
   private final ProgressHub progress;
   private long instanceId;
 
-  CapturePartitioner(CatalogStore catalog, ProgressHub progress) {
+  CapturePartitioner(CatalogStore catalog, StageResultStore results, ProgressHub progress) {
     this.catalog = catalog;
+    this.results = results;
     this.progress = progress;
   }
 
@@ -35,7 +38,11 @@ class CapturePartitioner implements Partitioner, StepExecutionListener {
     Map<String, ExecutionContext> out = new LinkedHashMap<>();
     long bytes = 0;
     for (CatalogStore.Row row : catalog.list(instanceId)) {
-      if (row.entry().type() == ArtifactType.CAPTURE) {
+      // a capture paired while ingest read it is not read again
+      if (row.entry().type() == ArtifactType.CAPTURE
+          && results
+              .get(instanceId, CaptureResults.key(row.seq()), CaptureResults.All.class)
+              .isEmpty()) {
         bytes += row.entry().size();
         ExecutionContext ctx = new ExecutionContext();
         ctx.putInt(SEQ, row.seq());

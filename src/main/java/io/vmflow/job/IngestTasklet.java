@@ -1,13 +1,16 @@
 package io.vmflow.job;
 
 import io.vmflow.finding.Finding;
+import io.vmflow.ingest.ArtifactType;
 import io.vmflow.ingest.CatalogEntry;
 import io.vmflow.ingest.IngestLimits;
 import io.vmflow.ingest.IngestSink;
 import io.vmflow.ingest.Ingestor;
+import io.vmflow.ping.PairingTap;
 import io.vmflow.store.CatalogStore;
 import io.vmflow.store.FactStore;
 import io.vmflow.store.FindingStore;
+import io.vmflow.store.StageResultStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -27,6 +30,7 @@ class IngestTasklet implements Tasklet {
   private final CatalogStore catalog;
   private final FactStore facts;
   private final FindingStore findings;
+  private final StageResultStore results;
   private final IngestLimits limits;
   private final ProgressHub progress;
 
@@ -34,11 +38,13 @@ class IngestTasklet implements Tasklet {
       CatalogStore catalog,
       FactStore facts,
       FindingStore findings,
+      StageResultStore results,
       IngestLimits limits,
       ProgressHub progress) {
     this.catalog = catalog;
     this.facts = facts;
     this.findings = findings;
+    this.results = results;
     this.limits = limits;
     this.progress = progress;
   }
@@ -46,30 +52,61 @@ class IngestTasklet implements Tasklet {
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
     RunScope run = RunScope.of(contribution.getStepExecution().getJobExecution());
-    catalog.clear(run.instanceId());
-    facts.clear(run.instanceId());
-    findings.clearAll(run.instanceId());
+    long instance = run.instanceId();
+    catalog.clear(instance);
+    facts.clear(instance);
+    findings.clearAll(instance);
+    results.deleteAll(instance, CaptureResults.KIND);
     List<Finding> found = new ArrayList<>();
     int[] seq = {0};
-    Ingestor ingestor = new Ingestor(limits, run.workDir());
-    progress.measure("ingestStep", Ingestor.inputBytes(run.inputs()), ingestor::bytesRead);
-    ingestor.ingest(
-        run.inputs(),
-        new IngestSink() {
-          @Override
-          public void entry(CatalogEntry entry) {
-            catalog.insert(run.instanceId(), seq[0]++, entry);
-          }
+    try (PairingTap tap = new PairingTap()) {
+      Ingestor ingestor = new Ingestor(limits, run.workDir(), tap);
+      progress.measure("ingestStep", Ingestor.inputBytes(run.inputs()), ingestor::bytesRead);
+      ingestor.ingest(
+          run.inputs(),
+          new IngestSink() {
+            @Override
+            public void entry(CatalogEntry entry) {
+              int at = seq[0]++;
+              catalog.insert(instance, at, entry);
+              if (entry.type() == ArtifactType.CAPTURE) {
+                paired(tap, instance, at, entry.origin());
+              }
+            }
 
-          @Override
-          public void finding(Finding finding) {
-            found.add(finding);
-          }
-        });
-    findings.replace(run.instanceId(), "ingest", found);
+            @Override
+            public void finding(Finding finding) {
+              found.add(finding);
+            }
+          });
+    }
+    findings.replace(instance, "ingest", found);
     contribution.incrementWriteCount(seq[0]);
     log.info(
         "ingested {} inputs: {} entries, {} findings", run.inputs().size(), seq[0], found.size());
     return RepeatStatus.FINISHED;
+  }
+
+  // a capture paired while it was spooled is stored now; the captures step reads only the others
+  private void paired(PairingTap tap, long instance, int seq, String origin) {
+    tap.take(origin)
+        .ifPresentOrElse(
+            r -> {
+              CaptureResults.store(results, findings, instance, seq, r);
+              log.info(
+                  "paired capture {} as it was read: {} frames, {} echoes, points {}",
+                  origin,
+                  r.summary().frames(),
+                  r.summary().echoes(),
+                  r.summary().points());
+            },
+            () ->
+                tap.failure(origin)
+                    .ifPresent(
+                        why ->
+                            log.info(
+                                "capture {} not paired as it was read ({}): read from the spool",
+                                origin,
+                                why)));
   }
 }

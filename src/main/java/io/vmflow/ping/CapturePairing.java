@@ -5,6 +5,8 @@ import io.vmflow.capture.CaptureReader;
 import io.vmflow.capture.CaptureSummary;
 import io.vmflow.capture.EchoSink;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,10 +26,17 @@ public final class CapturePairing {
   private CapturePairing() {}
 
   public static Result pair(Path file, String origin) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return pair(in, origin);
+    }
+  }
+
+  /** Pairs the capture {@code in} holds; the caller owns and closes the stream. */
+  public static Result pair(InputStream in, String origin) throws IOException {
     Map<String, PingPairer> pairers = new LinkedHashMap<>();
     CaptureSummary summary =
         CaptureReader.read(
-            file,
+            in,
             origin,
             new EchoSink() {
               private String lastPoint;

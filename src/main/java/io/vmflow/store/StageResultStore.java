@@ -24,6 +24,12 @@ public class StageResultStore {
         JsonCodec.write(value));
   }
 
+  /** Deletes every result whose kind starts with {@code prefix}. */
+  public void deleteAll(long instanceId, String prefix) {
+    jdbc.update(
+        "DELETE FROM stage_result WHERE instance_id = ? AND kind LIKE ?", instanceId, prefix + "%");
+  }
+
   /** Every result whose kind starts with {@code prefix} (e.g. one per capture file). */
   public <T> List<T> list(long instanceId, String prefix, Class<T> type) {
     return jdbc
