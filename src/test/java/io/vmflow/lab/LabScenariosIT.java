@@ -271,6 +271,12 @@ class LabScenariosIT {
                     && m.contains("has MTU 1400"));
     assertThat(lab.causes("request qvo" + VM1 + " -> qvo" + VM3))
         .anyMatch(c -> c.startsWith("MTU_TUNNEL_OVERHEAD"));
+    // the cause names compute-a, but the segment it explains crosses both hosts: "where" says both
+    assertThat(lab.report().get("verdict").get("lines"))
+        .anyMatch(
+            l ->
+                l.get("what").asText().startsWith("20 of 20 echo requests from lab-vm1 to lab-vm3")
+                    && l.get("where").asText().contains(" on compute-a, compute-b, between "));
   }
 
   @Test
