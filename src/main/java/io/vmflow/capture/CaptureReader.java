@@ -187,11 +187,20 @@ public final class CaptureReader {
       if (FrameDecoder.knows(linkType)) {
         if (fast.decode(b, start, start + len, linkType)) {
           echoes++;
-          sink.echo(point, fast.src, fast.dst, fast.request, fast.id, fast.seq, fast.vlan, nanos);
+          sink.echo(
+              point,
+              fast.src,
+              fast.dst,
+              fast.request,
+              fast.id,
+              fast.seq,
+              fast.vlan,
+              fast.size,
+              nanos);
         }
       } else if (slow.decode(java.util.Arrays.copyOfRange(b, start, start + len), len, linkType)) {
         echoes++;
-        sink.echo(point, slow.src, slow.dst, slow.request, slow.id, slow.seq, -1, nanos);
+        sink.echo(point, slow.src, slow.dst, slow.request, slow.id, slow.seq, -1, 0, nanos);
       } else if (!slow.sawIp) {
         drops.undecoded(linkType);
       }

@@ -36,6 +36,12 @@ final class FrameDecoder {
   int seq;
   int vlan;
 
+  /**
+   * The echo's IP packet length from its own header (not the captured bytes): IPv4 total length,
+   * IPv6 40 plus the payload length.
+   */
+  int size;
+
   static boolean knows(int linkType) {
     return switch (linkType) {
       case ETHERNET, RAW, RAW_12, RAW_14, IPV4, IPV6, SLL, SLL2, IPOIB, IPNET -> true;
@@ -161,12 +167,14 @@ final class FrameDecoder {
   private boolean v4(byte[] b, int ipOffset) {
     src = addresses.v4(b, ipOffset + 12);
     dst = addresses.v4(b, ipOffset + 16);
+    size = u16(b, ipOffset + 2);
     return true;
   }
 
   private boolean v6(byte[] b, int ipOffset) {
     src = Addresses.v6(b, ipOffset + 8);
     dst = Addresses.v6(b, ipOffset + 24);
+    size = 40 + u16(b, ipOffset + 4);
     return true;
   }
 

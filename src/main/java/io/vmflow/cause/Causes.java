@@ -34,7 +34,13 @@ public final class Causes {
   }
 
   /** A finding with the devices it concerns on one host. */
-  private record Found(Finding finding, String host, Set<String> devices) {}
+  /** {@code fits}: for an MTU, the largest IP packet that passes; 0 for any other finding. */
+  private record Found(Finding finding, String host, Set<String> devices, int fits) {
+
+    Found(Finding finding, String host, Set<String> devices) {
+      this(finding, host, devices, 0);
+    }
+  }
 
   /**
    * @param earlier findings of the check stage; those on a device of a loss segment are linked too
@@ -60,7 +66,8 @@ public final class Causes {
           }
         }
         for (MtuCauses.Found m : MtuCauses.of(vm, port, hosts)) {
-          standing.add(new Found(m.finding(), m.host(), new LinkedHashSet<>(m.devices())));
+          standing.add(
+              new Found(m.finding(), m.host(), new LinkedHashSet<>(m.devices()), m.fits()));
         }
         // a tunnel whose underlay cannot take the path's frames; said at INFO when only the
         // guest's MTU (not in the dump) decides, and then no loss is pinned on it
@@ -68,7 +75,8 @@ public final class Causes {
           if (m.finding().severity() == Severity.INFO) {
             findings.putIfAbsent(key(m.finding()), m.finding());
           } else {
-            standing.add(new Found(m.finding(), m.host(), new LinkedHashSet<>(m.devices())));
+            standing.add(
+                new Found(m.finding(), m.host(), new LinkedHashSet<>(m.devices()), m.fits()));
           }
         }
       }
@@ -128,6 +136,10 @@ public final class Causes {
   // a standing finding explains a loss when one of its devices is on the segment on its host; an
   // earlier stage's finding of the same VM when its message names such a device
   private static boolean concerns(Found s, LossCase loss) {
+    // an MTU drops only packets larger than it: a flow whose echoes all fit lost them otherwise
+    if (s.fits() > 0 && loss.ipBytes() > 0 && loss.ipBytes() <= s.fits()) {
+      return false;
+    }
     for (int i = 0; i < loss.devices().size(); i++) {
       String device = loss.devices().get(i);
       if (!loss.hosts().get(i).equalsIgnoreCase(s.host())) {

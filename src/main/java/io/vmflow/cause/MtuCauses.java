@@ -24,8 +24,11 @@ final class MtuCauses {
 
   private MtuCauses() {}
 
-  /** A finding with the devices it is about, so a loss on them can cite it. */
-  record Found(Finding finding, String host, List<String> devices) {}
+  /**
+   * A finding with the devices it is about, so a loss on them can cite it; {@code fits} is the
+   * largest IP packet that still passes: a loss of smaller packets is not this MTU's doing.
+   */
+  record Found(Finding finding, String host, List<String> devices, int fits) {}
 
   static List<Found> of(Vm vm, VmPort port, Map<String, HostEvidence> hosts) {
     List<Found> out = new ArrayList<>();
@@ -89,7 +92,7 @@ final class MtuCauses {
                 List.of(
                     new Evidence(s.origin(), s.value().line()),
                     new Evidence(l.origin(), l.value().line())));
-    return Optional.of(new Found(f, host, devices));
+    return Optional.of(new Found(f, host, devices, s.value().mtu()));
   }
 
   private static int mtu(HostEvidence h, Hop hop) {

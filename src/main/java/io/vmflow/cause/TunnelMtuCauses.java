@@ -135,7 +135,7 @@ final class TunnelMtuCauses {
     if (!nic.equals(owner)) {
       devices.add(nic);
     }
-    return Optional.of(new MtuCauses.Found(f, tunnel.host(), devices));
+    return Optional.of(new MtuCauses.Found(f, tunnel.host(), devices, underlayMtu - overhead));
   }
 
   // local_ip names the underlay address; without it (or "flow") the device whose subnet holds the

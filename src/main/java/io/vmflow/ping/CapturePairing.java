@@ -71,8 +71,9 @@ public final class CapturePairing {
                   int id,
                   int seq,
                   int vlan,
+                  int size,
                   long nanos) {
-                pairer(point).add(src, dst, request, id, seq, nanos);
+                pairer(point).add(src, dst, request, id, seq, size, nanos);
               }
             });
     List<PointFlowStats> stats = new ArrayList<>();

@@ -35,6 +35,7 @@ final class FlowState {
   private long rttMax;
   private double rttSum;
   private int folded;
+  private int largest;
 
   FlowState(String src, String dst, int id) {
     this.src = src;
@@ -42,7 +43,8 @@ final class FlowState {
     this.id = id;
   }
 
-  void add(boolean request, int seq, long nanos, long startEdge) {
+  void add(boolean request, int seq, int size, long nanos, long startEdge) {
+    largest = Math.max(largest, size);
     Times t = request ? requests : replies;
     if (t.last >= 0 && t.last - seq > 32768) {
       t.epoch++;
@@ -94,7 +96,8 @@ final class FlowState {
         words(reqSeen),
         words(repSeen),
         histogram(),
-        origin);
+        origin,
+        largest);
   }
 
   private boolean lossRunsToEdge(long endEdge) {

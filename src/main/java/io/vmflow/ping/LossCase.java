@@ -15,6 +15,8 @@ import java.util.List;
  *     did not, both included; peer-host markers left out
  * @param hosts the host of each device, aligned with {@code devices}
  * @param lost how many echoes were lost on the segment, 0 when unknown
+ * @param ipBytes the largest echo of the flow as an IP packet length, 0 when unknown: an MTU
+ *     explains the loss only when the flow's packets do not fit it
  */
 public record LossCase(
     String vmId,
@@ -24,7 +26,8 @@ public record LossCase(
     String dst,
     List<String> devices,
     List<String> hosts,
-    long lost) {
+    long lost,
+    int ipBytes) {
 
   public LossCase {
     devices = List.copyOf(devices);
@@ -32,6 +35,19 @@ public record LossCase(
     if (devices.size() != hosts.size()) {
       throw new IllegalArgumentException("devices and hosts differ in length");
     }
+  }
+
+  /** A loss whose packet size is not known. */
+  public LossCase(
+      String vmId,
+      String sentence,
+      String direction,
+      String src,
+      String dst,
+      List<String> devices,
+      List<String> hosts,
+      long lost) {
+    this(vmId, sentence, direction, src, dst, devices, hosts, lost, 0);
   }
 
   /** A loss whose count is not known. */

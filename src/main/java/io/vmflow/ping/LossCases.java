@@ -35,6 +35,14 @@ final class LossCases {
       }
     }
     return new LossCase(
-        vmId, l.sentence(), l.direction(), flow.src(), flow.dst(), devices, hosts, l.lost());
+        vmId,
+        l.sentence(),
+        l.direction(),
+        flow.src(),
+        flow.dst(),
+        devices,
+        hosts,
+        l.lost(),
+        flow.largestIpBytes());
   }
 }

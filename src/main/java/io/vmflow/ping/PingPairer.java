@@ -64,11 +64,20 @@ public final class PingPairer {
         e.isRequest(),
         e.id(),
         e.seq(),
+        0,
         e.time().getEpochSecond() * 1_000_000_000L + e.time().getNano());
   }
 
-  /** The allocation-free form used by the capture reader. */
+  /** An echo whose length is not known. */
   public void add(String src, String dst, boolean request, int id, int seq, long nanos) {
+    add(src, dst, request, id, seq, 0, nanos);
+  }
+
+  /**
+   * The allocation-free form used by the capture reader; {@code size} is the echo's IP packet
+   * length, 0 when unknown.
+   */
+  public void add(String src, String dst, boolean request, int id, int seq, int size, long nanos) {
     widen(nanos);
     String fs = request ? src : dst;
     String fd = request ? dst : src;
@@ -89,6 +98,7 @@ public final class PingPairer {
     f.add(
         request,
         seq & 0xffff,
+        size,
         nanos,
         first == Long.MAX_VALUE ? Long.MIN_VALUE : first + EDGE.toNanos());
   }

@@ -18,6 +18,8 @@ import java.util.List;
  * @param requestWords the request sequence numbers seen, as {@link BitSet#toLongArray()} words
  * @param replyWords the reply sequence numbers seen, likewise
  * @param rttHistogram answered echoes per RTT bucket, see {@link #RTT_BOUNDS_MS}
+ * @param largestIpBytes the largest echo of the flow at this point, as an IP packet length; 0 when
+ *     the source gives no lengths (tcpdump text)
  */
 public record PointFlowStats(
     String point,
@@ -40,7 +42,8 @@ public record PointFlowStats(
     List<Long> requestWords,
     List<Long> replyWords,
     List<Long> rttHistogram,
-    String origin) {
+    String origin,
+    int largestIpBytes) {
 
   /** Upper bounds (ms, exclusive) of the RTT histogram buckets; the last bucket is open. */
   public static final double[] RTT_BOUNDS_MS = {0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500};
@@ -96,7 +99,8 @@ public record PointFlowStats(
         words(req),
         words(rep),
         sum(a.rttHistogram(), b.rttHistogram()),
-        a.origin());
+        a.origin(),
+        Math.max(a.largestIpBytes(), b.largestIpBytes()));
   }
 
   /**
@@ -124,7 +128,9 @@ public record PointFlowStats(
         List.of(),
         List.of(),
         List.of(),
-        origin);
+        origin,
+        // the flow's packets, as seen where it was seen: what the silent point should have carried
+        like.largestIpBytes());
   }
 
   private static List<Long> sum(List<Long> a, List<Long> b) {

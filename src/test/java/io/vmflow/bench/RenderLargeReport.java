@@ -326,6 +326,7 @@ public final class RenderLargeReport {
         List.of(),
         List.of(),
         hist,
-        origin);
+        origin,
+        0);
   }
 }

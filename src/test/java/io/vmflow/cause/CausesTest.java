@@ -283,6 +283,36 @@ class CausesTest {
   }
 
   @Test
+  void anMtuExplainsOnlyTheLossOfPacketsLargerThanIt() {
+    // the same loss into vm1's 1000-byte tap, of 1428-byte echoes (ping -s 1400) and of 84-byte
+    // ones (a plain ping, lost for another reason)
+    for (int bytes : new int[] {1428, 84, 1000, 1001}) {
+      LossCase loss =
+          new LossCase(
+              "vm1-id",
+              "s",
+              "reply",
+              "10.20.0.11",
+              "10.20.0.12",
+              REPLY_INTO_VM1.devices(),
+              REPLY_INTO_VM1.hosts(),
+              20,
+              bytes);
+      Causes.Result r =
+          Causes.explain(
+              LabFacts.topology(),
+              List.of(fact(A, "tap-mtu_ip_-s_-d_link")),
+              List.of(),
+              List.of(loss));
+      // the MTU is said either way; only the packets that do not fit are its loss
+      assertThat(r.findings()).extracting(Finding::code).contains("MTU_MISMATCH");
+      boolean linked =
+          r.links().get(0).causes().stream().anyMatch(c -> c.code().equals("MTU_MISMATCH"));
+      assertThat(linked).as("%d-byte echoes through an MTU of 1000", bytes).isEqualTo(bytes > 1000);
+    }
+  }
+
+  @Test
   void theMtuAFrameMetIsTheNewestReadingsNotTheCounterReadingBeforeTheCapture() {
     // the collector read the tap at 1500 before its capture; the MTU was lowered during it and the
     // host's dump, read after, says 1000 — whichever order the two readings arrive in

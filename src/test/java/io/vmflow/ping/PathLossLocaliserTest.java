@@ -259,7 +259,8 @@ class PathLossLocaliserTest {
         words(req),
         words(rep),
         List.of(),
-        point + ".pcap");
+        point + ".pcap",
+        0);
   }
 
   private static List<Long> words(BitSet b) {

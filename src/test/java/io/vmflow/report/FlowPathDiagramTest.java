@@ -198,6 +198,7 @@ class FlowPathDiagramTest {
         Arrays.stream(req.toLongArray()).boxed().toList(),
         Arrays.stream(rep.toLongArray()).boxed().toList(),
         List.of(),
-        point + ".pcap");
+        point + ".pcap",
+        0);
   }
 }
