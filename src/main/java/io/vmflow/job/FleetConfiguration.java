@@ -148,9 +148,12 @@ class FleetConfiguration {
   @ConditionalOnProperty(name = "vmflow.fleet.role", havingValue = "worker")
   static class Worker {
 
+    // each poll takes requests one after the other until the queue is empty, and only then waits:
+    // with one request per poll, a worker sat idle for the poll delay after every collection (1 s
+    // against about 1.5 s of work per lab-sized collection)
     @Bean(name = PollerMetadata.DEFAULT_POLLER)
     PollerMetadata partitionPoller(@Value("${vmflow.fleet.poll-millis:1000}") long pollMillis) {
-      return Pollers.fixedDelay(Duration.ofMillis(pollMillis)).maxMessagesPerPoll(1).getObject();
+      return Pollers.fixedDelay(Duration.ofMillis(pollMillis)).maxMessagesPerPoll(-1).getObject();
     }
 
     @Bean
