@@ -43,12 +43,7 @@ class CaptureFileTasklet implements Tasklet {
     try {
       CapturePairing.Result r = CapturePairing.pair(file, origin);
       CaptureResults.store(results, findings, instance, seq, r);
-      log.info(
-          "read capture {}: {} frames, {} echoes, points {}",
-          origin,
-          r.summary().frames(),
-          r.summary().echoes(),
-          r.summary().points());
+      log.info("read capture {}: {}", origin, CaptureResults.describe(r));
     } catch (IOException e) {
       findings.replace(
           instance,

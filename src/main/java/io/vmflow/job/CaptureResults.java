@@ -32,6 +32,15 @@ final class CaptureResults {
     return KIND + String.format("%06d", seq);
   }
 
+  /** What one capture held, for the log: "N frames, M echoes, points [...]". */
+  static String describe(CapturePairing.Result r) {
+    return r.summary().frames()
+        + " frames, "
+        + r.summary().echoes()
+        + " echoes, points "
+        + r.summary().points();
+  }
+
   /** Stores one capture's pairing and the findings reading it gave. */
   static void store(
       StageResultStore results,

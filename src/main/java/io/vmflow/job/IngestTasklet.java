@@ -93,12 +93,7 @@ class IngestTasklet implements Tasklet {
         .ifPresentOrElse(
             r -> {
               CaptureResults.store(results, findings, instance, seq, r);
-              log.info(
-                  "paired capture {} as it was read: {} frames, {} echoes, points {}",
-                  origin,
-                  r.summary().frames(),
-                  r.summary().echoes(),
-                  r.summary().points());
+              log.info("paired capture {} as it was read: {}", origin, CaptureResults.describe(r));
             },
             () ->
                 tap.failure(origin)

@@ -287,15 +287,16 @@ class CausesTest {
     // the same loss into vm1's 1000-byte tap, of 1428-byte echoes (ping -s 1400) and of 84-byte
     // ones (a plain ping, lost for another reason)
     for (int bytes : new int[] {1428, 84, 1000, 1001}) {
+      LossCase r1 = REPLY_INTO_VM1;
       LossCase loss =
           new LossCase(
-              "vm1-id",
-              "s",
-              "reply",
-              "10.20.0.11",
-              "10.20.0.12",
-              REPLY_INTO_VM1.devices(),
-              REPLY_INTO_VM1.hosts(),
+              r1.vmId(),
+              r1.sentence(),
+              r1.direction(),
+              r1.src(),
+              r1.dst(),
+              r1.devices(),
+              r1.hosts(),
               20,
               bytes);
       Causes.Result r =
