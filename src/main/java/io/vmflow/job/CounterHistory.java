@@ -31,8 +31,8 @@ final class CounterHistory {
   private CounterHistory() {}
 
   /**
-   * The findings of an observation by key, its single counter readings judged against the
-   * previous observation's.
+   * The findings of an observation by key, its single counter readings judged against the previous
+   * observation's.
    *
    * @param before the previous observation's findings by key, as recorded
    * @param now this observation's findings by key, as recorded

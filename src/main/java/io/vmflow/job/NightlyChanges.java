@@ -52,7 +52,10 @@ final class NightlyChanges {
             i == 0
                 ? raw.get(0)
                 : CounterHistory.across(
-                    raw.get(i - 1), obs.get(i - 1).collectedAt(), raw.get(i), obs.get(i).collectedAt()));
+                    raw.get(i - 1),
+                    obs.get(i - 1).collectedAt(),
+                    raw.get(i),
+                    obs.get(i).collectedAt()));
       }
       Map<String, VmFindingRow> now = keyed.get(keyed.size() - 1);
       Map<String, VmFindingRow> before = keyed.size() >= 2 ? keyed.get(keyed.size() - 2) : Map.of();

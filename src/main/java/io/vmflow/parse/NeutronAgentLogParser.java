@@ -20,9 +20,12 @@ import java.util.regex.Pattern;
  * <pre>
  * 2016-11-03 12:13:07.391 27256 ERROR neutron.agent.l3.agent MessagingTimeout: Timed out waiting for a reply to message ID 899c792a3b56449fa1e9d276d42a1324
  * 2016-11-03 12:13:07.391 27256 ERROR neutron.agent.l3.agent
+ * 2016-11-03 12:13:07.481 27256 WARNING oslo.service.loopingcall [-] Function 'neutron.agent.l3.agent.L3NATAgentWithStateReport._report_state' run outlasted interval by 106.48 sec
  * 2016-11-03 12:13:07.544 27256 INFO neutron.agent.l3.agent [-] Agent has just been revived. Doing a full sync.
  * 2016-11-03 14:26:51.857 23943 INFO neutron.common.config [-] Logging enabled!
  * 2016-11-03 14:26:51.858 23943 INFO neutron.common.config [-] /usr/bin/neutron-l3-agent version 8.2.0
+ * 2016-11-03 14:26:52.085 23943 INFO eventlet.wsgi.server [-] (23943) wsgi starting up on http:/var/lib/neutron/keepalived-state-change
+ * 2016-11-03 14:26:52.106 23943 INFO neutron.agent.l3.agent [-] Agent has just been revived. Doing a full sync.
  * 2016-11-03 14:26:52.124 23943 INFO neutron.agent.l3.agent [-] L3 agent started
  * </pre>
  *

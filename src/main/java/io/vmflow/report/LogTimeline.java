@@ -10,9 +10,9 @@ import java.util.Set;
 
 /**
  * A host's daemon log events as a timeline, oldest first: the cause stage's log-event findings
- * ({@code OVS_LOG_EVENT}, {@code OVSDB_LOG_EVENT}, {@code NEUTRON_LOG_EVENT}), whose message is
- * the event's time then what happened ({@code 2026-12-01T18:35:55.391Z ovs-vswitchd started}).
- * The host page shows them here rather than among its findings.
+ * ({@code OVS_LOG_EVENT}, {@code OVSDB_LOG_EVENT}, {@code NEUTRON_LOG_EVENT}), whose message is the
+ * event's time then what happened ({@code 2026-12-01T18:35:55.391Z ovs-vswitchd started}). The host
+ * page shows them here rather than among its findings.
  */
 public final class LogTimeline {
 

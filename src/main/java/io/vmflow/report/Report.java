@@ -50,7 +50,9 @@ public record Report(
   /** The daemon log events of a host, oldest first (its page shows them as a timeline). */
   public List<LogTimeline.Row> logTimelineOfHost(String key) {
     return LogTimeline.of(
-        findings.stream().filter(f -> f.host().equalsIgnoreCase(key) && f.vmId().isEmpty()).toList());
+        findings.stream()
+            .filter(f -> f.host().equalsIgnoreCase(key) && f.vmId().isEmpty())
+            .toList());
   }
 
   /** The name of VM {@code id} as pages show it: its name, else its id; "" for "". */
@@ -126,7 +128,9 @@ public record Report(
       flowPaths = flowPaths == null ? List.of() : List.copyOf(flowPaths);
     }
 
-    /** The daemon log events that fell inside this VM's captures ({@code SWITCH_EVENT_IN_CAPTURE}). */
+    /**
+     * The daemon log events that fell inside this VM's captures ({@code SWITCH_EVENT_IN_CAPTURE}).
+     */
     public List<FindingView> duringCapture() {
       return findings.stream().filter(f -> f.code().equals("SWITCH_EVENT_IN_CAPTURE")).toList();
     }

@@ -79,7 +79,8 @@ class SwitchLogEndToEndTest {
     VmflowMain.run("analyze", dump.toString(), "-o", out.toString());
     assertThat(logFindings(out)).contains("NEUTRON_AGENT_ERRORS WARNING", "NEUTRON_LOG_EVENT INFO");
     assertThat(Files.readString(out.resolve("host-compute-a.html")))
-        .contains("2016-11-03 12:13:07.544", "neutron l3-agent resync: Agent has just been revived.");
+        .contains(
+            "2016-11-03 12:13:07.544", "neutron l3-agent resync: Agent has just been revived.");
   }
 
   private static Path sosreport(Path tmp) throws Exception {

@@ -68,7 +68,11 @@ class NightlySinceBootTest {
     Path src = Files.createDirectories(tmp.resolve("src"));
     for (String host : List.of("compute-a", "compute-b")) {
       Path outer = Files.createDirectories(tmp.resolve("outer-" + host));
-      tar("xzf", SAMPLE.resolve(host + ".tar.gz").toAbsolutePath().toString(), "-C", outer.toString());
+      tar(
+          "xzf",
+          SAMPLE.resolve(host + ".tar.gz").toAbsolutePath().toString(),
+          "-C",
+          outer.toString());
       try (Stream<Path> inner = Files.list(outer.resolve("host"))) {
         Path t = inner.findFirst().orElseThrow();
         tar("xzf", t.toString(), "-C", Files.createDirectories(src.resolve(host)).toString());
