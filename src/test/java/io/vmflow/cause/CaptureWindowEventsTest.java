@@ -145,4 +145,27 @@ class CaptureWindowEventsTest {
         .extracting(Finding::line)
         .containsOnly(12, 20);
   }
+
+  @Test
+  void aRealDatabaseRestartDuringTheCaptureIsAWarningAndTheHealthyFirstStartBeforeItIsNot()
+      throws Exception {
+    // the lab log's starts: 01:13:36.136 and 01:13:39.458; the capture ran 01:13:38 to 01:13:45
+    long from = java.time.Instant.parse("2026-12-02T01:13:38Z").toEpochMilli();
+    long to = java.time.Instant.parse("2026-12-02T01:13:45Z").toEpochMilli();
+    String at = "a.tar.gz!/vmflow-compute-a-1Z/sos_commands/counters/";
+    List<Finding> found =
+        of(
+            CounterCausesTest.ipLink(at + "before-" + from, 0, 0),
+            CounterCausesTest.ipLink(at + "after-" + to, 0, 0),
+            DaemonLogEventsTest.fixture(Spec.OVSDB_SERVER_LOG, "lab_two_starts.txt", ""));
+    assertThat(found)
+        .hasSize(2)
+        .allSatisfy(
+            f -> {
+              assertThat(f.severity()).isEqualTo(Severity.WARNING);
+              assertThat(f.line()).isEqualTo(4);
+              assertThat(f.message())
+                  .contains("1.5 s in", "ovsdb-server started (Open vSwitch 3.1.0)");
+            });
+  }
 }

@@ -137,4 +137,18 @@ class DaemonLogEventsTest {
         .extracting(Finding::code)
         .containsExactly(DaemonLogEvents.OVSDB_SERVER_ERRORS);
   }
+
+  @Test
+  void aRealDatabaseRestartIsAWarningNamingTheLastStart() throws Exception {
+    assertThat(
+            DaemonLogEvents.of(List.of(fixture(Spec.OVSDB_SERVER_LOG, "lab_two_starts.txt", ""))))
+        .filteredOn(x -> x.severity() == Severity.WARNING)
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.code()).isEqualTo(DaemonLogEvents.OVSDB_SERVER_RESTARTS);
+              assertThat(x.message()).contains("started 2 times", "2026-12-02T01:13:39.458Z");
+              assertThat(x.line()).isEqualTo(4);
+            });
+  }
 }

@@ -56,6 +56,20 @@ class OvsdbServerLogParserTest {
   }
 
   @Test
+  void aRealRestartIsTwoStartsWithTheirVersionAndAFailedStartAnError() {
+    OvsdbServerLog log = parse("lab_two_starts.txt").value().orElseThrow();
+    assertThat(log.events())
+        .extracting(OvsdbServerLog.LogEvent::kind)
+        .containsExactly(OvsdbServerLog.Kind.START, OvsdbServerLog.Kind.START);
+    assertThat(log.events()).extracting(OvsdbServerLog.LogEvent::version).containsOnly("3.1.0");
+    assertThat(log.events()).extracting(OvsdbServerLog.LogEvent::line).containsExactly(1, 4);
+    OvsdbServerLog failed = parse("lab_failed_start.txt").value().orElseThrow();
+    assertThat(failed.of(OvsdbServerLog.Kind.ERROR))
+        .singleElement()
+        .satisfies(e -> assertThat(e.text()).contains("binding failed"));
+  }
+
+  @Test
   void boundsAreKeptAndSaid() {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < LogBounds.MAX_EVENTS + 3; i++) {
