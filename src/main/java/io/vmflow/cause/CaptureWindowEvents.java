@@ -41,19 +41,24 @@ final class CaptureWindowEvents {
       if (marks.isEmpty() || f.host().isEmpty()) {
         continue;
       }
-      for (Window w : windows) {
-        if (!w.host().equalsIgnoreCase(f.host())) {
-          continue;
-        }
-        for (LogMarks.Mark e : marks) {
-          if (w.holds(e.time())) {
-            Finding base = finding(f, w, e);
-            List<Vm> vms = onHost(t, f.host());
-            if (vms.isEmpty()) {
-              out.add(base.about("", "", f.host()));
-            }
-            vms.forEach(vm -> out.add(base.about(vm.id(), "", f.host())));
+      for (LogMarks.Mark e : marks) {
+        // said once per event: with the latest capture on that host that holds it (two captures
+        // of one collection round overlap)
+        Window held = null;
+        for (Window w : windows) {
+          if (w.host().equalsIgnoreCase(f.host())
+              && w.holds(e.time())
+              && (held == null || w.start().isAfter(held.start()))) {
+            held = w;
           }
+        }
+        if (held != null) {
+          Finding base = finding(f, held, e);
+          List<Vm> vms = onHost(t, f.host());
+          if (vms.isEmpty()) {
+            out.add(base.about("", "", f.host()));
+          }
+          vms.forEach(vm -> out.add(base.about(vm.id(), "", f.host())));
         }
       }
     }

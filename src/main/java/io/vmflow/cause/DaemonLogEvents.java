@@ -135,11 +135,23 @@ final class DaemonLogEvents {
   }
 
   private static List<Cited> cite(List<OvsdbServerLog.LogEvent> events) {
-    return events.stream().map(e -> new Cited(e.time(), e.text(), e.line())).toList();
+    return events.stream()
+        .map(e -> new Cited(e.time(), said(e.kind().name(), e.text(), e.version()), e.line()))
+        .toList();
   }
 
   private static List<Cited> citeAgent(List<NeutronAgentLog.LogEvent> events) {
-    return events.stream().map(e -> new Cited(e.time(), e.text(), e.line())).toList();
+    return events.stream()
+        .map(e -> new Cited(e.time(), said(e.kind().name(), e.text(), e.version()), e.line()))
+        .toList();
+  }
+
+  // what a warning quotes of its last event: a start's version, else its text (cut to 160)
+  private static String said(String kind, String text, String version) {
+    if (kind.equals("START")) {
+      return version.isEmpty() ? "" : "version " + version;
+    }
+    return text.length() > 160 ? text.substring(0, 160) + "..." : text;
   }
 
   private static Finding warning(
@@ -153,7 +165,12 @@ final class DaemonLogEvents {
     return Finding.network(
             Severity.WARNING,
             code,
-            what + " on " + f.host() + ", last at " + last.time() + ": '" + last.text() + "'",
+            what
+                + " on "
+                + f.host()
+                + ", last at "
+                + last.time()
+                + (last.text().isEmpty() ? "" : ": '" + last.text() + "'"),
             f.origin(),
             last.line())
         .about("", "", f.host())
