@@ -66,7 +66,11 @@ class CommandFormatsTest {
           Spec.OVS_APPCTL_OFPROTO_TRACE,
           // a log file, not a command: the collector copies its tail (collect_ovs_log) where sos
           // keeps it, var/log/openvswitch/ovs-vswitchd.log
-          Spec.OVS_VSWITCHD_LOG);
+          Spec.OVS_VSWITCHD_LOG,
+          // log files: the collector copies their tails (collect_ovs_log, collect_neutron_logs)
+          // where sos keeps them
+          Spec.OVSDB_SERVER_LOG,
+          Spec.NEUTRON_AGENT_LOG);
 
   @ParameterizedTest
   @EnumSource(Spec.class)

@@ -3,7 +3,6 @@ package io.vmflow.cause;
 import io.vmflow.finding.Evidence;
 import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
-import io.vmflow.parse.OvsVswitchdLog;
 import io.vmflow.topology.Fact;
 import io.vmflow.topology.Topology;
 import io.vmflow.topology.Vm;
@@ -15,10 +14,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 
 /**
- * Switch log events inside a capture window, said for the VMs whose path crosses that host: a
- * vswitchd restart or a resubmit loop while the pings ran explains what the timeline shows at that
- * time. The window is the collector's: its counters folders {@code counters/before-<ms>/} and
- * {@code after-<ms>/} of one collection bound the capture on that host.
+ * Daemon log events inside a capture window (ovs-vswitchd, ovsdb-server, neutron agents: {@link
+ * LogMarks}), said for the VMs whose path crosses that host: a vswitchd or database restart, a
+ * resubmit loop, the port agent's restart, resync or lost switch while the pings ran explains what
+ * the timeline shows at that time. The window is the collector's: its counters folders {@code
+ * counters/before-<ms>/} and {@code after-<ms>/} of one collection bound the capture on that host.
  */
 final class CaptureWindowEvents {
 
@@ -37,39 +37,38 @@ final class CaptureWindowEvents {
     List<Window> windows = windows(facts);
     List<Finding> out = new ArrayList<>();
     for (Fact f : facts) {
-      if (!(f.value() instanceof OvsVswitchdLog log) || f.host().isEmpty()) {
+      List<LogMarks.Mark> marks = LogMarks.of(f);
+      if (marks.isEmpty() || f.host().isEmpty()) {
         continue;
       }
-      for (Window w : windows) {
-        if (!w.host().equalsIgnoreCase(f.host())) {
-          continue;
-        }
-        for (OvsVswitchdLog.LogEvent e : log.events()) {
-          if (w.holds(e.time())) {
-            Finding base = finding(f, w, e);
-            List<Vm> vms = onHost(t, f.host());
-            if (vms.isEmpty()) {
-              out.add(base.about("", "", f.host()));
-            }
-            vms.forEach(vm -> out.add(base.about(vm.id(), "", f.host())));
+      for (LogMarks.Mark e : marks) {
+        // said once per event: with the latest capture on that host that holds it (two captures
+        // of one collection round overlap)
+        Window held = null;
+        for (Window w : windows) {
+          if (w.host().equalsIgnoreCase(f.host())
+              && w.holds(e.time())
+              && (held == null || w.start().isAfter(held.start()))) {
+            held = w;
           }
+        }
+        if (held != null) {
+          Finding base = finding(f, held, e);
+          List<Vm> vms = onHost(t, f.host());
+          if (vms.isEmpty()) {
+            out.add(base.about("", "", f.host()));
+          }
+          vms.forEach(vm -> out.add(base.about(vm.id(), "", f.host())));
         }
       }
     }
     return out;
   }
 
-  private static Finding finding(Fact f, Window w, OvsVswitchdLog.LogEvent e) {
-    boolean hurts =
-        e.kind() == OvsVswitchdLog.Kind.START || e.kind() == OvsVswitchdLog.Kind.RESUBMIT_LIMIT;
-    String what =
-        e.kind() == OvsVswitchdLog.Kind.START
-            ? "ovs-vswitchd started"
-                + (e.version().isEmpty() ? "" : " (Open vSwitch " + e.version() + ")")
-            : e.level() + " " + e.module() + ": " + e.text();
+  private static Finding finding(Fact f, Window w, LogMarks.Mark e) {
     long into = e.time().toEpochMilli() - w.start().toEpochMilli();
     return Finding.network(
-            hurts ? Severity.WARNING : Severity.INFO,
+            e.hurts() ? Severity.WARNING : Severity.INFO,
             SWITCH_EVENT_IN_CAPTURE,
             "during the capture on "
                 + f.host()
@@ -82,14 +81,14 @@ final class CaptureWindowEvents {
                 + " s in, at "
                 + e.time()
                 + ": "
-                + what,
+                + e.what(),
             f.origin(),
             e.line())
         .withHint(
-            hurts
-                ? "pings around that time may die in the switch: flows are rebuilt after a start,"
-                    + " a resubmit loop drops the packets that hit it"
-                : "an event of the switch while the pings ran",
+            e.hurts()
+                ? "pings around that time may die in the switch: flows are rebuilt after a start"
+                    + " or an agent's resync, a resubmit loop drops the packets that hit it"
+                : "an event of " + e.daemon() + " while the pings ran",
             List.of(new Evidence(f.origin(), e.line())));
   }
 

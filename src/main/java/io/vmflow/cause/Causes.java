@@ -91,6 +91,8 @@ public final class Causes {
     TunnelCauses.of(topology, facts).forEach(f -> findings.putIfAbsent(key(f), f));
     // the switch daemon's log: events on the host's timeline, restarts and resubmit loops
     LogEvents.of(facts).forEach(f -> findings.putIfAbsent(key(f), f));
+    // the switch database's and neutron agents' logs: starts, errors, resyncs, a lost switch
+    DaemonLogEvents.of(facts).forEach(f -> findings.putIfAbsent(key(f), f));
     // and those of its events that fell inside a capture, for the VMs on that host
     CaptureWindowEvents.of(topology, facts).forEach(f -> findings.putIfAbsent(key(f), f));
     // the controller's security groups: their ingress rules listed per VM port, at INFO

@@ -18,6 +18,17 @@ public final class KindSniffer {
   private static final Pattern VSWITCHD_LOG =
       Pattern.compile(
           "^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z\\|\\d+\\|[^|]+\\|(EMER|ERR|WARN|INFO|DBG)\\|.*(ovs-vswitchd|ofproto|bridge|netdev|dpif|bond).*$");
+  // 2017-03-12T11:56:55.053Z|00002|ovsdb_server|INFO|ovsdb-server (Open vSwitch) 2.4.0  /  its
+  // first line: ...|00001|vlog|INFO|opened log file /var/log/openvswitch/ovsdb-server.log
+  private static final Pattern OVSDB_LOG =
+      Pattern.compile(
+          "^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z\\|\\d+\\|"
+              + "(ovsdb_server\\|.*|vlog\\|INFO\\|opened log file .*ovsdb-server\\.log)$");
+  // 2016-11-03 14:22:44.462 23122 INFO neutron.common.config [-] Logging enabled!
+  private static final Pattern NEUTRON_LOG =
+      Pattern.compile(
+          "^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d+ \\d+ "
+              + "(CRITICAL|ERROR|WARNING|INFO|DEBUG) neutron\\.\\S+ .*");
   //   flows         : (current 7) (avg 6) (max 24) (limit 23000)   (upcall/show)
   private static final Pattern UPCALL_FLOWS =
       Pattern.compile("^\\s+flows\\s*: \\(current \\d+\\) \\(avg \\d+\\).*");
@@ -147,6 +158,10 @@ public final class KindSniffer {
     if (l.equals("NIC statistics:")) {
       return Optional.of(Spec.ETHTOOL_S);
     }
+    // the header of ovs-appctl tnl/ports/show, printed even when nothing listens
+    if (l.equals("Listening ports:")) {
+      return Optional.of(Spec.OVS_APPCTL_TNL_PORTS_SHOW);
+    }
     return Optional.empty();
   }
 
@@ -167,6 +182,12 @@ public final class KindSniffer {
       }
       if (VSWITCHD_LOG.matcher(l).matches()) {
         return Optional.of(Spec.OVS_VSWITCHD_LOG);
+      }
+      if (OVSDB_LOG.matcher(l).matches()) {
+        return Optional.of(Spec.OVSDB_SERVER_LOG);
+      }
+      if (NEUTRON_LOG.matcher(l).matches()) {
+        return Optional.of(Spec.NEUTRON_AGENT_LOG);
       }
       if (l.startsWith("OFPST_PORT reply")) {
         return Optional.of(Spec.OVS_OFCTL_DUMP_PORTS);

@@ -43,8 +43,20 @@ final class NightlyChanges {
         continue;
       }
       Observation latest = obs.get(obs.size() - 1);
-      List<Map<String, VmFindingRow>> keyed =
+      List<Map<String, VmFindingRow>> raw =
           obs.stream().map(o -> byKey(store.findings(o))).toList();
+      // a counter read once per collection is judged against the previous observation's reading
+      List<Map<String, VmFindingRow>> keyed = new ArrayList<>();
+      for (int i = 0; i < raw.size(); i++) {
+        keyed.add(
+            i == 0
+                ? raw.get(0)
+                : CounterHistory.across(
+                    raw.get(i - 1),
+                    obs.get(i - 1).collectedAt(),
+                    raw.get(i),
+                    obs.get(i).collectedAt()));
+      }
       Map<String, VmFindingRow> now = keyed.get(keyed.size() - 1);
       Map<String, VmFindingRow> before = keyed.size() >= 2 ? keyed.get(keyed.size() - 2) : Map.of();
       boolean fresh = latest.runId() == runId;

@@ -1,7 +1,5 @@
 package io.vmflow.parse;
 
-import io.vmflow.finding.Finding;
-import io.vmflow.finding.Severity;
 import io.vmflow.spec.Spec;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -28,15 +26,12 @@ import java.util.regex.Pattern;
  * Kept: the events of {@link OvsVswitchdLog.Kind} with time, level, module, text and line; a start
  * is the first line a process writes ({@code |00001|}) or its version line, once per process. Every
  * other line (normal start-up and traffic lines, continuation lines of multi-line messages) is read
- * and left: a log is not an error list. Bounded: lines are read up to 4096 characters, and only the
- * newest {@link #MAX_EVENTS} events are kept (a finding says how many were left out).
+ * and left: a log is not an error list. Bounded by {@link LogBounds} (lines read, line length,
+ * events kept; a finding says when a bound was reached).
  */
 final class OvsVswitchdLogParser implements CommandParser<OvsVswitchdLog> {
 
-  static final int MAX_EVENTS = 500;
-  static final String LOG_EVENTS_CAPPED = "LOG_EVENTS_CAPPED";
-  private static final int MAX_LINE = 4096;
-  private static final int MAX_TEXT = 300;
+  static final int MAX_EVENTS = LogBounds.MAX_EVENTS;
 
   // 2016-01-22T08:58:33.377Z|00002|vlog|INFO|opened log file ...   (also without milliseconds:
   // 2017-08-02T13:25:41Z|00001|vlog|INFO|...; module may carry a thread: daemon_unix(monitor))
@@ -60,13 +55,11 @@ final class OvsVswitchdLogParser implements CommandParser<OvsVswitchdLog> {
 
   @Override
   public Parsed<OvsVswitchdLog> parse(SourceText source) {
+    LogBounds bounds = new LogBounds(source, "ovs-vswitchd.log");
     Deque<OvsVswitchdLog.LogEvent> events = new ArrayDeque<>();
-    int dropped = 0;
     boolean started = false;
-    List<String> lines = source.lines();
-    for (int i = 0; i < lines.size(); i++) {
-      String l = lines.get(i);
-      Matcher m = LINE.matcher(l.length() > MAX_LINE ? l.substring(0, MAX_LINE) : l);
+    for (int i = bounds.from(); i < source.lines().size(); i++) {
+      Matcher m = LINE.matcher(bounds.line(i));
       if (!m.matches()) {
         continue;
       }
@@ -90,37 +83,19 @@ final class OvsVswitchdLogParser implements CommandParser<OvsVswitchdLog> {
       if (kind.isEmpty() || time.isEmpty()) {
         continue;
       }
-      events.addLast(
+      bounds.keep(
+          events,
           new OvsVswitchdLog.LogEvent(
               time.get(),
               kind.get(),
               m.group("level"),
               m.group("module"),
-              text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "..." : text,
+              LogBounds.text(text),
               v.reset().find() ? v.group("v") : "",
               source.lineNo(i)));
-      if (events.size() > MAX_EVENTS) {
-        events.pollFirst();
-        dropped++;
-      }
     }
-    List<Finding> findings = new ArrayList<>();
-    if (dropped > 0) {
-      findings.add(
-          Finding.input(
-              Severity.INFO,
-              LOG_EVENTS_CAPPED,
-              "ovs-vswitchd.log holds more than "
-                  + MAX_EVENTS
-                  + " events: the newest "
-                  + MAX_EVENTS
-                  + " are kept, "
-                  + dropped
-                  + " older ones left out",
-              source.origin(),
-              source.firstLine()));
-    }
-    return Parsed.of(new OvsVswitchdLog(new ArrayList<>(events), dropped), findings);
+    return Parsed.of(
+        new OvsVswitchdLog(new ArrayList<>(events), bounds.dropped()), bounds.findings());
   }
 
   // gives the newest start its version; false when no start is kept

@@ -42,8 +42,17 @@ public record Report(
             f ->
                 f.host().equalsIgnoreCase(key)
                     || vmsHere.contains(f.vmId().toLowerCase(java.util.Locale.ROOT)))
+        .filter(f -> !LogTimeline.CODES.contains(f.code()))
         .sorted(java.util.Comparator.comparing(FindingView::severity))
         .toList();
+  }
+
+  /** The daemon log events of a host, oldest first (its page shows them as a timeline). */
+  public List<LogTimeline.Row> logTimelineOfHost(String key) {
+    return LogTimeline.of(
+        findings.stream()
+            .filter(f -> f.host().equalsIgnoreCase(key) && f.vmId().isEmpty())
+            .toList());
   }
 
   /** The name of VM {@code id} as pages show it: its name, else its id; "" for "". */
@@ -117,6 +126,13 @@ public record Report(
 
     public VmView {
       flowPaths = flowPaths == null ? List.of() : List.copyOf(flowPaths);
+    }
+
+    /**
+     * The daemon log events that fell inside this VM's captures ({@code SWITCH_EVENT_IN_CAPTURE}).
+     */
+    public List<FindingView> duringCapture() {
+      return findings.stream().filter(f -> f.code().equals("SWITCH_EVENT_IN_CAPTURE")).toList();
     }
 
     /** True when the path diagram marks this hop of port {@code p} as where loss was localised. */

@@ -240,7 +240,35 @@ public enum Spec {
   // vmflow-collect runs cat /proc/net/dev
   PROC_NET_DEV("cat /proc/net/dev", sos("cat_\\.proc\\.net\\.dev"), typed("cat /proc/net/dev")),
   // ethtool_-S_ens3: a NIC driver's own counters (queue drops, missed, errors)
-  ETHTOOL_S("ethtool -S %s", Scope.PER_OBJECT, sos("ethtool_-S_(?<s>[^/]+)"), typed("ethtool -S"));
+  ETHTOOL_S("ethtool -S %s", Scope.PER_OBJECT, sos("ethtool_-S_(?<s>[^/]+)"), typed("ethtool -S")),
+
+  // log files, not commands (#23): sos copies var/log/openvswitch/ovsdb-server.log (rotated .1);
+  // OVN's ovsdb-server-nb.log and -sb.log are other databases and not read here
+  OVSDB_SERVER_LOG(
+      "cat /var/log/openvswitch/ovsdb-server.log",
+      sos("(cat_\\.var\\.log\\.openvswitch\\.)?ovsdb-server\\.log(\\.\\d{1,3})?"),
+      typed("cat /var/log/openvswitch/ovsdb-server.log")),
+  // a neutron agent's log: var/log/neutron/openvswitch-agent.log (RHEL, containers under
+  // var/log/containers/neutron/), neutron-openvswitch-agent.log (Ubuntu, kolla); l3-agent,
+  // dhcp-agent and linuxbridge-agent alike. The agent is the subject (a log, not a per-object
+  // command: typed as cat of the file, whose name the prompt form does not keep)
+  NEUTRON_AGENT_LOG(
+      "cat /var/log/neutron/openvswitch-agent.log",
+      sos(
+          "(cat_\\.var\\.log\\.neutron\\.)?(neutron-)?"
+              + "(?<s>openvswitch-agent|l3-agent|dhcp-agent|linuxbridge-agent)\\.log(\\.\\d{1,3})?"),
+      typed(
+          "cat /var/log/neutron/openvswitch-agent.log",
+          "cat /var/log/neutron/neutron-openvswitch-agent.log",
+          "cat /var/log/neutron/l3-agent.log",
+          "cat /var/log/neutron/neutron-l3-agent.log",
+          "cat /var/log/neutron/dhcp-agent.log",
+          "cat /var/log/neutron/neutron-dhcp-agent.log")),
+  // ovs-appctl_tnl.ports.show_-v (sos): the userspace datapath's tunnel listeners
+  OVS_APPCTL_TNL_PORTS_SHOW(
+      "ovs-appctl tnl/ports/show",
+      sos("ovs-appctl_tnl\\.ports\\.show(_-v)?"),
+      typed("ovs-appctl tnl/ports/show"));
 
   /** Whether the command runs once per host or once per object named in the command line. */
   public enum Scope {

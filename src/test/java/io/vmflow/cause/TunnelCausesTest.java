@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
+import io.vmflow.parse.OvsAppctlTnlPortsShow;
 import io.vmflow.parse.OvsTunnels;
 import io.vmflow.parse.OvsVsctlShow;
 import io.vmflow.spec.Spec;
@@ -76,5 +77,58 @@ class TunnelCausesTest {
     assertThat(of(vsctl(A, "vxlan-c000020d"))).isEmpty();
     assertThat(of(vsctl(A, "vxlan-c000020d"), listTunnels(B, "x"))).isEmpty();
     assertThat(of(vsctl(A, "vxlan-c000020c"), listTunnels(A, "vxlan-c000020c"))).isEmpty();
+  }
+
+  static Fact tunnel(String host, String name, String type, Map<String, String> options) {
+    OvsVsctlShow.OvsPort port =
+        new OvsVsctlShow.OvsPort(
+            name,
+            -1,
+            List.of(),
+            List.of(new OvsVsctlShow.OvsInterface(name, type, options, "", 14)),
+            13);
+    OvsVsctlShow show =
+        new OvsVsctlShow(
+            "u",
+            "3.1.0",
+            List.of(new OvsVsctlShow.OvsBridge("br-tun", "", "", List.of(), List.of(port), 9)));
+    return new Fact(host, Spec.OVS_VSCTL_SHOW, "ovs-vsctl_-t_5_show", "", show);
+  }
+
+  static Fact listening(String host, int... ports) {
+    List<OvsAppctlTnlPortsShow.Listener> ls =
+        java.util.Arrays.stream(ports)
+            .mapToObj(p -> new OvsAppctlTnlPortsShow.Listener("vxlan_sys_" + p, p, 1, 2))
+            .toList();
+    return new Fact(
+        host,
+        Spec.OVS_APPCTL_TNL_PORTS_SHOW,
+        "ovs-appctl_tnl.ports.show_-v",
+        "",
+        new OvsAppctlTnlPortsShow(ls));
+  }
+
+  @Test
+  void aUdpTunnelWhosePortTheUserspaceDatapathDoesNotListenOnIsSaid() {
+    Map<String, String> moved = Map.of("remote_ip", "192.0.2.12", "dst_port", "4790");
+    List<Finding> found = of(tunnel(A, "vxlan-c000020d", "vxlan", moved), listening(A, 4789));
+    assertThat(found).extracting(Finding::vmId).containsExactlyInAnyOrder("vm1-id", "vm2-id");
+    assertThat(found)
+        .allSatisfy(
+            f -> {
+              assertThat(f.code()).isEqualTo(TunnelCauses.TUNNEL_NOT_IN_DATAPATH);
+              assertThat(f.message()).contains("vxlan-c000020d", "UDP 4790", "tnl/ports/show");
+              assertThat(f.evidence()).hasSize(2);
+            });
+  }
+
+  @Test
+  void aListenedPortAnEmptyListingOrGreSayNothing() {
+    Map<String, String> plain = Map.of("remote_ip", "192.0.2.12");
+    assertThat(of(tunnel(A, "vxlan-c000020d", "vxlan", plain), listening(A, 4789))).isEmpty();
+    // a kernel datapath prints the header alone: no conclusion from it
+    assertThat(of(tunnel(A, "vxlan-c000020d", "vxlan", plain), listening(A))).isEmpty();
+    assertThat(of(tunnel(A, "gre-c000020d", "gre", plain), listening(A, 4789))).isEmpty();
+    assertThat(of(tunnel(A, "vxlan-c000020d", "vxlan", plain), listening(B, 6081))).isEmpty();
   }
 }

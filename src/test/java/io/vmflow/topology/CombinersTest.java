@@ -44,6 +44,10 @@ class CombinersTest {
           io.vmflow.parse.OvsAppctlFdbStatsShow.class,
           // log events: read by the cause stage (LogEvents), findings on the host page
           io.vmflow.parse.OvsVswitchdLog.class,
+          io.vmflow.parse.OvsdbServerLog.class,
+          // tunnel listeners: read by the cause stage (TunnelCauses)
+          io.vmflow.parse.OvsAppctlTnlPortsShow.class,
+          io.vmflow.parse.NeutronAgentLog.class,
           // the host's own routes, neighbours and rules: kept as evidence; the L3 trace reads
           // them inside namespaces (InNamespace)
           io.vmflow.parse.IpRoute.class,
