@@ -240,7 +240,25 @@ public enum Spec {
   // vmflow-collect runs cat /proc/net/dev
   PROC_NET_DEV("cat /proc/net/dev", sos("cat_\\.proc\\.net\\.dev"), typed("cat /proc/net/dev")),
   // ethtool_-S_ens3: a NIC driver's own counters (queue drops, missed, errors)
-  ETHTOOL_S("ethtool -S %s", Scope.PER_OBJECT, sos("ethtool_-S_(?<s>[^/]+)"), typed("ethtool -S"));
+  ETHTOOL_S("ethtool -S %s", Scope.PER_OBJECT, sos("ethtool_-S_(?<s>[^/]+)"), typed("ethtool -S")),
+
+  // routers and DHCP (#19), after the health signals for the same reason
+  NEUTRON_FLOATINGIP_LIST(
+      "neutron floatingip-list", sos("neutron_floatingip-list"), typed("neutron floatingip-list")),
+  OPENSTACK_FLOATING_IP_LIST(
+      "openstack floating ip list",
+      sos("openstack_floating_ip_list(_--long)?(_--all-projects)?"),
+      typed("openstack floating ip list")),
+  // the table of openstack network show (one parser reads both); vmflow-collect runs it per network
+  NEUTRON_NET_SHOW(
+      "neutron net-show %s",
+      Scope.PER_OBJECT, sos("neutron_net-show_(?<s>[^/]+)"), typed("neutron net-show")),
+  // a file, not a command: the DHCP agent's dnsmasq host file of one network, which sos copies with
+  // the rest of /var/lib/neutron/ (BundleLayout knows that folder; the subject is the network id);
+  // typed, it is cat of that file (ingest.CommandSpecs)
+  NEUTRON_DHCP_HOST(
+      "cat /var/lib/neutron/dhcp/%s/host",
+      Scope.PER_OBJECT, sos("cat_\\.var\\.lib\\.neutron\\.dhcp\\.(?<s>[^/]+)\\.host"), List.of());
 
   /** Whether the command runs once per host or once per object named in the command line. */
   public enum Scope {

@@ -1,11 +1,14 @@
 package io.vmflow.topology;
 
 import io.vmflow.model.OpenstackId;
+import io.vmflow.parse.DhcpHosts;
+import io.vmflow.parse.FloatingIpList;
 import io.vmflow.parse.HostList;
 import io.vmflow.parse.Hostname;
 import io.vmflow.parse.InterfaceList;
 import io.vmflow.parse.LibvirtDomain;
 import io.vmflow.parse.NetworkList;
+import io.vmflow.parse.NetworkShow;
 import io.vmflow.parse.ParsedRecord;
 import io.vmflow.parse.PortList;
 import io.vmflow.parse.PortShow;
@@ -31,6 +34,9 @@ final class ControllerFacts {
   final Map<String, At<NetworkList.Network>> networks = new LinkedHashMap<>();
   final Map<String, At<RouterList.Router>> routers = new LinkedHashMap<>();
   final Map<String, At<io.vmflow.parse.SubnetShow>> subnets = new LinkedHashMap<>();
+  final Map<String, At<NetworkShow>> networkShows = new LinkedHashMap<>();
+  final List<At<DhcpHosts>> dhcpHosts = new ArrayList<>();
+  final Map<String, At<FloatingIpList.FloatingIp>> floatingIps = new LinkedHashMap<>();
   final Map<String, At<HostList.CpsHost>> cpsHosts = new LinkedHashMap<>();
   final Map<String, String> hostnames = new LinkedHashMap<>();
   final List<At<LibvirtDomain>> domains = new ArrayList<>();
@@ -52,6 +58,9 @@ final class ControllerFacts {
           .on(RouterShow.class, ControllerFacts::routerShow)
           .on(HostList.class, ControllerFacts::hostList)
           .on(io.vmflow.parse.SubnetShow.class, ControllerFacts::subnetShow)
+          .on(NetworkShow.class, ControllerFacts::networkShow)
+          .on(DhcpHosts.class, ControllerFacts::dhcpHosts)
+          .on(FloatingIpList.class, ControllerFacts::floatingIpList)
           .on(LibvirtDomain.class, ControllerFacts::domain)
           .on(Hostname.class, ControllerFacts::hostname);
 
@@ -99,6 +108,19 @@ final class ControllerFacts {
 
   private void subnetShow(io.vmflow.parse.SubnetShow s, Fact f) {
     subnets.put(key(s.id()), at(s, f, f.subject()));
+  }
+
+  private void networkShow(NetworkShow n, Fact f) {
+    networkShows.put(key(n.id()), at(n, f, f.subject()));
+  }
+
+  // a DHCP agent's host file: the network is the file's folder (the fact's subject)
+  private void dhcpHosts(DhcpHosts d, Fact f) {
+    dhcpHosts.add(at(d, f, f.subject()));
+  }
+
+  private void floatingIpList(FloatingIpList l, Fact f) {
+    l.floatingIps().forEach(x -> floatingIps.putIfAbsent(key(x.floatingIp()), at(x, f, "")));
   }
 
   private void hostList(HostList h, Fact f) {
