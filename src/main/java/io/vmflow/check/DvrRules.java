@@ -24,19 +24,8 @@ final class DvrRules implements Rule {
   public List<Finding> check(Topology t) {
     List<Finding> out = new ArrayList<>();
     for (Vm vm : t.vms()) {
-      if (vm.hostKey().isEmpty() || !t.l3().hasNetnsListing(vm.hostKey())) {
-        continue;
-      }
-      for (Vm.RouterInfo r : vm.routers()) {
+      for (Vm.RouterInfo r : absent(t, vm)) {
         String name = "qrouter-" + r.id();
-        boolean there =
-            t.namespaces().stream()
-                .anyMatch(
-                    n ->
-                        n.host().equalsIgnoreCase(vm.hostKey()) && n.name().equalsIgnoreCase(name));
-        if (!r.distributed() || there) {
-          continue;
-        }
         String listing = t.l3().netnsListing(vm.hostKey());
         List<Evidence> ev = new ArrayList<>(List.of(new Evidence(listing, 1)));
         ev.addAll(r.evidence());
@@ -56,6 +45,26 @@ final class DvrRules implements Rule {
       }
     }
     return out;
+  }
+
+  /**
+   * The distributed routers of the VM's networks that have no namespace on the VM's host, whose
+   * {@code ip netns} is in the dump; empty when that listing is not.
+   */
+  static List<Vm.RouterInfo> absent(Topology t, Vm vm) {
+    if (vm.hostKey().isEmpty() || !t.l3().hasNetnsListing(vm.hostKey())) {
+      return List.of();
+    }
+    return vm.routers().stream()
+        .filter(Vm.RouterInfo::distributed)
+        .filter(
+            r ->
+                t.namespaces().stream()
+                    .noneMatch(
+                        n ->
+                            n.host().equalsIgnoreCase(vm.hostKey())
+                                && n.name().equalsIgnoreCase("qrouter-" + r.id())))
+        .toList();
   }
 
   // the port whose routed path goes (or is expected to go) through the router; else the first

@@ -21,7 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The controller-side facts of a dump (nova, neutron, openstack, cps), indexed by id. */
+/**
+ * The controller-side facts of a dump (nova, neutron, openstack, cps), indexed by id, and the DHCP
+ * agents' host files, which are read per network as the controller's tables are.
+ */
 final class ControllerFacts {
 
   record At<T>(T value, String origin, String host, String subject) {}

@@ -83,57 +83,7 @@ public final class TopologyBuilder {
         controllers,
         namespaces,
         L3Tracer.trace(traced, namespaces, subnets()),
-        l3Facts());
-  }
-
-  // networks (net-show), DHCP host files, floating IPs, and the hosts whose ip netns is in the dump
-  private L3Facts l3Facts() {
-    List<L3Facts.Network> networks = new ArrayList<>();
-    for (var n : ctl.networkShows.values()) {
-      io.vmflow.parse.NetworkShow v = n.value();
-      String external =
-          v.fields().entrySet().stream()
-              .filter(e -> e.getKey().matches("(?i)router[:_]external"))
-              .map(e -> e.getValue().trim().toLowerCase(java.util.Locale.ROOT))
-              .map(x -> x.equals("true") || x.equals("external") ? "true" : "false")
-              .findFirst()
-              .orElse("");
-      networks.add(
-          new L3Facts.Network(
-              v.id(), v.name(), v.mtu().orElse(-1), external, new Evidence(n.origin(), v.line())));
-    }
-    List<L3Facts.DhcpHostFile> dhcp = new ArrayList<>();
-    for (var d : ctl.dhcpHosts) {
-      List<L3Facts.DhcpHostFile.Entry> entries = new ArrayList<>();
-      d.value()
-          .entries()
-          .forEach(
-              e ->
-                  entries.add(
-                      new L3Facts.DhcpHostFile.Entry(
-                          e.mac(), e.ip(), new Evidence(d.origin(), e.line()))));
-      dhcp.add(
-          new L3Facts.DhcpHostFile(d.host(), d.subject(), entries, new Evidence(d.origin(), 1)));
-    }
-    List<L3Facts.FloatingIp> fips = new ArrayList<>();
-    for (var f : ctl.floatingIps.values()) {
-      var v = f.value();
-      fips.add(
-          new L3Facts.FloatingIp(
-              v.floatingIp(),
-              v.fixedIp(),
-              v.portId(),
-              v.networkId(),
-              new Evidence(f.origin(), v.line())));
-    }
-    Map<String, String> netns = new LinkedHashMap<>();
-    for (HostFacts h : hostFacts.values()) {
-      String origin = h.seen.get(io.vmflow.spec.Spec.IP_NETNS);
-      if (origin != null) {
-        netns.put(h.key, origin);
-      }
-    }
-    return new L3Facts(networks, dhcp, fips, netns);
+        L3Inventory.of(ctl, hostFacts.values()));
   }
 
   private List<L3Path.Subnet> subnets() {

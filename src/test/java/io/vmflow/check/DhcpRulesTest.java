@@ -79,7 +79,7 @@ class DhcpRulesTest {
   }
 
   @Test
-  void withoutTheNetworkNodesNamespaceListingNoNamespaceIsMissed() {
+  void withoutAHostRunningDhcpInTheDumpNoNamespaceIsMissed() {
     L3Dump d = L3Dump.healthy();
     d.remove("qdhcp-net1");
     d.remove("qdhcp-net2");

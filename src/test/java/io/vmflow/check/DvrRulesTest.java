@@ -32,6 +32,23 @@ class DvrRulesTest {
   }
 
   @Test
+  void theGatewayOwnedByNoNamespaceIsSaidAsTheAbsentDistributedRouterOnly() {
+    L3Dump d = L3Dump.healthy();
+    d.remove("qrouter-r1");
+    d.gateway1 = false;
+    assertThat(new L3Rules().check(d.topology())).isEmpty();
+    assertThat(new DvrRules().check(d.topology()))
+        .extracting(f -> f.code())
+        .containsExactly(DvrRules.L3_DVR_ROUTER_MISSING);
+    // a centralised router's missing gateway stays L3_GATEWAY_MISSING's
+    d.routers1.set(0, L3Dump.router("r1", false));
+    assertThat(new L3Rules().check(d.topology()))
+        .extracting(f -> f.code() + " " + f.vmId())
+        .containsExactly(L3Rules.L3_GATEWAY_MISSING + " vm1");
+    assertThat(new DvrRules().check(d.topology())).isEmpty();
+  }
+
+  @Test
   void aCentralisedRouterIsNotExpectedOnTheComputeNode() {
     L3Dump d = L3Dump.healthy();
     d.routers1.set(0, L3Dump.router("r1", false));

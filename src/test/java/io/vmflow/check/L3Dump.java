@@ -34,6 +34,7 @@ final class L3Dump {
   List<Vm.RouterInfo> routers2 = new ArrayList<>();
   String dhcp1 = "true";
   String dhcp2 = "true";
+  boolean gateway1 = true;
 
   /** Everything in place: namespaces, host files with both VMs, NAT for vm1's floating IP. */
   static L3Dump healthy() {
@@ -62,7 +63,13 @@ final class L3Dump {
         List.of(),
         namespaces,
         List.of(
-            path("vm1", "10.20.0.11", "qrouter-r1", "10.20.0.1", subnet("s1", "10.20.0", dhcp1)),
+            gateway1
+                ? path("vm1", "10.20.0.11", "qrouter-r1", "10.20.0.1", subnet("s1", "10.20.0", dhcp1))
+                : new L3Path(
+                    "vm1",
+                    "vm1-port",
+                    path("vm1", "10.20.0.11", "", "", null).hops().subList(0, 1),
+                    subnet("s1", "10.20.0", dhcp1)),
             path("vm2", "10.30.0.12", "qrouter-r2", "10.30.0.1", subnet("s2", "10.30.0", dhcp2))),
         new L3Facts(List.of(), dhcp, fips, Map.of(COMPUTE, NETNS_COMPUTE, NODE, NETNS_NODE)));
   }

@@ -61,8 +61,11 @@ class L3ControllerParsersTest {
                 Fixtures.text(
                     Spec.NEUTRON_FLOATINGIP_LIST,
                     "",
-                    "| id | fixed_ip_address | floating_ip_address | port_id |",
-                    "| 04c18e73 | 10.0.1.5 | not-an-ip | 37e9cfe5 |"));
+                    "+----------+------------------+---------------------+----------+",
+                    "| id       | fixed_ip_address | floating_ip_address | port_id  |",
+                    "+----------+------------------+---------------------+----------+",
+                    "| 04c18e73 | 10.0.1.5         | not-an-ip           | 37e9cfe5 |",
+                    "+----------+------------------+---------------------+----------+"));
     assertThat(r.value().orElseThrow().floatingIps()).isEmpty();
     assertThat(r.findings()).extracting(f -> f.code()).containsExactly("PARSE_BAD_VALUE");
   }
