@@ -58,7 +58,8 @@ final class L3Inventory {
         entries.add(
             new L3Facts.DhcpHostFile.Entry(e.mac(), e.ip(), new Evidence(d.origin(), e.line())));
       }
-      out.add(new L3Facts.DhcpHostFile(d.host(), d.subject(), entries, new Evidence(d.origin(), 1)));
+      out.add(
+          new L3Facts.DhcpHostFile(d.host(), d.subject(), entries, new Evidence(d.origin(), 1)));
     }
     return out;
   }

@@ -10,9 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The DHCP rules on outputs parsed by their real parsers and joined by topology: nova's VM with
- * its port on network NET, neutron subnet-show of its subnet (DHCP on), and a network node's ip
- * netns and DHCP host file (the agent's dnsmasq file as sos copies it).
+ * The DHCP rules on outputs parsed by their real parsers and joined by topology: nova's VM with its
+ * port on network NET, neutron subnet-show of its subnet (DHCP on), and a network node's ip netns
+ * and DHCP host file (the agent's dnsmasq file as sos copies it).
  */
 class DhcpFromOutputsTest {
 
@@ -29,7 +29,8 @@ class DhcpFromOutputsTest {
             Dump.table(
                 List.of("Field", "Value"),
                 List.of(
-                    List.of("allocation_pools", "{\"start\": \"10.0.0.2\", \"end\": \"10.0.0.254\"}"),
+                    List.of(
+                        "allocation_pools", "{\"start\": \"10.0.0.2\", \"end\": \"10.0.0.254\"}"),
                     List.of("cidr", "10.0.0.0/24"),
                     List.of("enable_dhcp", "True"),
                     List.of("gateway_ip", "10.0.0.1"),

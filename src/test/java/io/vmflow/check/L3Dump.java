@@ -64,7 +64,8 @@ final class L3Dump {
         namespaces,
         List.of(
             gateway1
-                ? path("vm1", "10.20.0.11", "qrouter-r1", "10.20.0.1", subnet("s1", "10.20.0", dhcp1))
+                ? path(
+                    "vm1", "10.20.0.11", "qrouter-r1", "10.20.0.1", subnet("s1", "10.20.0", dhcp1))
                 : new L3Path(
                     "vm1",
                     "vm1-port",
