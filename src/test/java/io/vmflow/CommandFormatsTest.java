@@ -52,7 +52,10 @@ class CommandFormatsTest {
           Spec.NETNS_IP_ROUTE,
           Spec.NETNS_IP_NEIGH,
           Spec.NETNS_IP_RULE,
-          Spec.NETNS_IPTABLES_SAVE);
+          Spec.NETNS_IPTABLES_SAVE,
+          // the table of openstack network show, whose content rule it meets (one parser reads
+          // both)
+          Spec.NEUTRON_NET_SHOW);
 
   // outputs sos and vmflow-collect never write to a file of their own, and why
   private static final Set<Spec> NO_SOS_NAME =

@@ -65,9 +65,19 @@ public final class Causes {
                 .forEach(f -> findings.putIfAbsent(key(f), f));
           }
         }
-        for (MtuCauses.Found m : MtuCauses.of(vm, port, hosts)) {
+        List<MtuCauses.Found> mtus = MtuCauses.of(vm, port, hosts);
+        for (MtuCauses.Found m : mtus) {
           standing.add(
               new Found(m.finding(), m.host(), new LinkedHashSet<>(m.devices()), m.fits()));
+        }
+        // the network's MTU against the path's, when the path's devices agree among themselves
+        if (mtus.isEmpty()) {
+          NetworkMtuCauses.of(topology, vm, port, hosts)
+              .ifPresent(
+                  m ->
+                      standing.add(
+                          new Found(
+                              m.finding(), m.host(), new LinkedHashSet<>(m.devices()), m.fits())));
         }
         // a tunnel whose underlay cannot take the path's frames; said at INFO when only the
         // guest's MTU (not in the dump) decides, and then no loss is pinned on it

@@ -99,7 +99,7 @@ final class MtuCauses {
     return h.link(hop.device()).map(l -> l.value().mtu()).orElse(0);
   }
 
-  private static boolean carries(Hop h) {
+  static boolean carries(Hop h) {
     return switch (h.kind()) {
       case TAP, VETH_BRIDGE_SIDE, VETH_OVS_SIDE, PHYSICAL_NIC -> true;
       default -> false;

@@ -18,7 +18,10 @@ public final class Checks {
           new NetworkRules(),
           new MacRules(),
           new L3Rules(),
-          new L3RouteRules());
+          new L3RouteRules(),
+          new DhcpRules(),
+          new DvrRules(),
+          new FloatingIpRules());
 
   private Checks() {}
 

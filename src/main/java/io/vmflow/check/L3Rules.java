@@ -45,7 +45,10 @@ final class L3Rules implements Rule {
                 p -> p.hops().stream().filter(h -> h.kind().equals("GATEWAY")).findFirst());
         path.ifPresent(p -> pools(vm, port, p, out));
         if (gw.isEmpty()) {
-          path.flatMap(p -> missing(vm, port, p, namespaceData)).ifPresent(out::add);
+          // a distributed router absent from the VM's host is said by DvrRules, more precisely
+          if (DvrRules.absent(t, vm).isEmpty()) {
+            path.flatMap(p -> missing(vm, port, p, namespaceData)).ifPresent(out::add);
+          }
           continue;
         }
         Optional<Namespace> ns = namespace(t, gw.get());

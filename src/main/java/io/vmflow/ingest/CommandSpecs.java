@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Maps a command line as typed at a prompt to the output kind it produces and the object it is
@@ -16,6 +18,9 @@ public final class CommandSpecs {
 
   /** A recognised command: its spec and subject ("" when the command has none). */
   public record SpecCall(Spec spec, String subject) {}
+
+  // cat /var/lib/neutron/dhcp/6ee86f5e-5d22-4c00-a2cd-6622ec856e17/host (any state path)
+  private static final Pattern DHCP_HOST = Pattern.compile("(?:.*/)?dhcp/([^/]+)/host");
 
   private CommandSpecs() {}
 
@@ -37,6 +42,12 @@ public final class CommandSpecs {
     if (tool.equals("ip")
         && (words.contains("exec") || words.contains("-n") || words.contains("-netns"))) {
       return namespaced(words);
+    }
+    if (tool.equals("cat") && words.size() >= 2) {
+      Matcher dhcp = DHCP_HOST.matcher(words.get(1));
+      if (dhcp.matches()) {
+        return call(Spec.NEUTRON_DHCP_HOST, dhcp.group(1));
+      }
     }
     List<String> args = positional(words.subList(1, words.size()), tool);
     for (Spec spec : Spec.values()) {

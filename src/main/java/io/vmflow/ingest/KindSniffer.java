@@ -110,6 +110,12 @@ public final class KindSniffer {
   private static final Pattern IP_RULE =
       Pattern.compile("^\\d+:\\s+(not )?from \\S+.* lookup \\S+.*");
 
+  // fa:16:3e:61:21:c6,host-192-168-101-85.openstacklocal,192.168.101.85   (a DHCP agent's host
+  // file; also ...,[fdca:3ba5:a17a:4ba3::2] and a trailing ,set:port-<id>)
+  private static final Pattern DHCP_HOST =
+      Pattern.compile(
+          "^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5},([^,\\s]*,)*(\\d{1,3}(\\.\\d{1,3}){3}|\\[[0-9a-fA-F:.]+\\])(,[^,\\s]*)*$");
+
   private KindSniffer() {}
 
   public static Optional<Spec> sniff(List<String> lines) {
@@ -237,6 +243,9 @@ public final class KindSniffer {
       }
       if (BRIDGE_LINK.matcher(l).matches() && !l.contains(" qdisc ")) {
         return Optional.of(Spec.BRIDGE_LINK_SHOW);
+      }
+      if (DHCP_HOST.matcher(l).matches()) {
+        return Optional.of(Spec.NEUTRON_DHCP_HOST);
       }
       if (BRIDGE_FDB.matcher(l).matches()) {
         return Optional.of(Spec.BRIDGE_FDB_SHOW);

@@ -46,6 +46,13 @@ final class TableHeaders {
   }
 
   private static Optional<Spec> header(List<String> c) {
+    // id | fixed_ip_address | floating_ip_address | port_id   /   ID | Floating IP Address | ...
+    if (c.contains("floating_ip_address")) {
+      return Optional.of(Spec.NEUTRON_FLOATINGIP_LIST);
+    }
+    if (c.contains("floating ip address")) {
+      return Optional.of(Spec.OPENSTACK_FLOATING_IP_LIST);
+    }
     if (c.containsAll(List.of("port state", "port id", "net id"))) {
       return Optional.of(Spec.NOVA_INTERFACE_LIST);
     }

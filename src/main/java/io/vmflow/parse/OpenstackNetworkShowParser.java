@@ -25,9 +25,19 @@ import java.util.Optional;
  */
 final class OpenstackNetworkShowParser implements CommandParser<NetworkShow> {
 
+  private final Spec spec;
+
+  OpenstackNetworkShowParser() {
+    this(Spec.OPENSTACK_NETWORK_SHOW);
+  }
+
+  OpenstackNetworkShowParser(Spec spec) {
+    this.spec = spec;
+  }
+
   @Override
   public Spec spec() {
-    return Spec.OPENSTACK_NETWORK_SHOW;
+    return spec;
   }
 
   @Override

@@ -11,6 +11,8 @@ public sealed interface ParsedRecord
         OvsAppctlOfprotoTrace,
         BridgeFdbShow,
         EthtoolS,
+        DhcpHosts,
+        FloatingIpList,
         OvsAppctlCoverageShow,
         OvsAppctlFdbStatsShow,
         OvsAppctlUpcallShow,

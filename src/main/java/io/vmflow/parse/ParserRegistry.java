@@ -75,7 +75,11 @@ public final class ParserRegistry {
           entry(new NetnsExecParser(Spec.NETNS_IP_ROUTE, new IpRouteParser())),
           entry(new NetnsExecParser(Spec.NETNS_IP_NEIGH, new IpNeighParser())),
           entry(new NetnsExecParser(Spec.NETNS_IP_RULE, new IpRuleParser())),
-          entry(new NetnsExecParser(Spec.NETNS_IPTABLES_SAVE, new IptablesSaveParser())));
+          entry(new NetnsExecParser(Spec.NETNS_IPTABLES_SAVE, new IptablesSaveParser())),
+          entry(new FloatingIpListParser(Spec.NEUTRON_FLOATINGIP_LIST)),
+          entry(new FloatingIpListParser(Spec.OPENSTACK_FLOATING_IP_LIST)),
+          entry(new OpenstackNetworkShowParser(Spec.NEUTRON_NET_SHOW)),
+          entry(new DhcpHostFileParser()));
 
   private ParserRegistry() {}
 

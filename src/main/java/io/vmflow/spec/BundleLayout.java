@@ -47,14 +47,24 @@ public final class BundleLayout {
   // the host's /proc/net/dev as sos copies it (a process's proc/<pid>/net/dev is its namespace's)
   private static final Pattern PROC_NET_DEV = Pattern.compile("(^|/)proc/net/dev$");
 
+  // the DHCP agent's per-network files, which sos copies with /var/lib/neutron/:
+  // var/lib/neutron/dhcp/6ee86f5e-5d22-4c00-a2cd-6622ec856e17/host
+  private static final Pattern DHCP_HOST =
+      Pattern.compile("(^|/)var/lib/neutron/dhcp/(?<s>[^/]+)/host$");
+
   /**
    * The spec stored at {@code path} (any prefix; only the file name is matched, except for
-   * libvirt's status files and /proc/net/dev, which are known by their folder).
+   * libvirt's status files, /proc/net/dev and the DHCP agent's host files, which are known by their
+   * folder).
    */
   public static Optional<Match> match(String path) {
     Matcher status = LIBVIRT_STATUS.matcher(path);
     if (status.find()) {
       return Optional.of(new Match(Spec.VIRSH_DUMPXML, status.group("s")));
+    }
+    Matcher dhcp = DHCP_HOST.matcher(path);
+    if (dhcp.find()) {
+      return Optional.of(new Match(Spec.NEUTRON_DHCP_HOST, dhcp.group("s")));
     }
     if (PROC_NET_DEV.matcher(path).find()) {
       return Optional.of(new Match(Spec.PROC_NET_DEV, ""));

@@ -268,7 +268,24 @@ public enum Spec {
   OVS_APPCTL_TNL_PORTS_SHOW(
       "ovs-appctl tnl/ports/show",
       sos("ovs-appctl_tnl\\.ports\\.show(_-v)?"),
-      typed("ovs-appctl tnl/ports/show"));
+      typed("ovs-appctl tnl/ports/show")),
+  // routers and DHCP (#19), after the health signals for the same reason
+  NEUTRON_FLOATINGIP_LIST(
+      "neutron floatingip-list", sos("neutron_floatingip-list"), typed("neutron floatingip-list")),
+  OPENSTACK_FLOATING_IP_LIST(
+      "openstack floating ip list",
+      sos("openstack_floating_ip_list(_--long)?(_--all-projects)?"),
+      typed("openstack floating ip list")),
+  // the table of openstack network show (one parser reads both); vmflow-collect runs it per network
+  NEUTRON_NET_SHOW(
+      "neutron net-show %s",
+      Scope.PER_OBJECT, sos("neutron_net-show_(?<s>[^/]+)"), typed("neutron net-show")),
+  // a file, not a command: the DHCP agent's dnsmasq host file of one network, which sos copies with
+  // the rest of /var/lib/neutron/ (BundleLayout knows that folder; the subject is the network id);
+  // typed, it is cat of that file (ingest.CommandSpecs)
+  NEUTRON_DHCP_HOST(
+      "cat /var/lib/neutron/dhcp/%s/host",
+      Scope.PER_OBJECT, sos("cat_\\.var\\.lib\\.neutron\\.dhcp\\.(?<s>[^/]+)\\.host"), List.of());
 
   /** Whether the command runs once per host or once per object named in the command line. */
   public enum Scope {

@@ -1,11 +1,14 @@
 package io.vmflow.topology;
 
 import io.vmflow.model.OpenstackId;
+import io.vmflow.parse.DhcpHosts;
+import io.vmflow.parse.FloatingIpList;
 import io.vmflow.parse.HostList;
 import io.vmflow.parse.Hostname;
 import io.vmflow.parse.InterfaceList;
 import io.vmflow.parse.LibvirtDomain;
 import io.vmflow.parse.NetworkList;
+import io.vmflow.parse.NetworkShow;
 import io.vmflow.parse.ParsedRecord;
 import io.vmflow.parse.PortList;
 import io.vmflow.parse.PortShow;
@@ -18,7 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The controller-side facts of a dump (nova, neutron, openstack, cps), indexed by id. */
+/**
+ * The controller-side facts of a dump (nova, neutron, openstack, cps), indexed by id, and the DHCP
+ * agents' host files, which are read per network as the controller's tables are.
+ */
 final class ControllerFacts {
 
   record At<T>(T value, String origin, String host, String subject) {}
@@ -31,6 +37,9 @@ final class ControllerFacts {
   final Map<String, At<NetworkList.Network>> networks = new LinkedHashMap<>();
   final Map<String, At<RouterList.Router>> routers = new LinkedHashMap<>();
   final Map<String, At<io.vmflow.parse.SubnetShow>> subnets = new LinkedHashMap<>();
+  final Map<String, At<NetworkShow>> networkShows = new LinkedHashMap<>();
+  final List<At<DhcpHosts>> dhcpHosts = new ArrayList<>();
+  final Map<String, At<FloatingIpList.FloatingIp>> floatingIps = new LinkedHashMap<>();
   final Map<String, At<HostList.CpsHost>> cpsHosts = new LinkedHashMap<>();
   final Map<String, String> hostnames = new LinkedHashMap<>();
   final List<At<LibvirtDomain>> domains = new ArrayList<>();
@@ -52,6 +61,9 @@ final class ControllerFacts {
           .on(RouterShow.class, ControllerFacts::routerShow)
           .on(HostList.class, ControllerFacts::hostList)
           .on(io.vmflow.parse.SubnetShow.class, ControllerFacts::subnetShow)
+          .on(NetworkShow.class, ControllerFacts::networkShow)
+          .on(DhcpHosts.class, ControllerFacts::dhcpHosts)
+          .on(FloatingIpList.class, ControllerFacts::floatingIpList)
           .on(LibvirtDomain.class, ControllerFacts::domain)
           .on(Hostname.class, ControllerFacts::hostname);
 
@@ -99,6 +111,19 @@ final class ControllerFacts {
 
   private void subnetShow(io.vmflow.parse.SubnetShow s, Fact f) {
     subnets.put(key(s.id()), at(s, f, f.subject()));
+  }
+
+  private void networkShow(NetworkShow n, Fact f) {
+    networkShows.put(key(n.id()), at(n, f, f.subject()));
+  }
+
+  // a DHCP agent's host file: the network is the file's folder (the fact's subject)
+  private void dhcpHosts(DhcpHosts d, Fact f) {
+    dhcpHosts.add(at(d, f, f.subject()));
+  }
+
+  private void floatingIpList(FloatingIpList l, Fact f) {
+    l.floatingIps().forEach(x -> floatingIps.putIfAbsent(key(x.floatingIp()), at(x, f, "")));
   }
 
   private void hostList(HostList h, Fact f) {

@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * Everything correlated from one dump: hosts (hypervisors only), VMs with their paths, coverage
- * findings (data a path needed but the dump does not hold), and the controllers whose tables were
- * read.
+ * findings (data a path needed but the dump does not hold), the controllers whose tables were read,
+ * the hosts' namespaces, each VM port's routed path and the other L3 facts (networks' MTU, DHCP
+ * host files, floating IPs).
  */
 public record Topology(
     List<Host> hosts,
@@ -15,7 +16,8 @@ public record Topology(
     List<Finding> findings,
     List<ControllerData> controllers,
     List<Namespace> namespaces,
-    List<L3Path> l3Paths) {
+    List<L3Path> l3Paths,
+    L3Facts l3) {
 
   public Topology {
     hosts = List.copyOf(hosts);
@@ -24,12 +26,24 @@ public record Topology(
     controllers = controllers == null ? List.of() : List.copyOf(controllers);
     namespaces = namespaces == null ? List.of() : List.copyOf(namespaces);
     l3Paths = l3Paths == null ? List.of() : List.copyOf(l3Paths);
+    l3 = l3 == null ? L3Facts.EMPTY : l3;
+  }
+
+  /** Hypervisors, VMs, findings, controllers, namespaces and routed paths, no other L3 facts. */
+  public Topology(
+      List<Host> hosts,
+      List<Vm> vms,
+      List<Finding> findings,
+      List<ControllerData> controllers,
+      List<Namespace> namespaces,
+      List<L3Path> l3Paths) {
+    this(hosts, vms, findings, controllers, namespaces, l3Paths, L3Facts.EMPTY);
   }
 
   /** Hypervisors, VMs, findings and controllers, with no namespace data. */
   public Topology(
       List<Host> hosts, List<Vm> vms, List<Finding> findings, List<ControllerData> controllers) {
-    this(hosts, vms, findings, controllers, List.of(), List.of());
+    this(hosts, vms, findings, controllers, List.of(), List.of(), L3Facts.EMPTY);
   }
 
   /** The routed paths of VM {@code id}'s ports. */
@@ -39,7 +53,7 @@ public record Topology(
 
   /** Hypervisors, VMs and findings, with no controller data. */
   public Topology(List<Host> hosts, List<Vm> vms, List<Finding> findings) {
-    this(hosts, vms, findings, List.of(), List.of(), List.of());
+    this(hosts, vms, findings, List.of(), List.of(), List.of(), L3Facts.EMPTY);
   }
 
   public Optional<Vm> vm(String id) {

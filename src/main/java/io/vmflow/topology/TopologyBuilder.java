@@ -82,7 +82,8 @@ public final class TopologyBuilder {
         findings,
         controllers,
         namespaces,
-        L3Tracer.trace(traced, namespaces, subnets()));
+        L3Tracer.trace(traced, namespaces, subnets()),
+        L3Inventory.of(ctl, hostFacts.values()));
   }
 
   private List<L3Path.Subnet> subnets() {

@@ -52,6 +52,9 @@ class CollectControllerModeTest {
             "network list --long", cat("neutron-doc_openstack_network_list.txt"),
             "subnet list --long", cat("neutron-doc_openstack_subnet_list.txt"),
             "security group list", fixture("openstack_security_group_list/doc.txt"),
+            "floating ip list --long",
+                fixture(
+                    "openstack_floating_ip_list/neutron-doc_config-qos_unassociated_elided.txt"),
             "security group rule list --long",
                 fixture("openstack_security_group_rule_list/all_groups_wrapped.txt"),
             // a client in debug mode echoes the request body, password included, to stderr
@@ -75,6 +78,7 @@ class CollectControllerModeTest {
             "net-list", cat("neutron-devref-2016_neutron_net-list.txt"),
             "router-list", cat("neutron-devref-2016_neutron_router-list.txt"),
             "security-group-list", fixture("neutron_security_group_list/doc.txt"),
+            "floatingip-list", fixture("neutron_floatingip_list/doc.txt"),
             "security-group-rule-list",
                 fixture("neutron_security_group_rule_list/port_and_icmp.txt")));
     fake(
@@ -162,7 +166,12 @@ class CollectControllerModeTest {
             Spec.NEUTRON_SECURITY_GROUP_RULE_LIST)
         .containsEntry(
             top() + "sos_commands/neutron/neutron_security-group-list",
-            Spec.NEUTRON_SECURITY_GROUP_LIST);
+            Spec.NEUTRON_SECURITY_GROUP_LIST)
+        .containsEntry(
+            top() + "sos_commands/neutron/neutron_floatingip-list", Spec.NEUTRON_FLOATINGIP_LIST)
+        .containsEntry(
+            top() + "sos_commands/openstack/openstack_floating_ip_list_--long",
+            Spec.OPENSTACK_FLOATING_IP_LIST);
   }
 
   @Test

@@ -132,7 +132,9 @@ final class HotsosRows {
     if (name.endsWith("_ip_rule_list")) {
       return Spec.NETNS_IP_RULE;
     }
-    return name.endsWith("_iptables-save") ? Spec.NETNS_IPTABLES_SAVE : null;
+    return name.endsWith("_iptables-save") || name.endsWith("_ip6tables-save")
+        ? Spec.NETNS_IPTABLES_SAVE
+        : null;
   }
 
   static List<Row> rows() {

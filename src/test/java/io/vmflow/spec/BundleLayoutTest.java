@@ -40,7 +40,15 @@ class BundleLayoutTest {
         "sos_commands/openvswitch/ovs-appctl_dpctl.show_-s_system_ovs-system; OVS_DPCTL_SHOW; ''",
         "sos_commands/openvswitch/ovs-dpctl_show_-s; OVS_DPCTL_SHOW; ''",
         "sos_commands/networking/ip_-s_-d_link; IP_LINK; ''",
-        "sos_commands/networking/bridge_-s_-s_-d_link_show; BRIDGE_LINK_SHOW; ''"
+        "sos_commands/networking/bridge_-s_-s_-d_link_show; BRIDGE_LINK_SHOW; ''",
+        "sosreport-net1/var/lib/neutron/dhcp/6ee86f5e-5d22-4c00-a2cd-6622ec856e17/host;"
+            + " NEUTRON_DHCP_HOST; 6ee86f5e-5d22-4c00-a2cd-6622ec856e17",
+        "vmflow-n-1Z/sos_commands/neutron/cat_.var.lib.neutron.dhcp.6ee86f5e-5d22-4c00-a2cd-6622ec856e17.host;"
+            + " NEUTRON_DHCP_HOST; 6ee86f5e-5d22-4c00-a2cd-6622ec856e17",
+        "sos_commands/neutron/neutron_floatingip-list; NEUTRON_FLOATINGIP_LIST; ''",
+        "sos_commands/openstack/openstack_floating_ip_list_--long; OPENSTACK_FLOATING_IP_LIST; ''",
+        "sos_commands/neutron/neutron_net-show_37aaff3a-6047-45ac-bf4f-a825e56fd2b3;"
+            + " NEUTRON_NET_SHOW; 37aaff3a-6047-45ac-bf4f-a825e56fd2b3"
       })
   void sosNameMapsToSpecAndSubject(String path, Spec spec, String subject) {
     assertThat(BundleLayout.match(path)).contains(new BundleLayout.Match(spec, subject));

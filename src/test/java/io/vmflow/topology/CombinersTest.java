@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vmflow.parse.Hostname;
-import io.vmflow.parse.NetworkShow;
 import io.vmflow.parse.OvsDpctlShow;
 import io.vmflow.parse.OvsTunnels;
 import io.vmflow.parse.ParsedRecord;
@@ -27,7 +26,6 @@ class CombinersTest {
           OvsDpctlShow.class, // kept as evidence; no rule reads datapaths yet
           OvsTunnels.class, // kept as evidence; tunnels come from OVSDB interfaces
           VirshList.class, // kept as evidence; domains come from virsh dumpxml
-          NetworkShow.class, // kept as evidence; networks come from the list commands
           SubnetList.class, // kept as evidence; no rule reads subnets yet
           // read by the cause stage, which ties rules to the devices of a loss segment
           io.vmflow.parse.FirewallRules.class,
