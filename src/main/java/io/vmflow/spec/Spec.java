@@ -240,7 +240,14 @@ public enum Spec {
   // vmflow-collect runs cat /proc/net/dev
   PROC_NET_DEV("cat /proc/net/dev", sos("cat_\\.proc\\.net\\.dev"), typed("cat /proc/net/dev")),
   // ethtool_-S_ens3: a NIC driver's own counters (queue drops, missed, errors)
-  ETHTOOL_S("ethtool -S %s", Scope.PER_OBJECT, sos("ethtool_-S_(?<s>[^/]+)"), typed("ethtool -S"));
+  ETHTOOL_S("ethtool -S %s", Scope.PER_OBJECT, sos("ethtool_-S_(?<s>[^/]+)"), typed("ethtool -S")),
+  // ovs-ofctl_-O_OpenFlow13_dump-groups_br-int (sos runs it once per OpenFlow version): the
+  // bridge's OpenFlow groups, loaded into the trace stage's replica before the flows
+  OVS_OFCTL_DUMP_GROUPS(
+      "ovs-ofctl dump-groups %s",
+      Scope.PER_OBJECT,
+      sos("ovs-ofctl(_-O_OpenFlow1\\d)?_dump-groups_(?<s>[^/]+)"),
+      typed("ovs-ofctl dump-groups"));
 
   /** Whether the command runs once per host or once per object named in the command line. */
   public enum Scope {
