@@ -7,7 +7,7 @@
 #
 # Scenarios: healthy reply-drop loss vlan-mismatch tap-down fdb-wrong-port patch-broken
 #            reply-drop-inport stale-ofport sg-iptables sg-nft fw-random tap-mtu guest-down ovs-fw
-#            underlay-mtu router-port-down route-missing dnat-missing qr-wrong-tag
+#            underlay-mtu router-port-down route-missing dnat-missing qr-wrong-tag misdeliver
 #
 # Layout (network 10.20.0.0/24, VNI 1001; local VLAN 1 on compute-a, 3 on compute-b):
 #   compute-a  vm1 (hybrid plug)       tap → qbr → qvb ⇄ qvo → br-int (tag 1)
@@ -52,6 +52,7 @@ done
 case $SCENARIO in
   healthy|reply-drop|loss|vlan-mismatch|tap-down|fdb-wrong-port|patch-broken) ;;
   reply-drop-inport|stale-ofport|sg-iptables|sg-nft|fw-random|tap-mtu|guest-down|ovs-fw|underlay-mtu) ;;
+  misdeliver) ;;
   router-port-down|route-missing|dnat-missing|qr-wrong-tag) ;;
   *) echo "run-lab: unknown scenario $SCENARIO" >&2; exit 2 ;;
 esac
@@ -364,6 +365,12 @@ EOF
     reply-drop-inport)
       # Echo replies arriving from the tunnel die on br-int; the rule names no IP or MAC.
       ovs a ovs-ofctl add-flow br-int "table=0,priority=200,in_port=patch-tun,icmp,icmp_type=0,actions=drop" ;;
+    misdeliver)
+      # vm2's echo requests to vm3 are sent to vm1's port by a rule above the switch's NORMAL:
+      # they reach vm1's tap (which drops them: not its MAC) instead of the tunnel
+      local of
+      of=$(ovs a ovs-vsctl get interface "qvo$VM1_DEV" ofport)
+      ovs a ovs-ofctl add-flow br-int "cookie=0xbad,table=0,priority=210,icmp,nw_src=$VM2_IP,nw_dst=$VM3_IP,actions=output:$of" ;;
     stale-ofport)
       # Frames for vm2 are sent to an OpenFlow port that no longer exists.
       ovs a ovs-ofctl add-flow br-int "table=0,priority=150,dl_dst=$VM2_MAC,actions=output:99" ;;
@@ -759,6 +766,10 @@ in_ns "$P-vm1" ping -c "$COUNT" -i 0.2 -W 1 "$VM2_IP" >"$LAB/ping-vm2.txt" 2>&1 
 p1=$!
 in_ns "$P-vm1" ping -c "$COUNT" -i 0.2 -W 1 "$VM3_IP" >"$LAB/ping-vm3.txt" 2>&1 &
 p2=$!
+if [[ $SCENARIO == misdeliver ]]; then
+  in_ns "$P-vm2" ping -c "$COUNT" -i 0.2 -W 1 "$VM3_IP" >"$LAB/ping-vm2-vm3.txt" 2>&1 &
+  p5=$!
+fi
 if [[ $SCENARIO == underlay-mtu ]]; then
   in_ns "$P-vm1" ping -c "$COUNT" -i 0.2 -W 1 -s 1400 "$VM3_IP" >"$LAB/ping-vm1-vm3-large.txt" 2>&1 || true
 fi
@@ -774,6 +785,11 @@ wait "$p1" || true
 wait "$p2" || true
 wait "$p3" || true
 wait "$p4" || true
+if [[ $SCENARIO == misdeliver ]]; then
+  wait "$p5" || true
+  tail -n 2 "$LAB/ping-vm2-vm3.txt" | head -n 1 | sed "s/^/run-lab: vm2 -> vm3: /" >&2
+  cp "$LAB/ping-vm2-vm3.txt" "$OUT/ping-vm2-vm3.txt"
+fi
 for t in vm2:vm2 vm3:vm3 gw:gateway ext:external; do
   tail -n 2 "$LAB/ping-${t%%:*}.txt" | head -n 1 | sed "s/^/run-lab: vm1 -> ${t##*:}: /" >&2
 done

@@ -198,6 +198,12 @@ public final class KindSniffer {
       if (l.startsWith("OFPST_PORT reply")) {
         return Optional.of(Spec.OVS_OFCTL_DUMP_PORTS);
       }
+      // OFPST_GROUP_DESC reply (OF1.3) (xid=0x2): ; " group_id=1,type=all,bucket=..."
+      if (l.startsWith("OFPST_GROUP_DESC")
+          || l.startsWith("NXST_GROUP_DESC")
+          || l.trim().matches("group_id=\\d+,type=\\w+,.*")) {
+        return Optional.of(Spec.OVS_OFCTL_DUMP_GROUPS);
+      }
       if (l.startsWith("NXST_FLOW") || l.startsWith("OFPST_FLOW") || FLOW.matcher(l).matches()) {
         return Optional.of(Spec.OVS_OFCTL_DUMP_FLOWS);
       }

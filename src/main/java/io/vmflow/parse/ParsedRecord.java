@@ -7,6 +7,7 @@ package io.vmflow.parse;
  */
 public sealed interface ParsedRecord
     permits BrctlShow,
+        OvsOfctlDumpGroups,
         FirewallRules,
         OvsAppctlOfprotoTrace,
         BridgeFdbShow,

@@ -65,6 +65,7 @@ public final class ParserRegistry {
           entry(new IptablesListParser()),
           entry(new NftListRulesetParser()),
           entry(new OvsAppctlOfprotoTraceParser()),
+          entry(new OvsOfctlDumpGroupsParser()),
           entry(new IpNetnsParser()),
           entry(new SubnetShowParser(Spec.NEUTRON_SUBNET_SHOW)),
           entry(new SubnetShowParser(Spec.OPENSTACK_SUBNET_SHOW)),

@@ -285,7 +285,14 @@ public enum Spec {
   // typed, it is cat of that file (ingest.CommandSpecs)
   NEUTRON_DHCP_HOST(
       "cat /var/lib/neutron/dhcp/%s/host",
-      Scope.PER_OBJECT, sos("cat_\\.var\\.lib\\.neutron\\.dhcp\\.(?<s>[^/]+)\\.host"), List.of());
+      Scope.PER_OBJECT, sos("cat_\\.var\\.lib\\.neutron\\.dhcp\\.(?<s>[^/]+)\\.host"), List.of()),
+  // ovs-ofctl_-O_OpenFlow13_dump-groups_br-int (sos runs it once per OpenFlow version): the
+  // bridge's OpenFlow groups, loaded into the trace stage's replica before the flows
+  OVS_OFCTL_DUMP_GROUPS(
+      "ovs-ofctl dump-groups %s",
+      Scope.PER_OBJECT,
+      sos("ovs-ofctl(_-O_OpenFlow1\\d)?_dump-groups_(?<s>[^/]+)"),
+      typed("ovs-ofctl dump-groups"));
 
   /** Whether the command runs once per host or once per object named in the command line. */
   public enum Scope {

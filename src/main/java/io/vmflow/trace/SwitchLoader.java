@@ -1,6 +1,7 @@
 package io.vmflow.trace;
 
 import io.vmflow.parse.OvsOfctlDumpFlows;
+import io.vmflow.parse.OvsOfctlDumpGroups;
 import io.vmflow.topology.Bridge;
 import io.vmflow.topology.BridgePort;
 import io.vmflow.topology.FdbSighting;
@@ -22,9 +23,21 @@ final class SwitchLoader {
   static final String PROTOCOLS =
       "protocols=OpenFlow10,OpenFlow11,OpenFlow12,OpenFlow13,OpenFlow14,OpenFlow15";
 
+  private static final List<String> TUNNEL_KEYS = List.of("key", "in_key", "out_key", "dst_port");
+
   private SwitchLoader() {}
 
   static void bridge(Replica r, Bridge b) throws ReplicaFailure {
+    bridge(r, b, Map.of());
+  }
+
+  /**
+   * @param options each interface's dumped options ({@code ovs-vsctl show}); a tunnel keeps the
+   *     ones that decide the tunnel id and UDP port it sends ({@code key}, {@code in_key}, {@code
+   *     out_key}, {@code dst_port})
+   */
+  static void bridge(Replica r, Bridge b, Map<String, Map<String, String>> options)
+      throws ReplicaFailure {
     List<String> cmd =
         new ArrayList<>(
             // without --no-wait: ovs-vsctl returns once ovs-vswitchd has the bridge and its
@@ -61,6 +74,12 @@ final class SwitchLoader {
         cmd.addAll(List.of("type=patch", "options:peer=" + p.peer()));
       } else if (p.type().matches("vxlan|gre|geneve") && !p.remoteIp().isEmpty()) {
         cmd.addAll(List.of("type=" + p.type(), "options:remote_ip=" + p.remoteIp()));
+        for (String k : TUNNEL_KEYS) {
+          String v = options.getOrDefault(p.name(), Map.of()).getOrDefault(k, "");
+          if (v.matches("flow|\\d+|0x[0-9a-fA-F]+")) {
+            cmd.add("options:" + k + "=" + v);
+          }
+        }
       }
     }
     r.vsctl(cmd);
@@ -81,6 +100,37 @@ final class SwitchLoader {
         full.mac(),
         full.inOvsdb(),
         full.evidence());
+  }
+
+  /**
+   * Adds the groups with one command; when the switch refuses it, group by group, to find the ones
+   * it refuses (the others stay).
+   *
+   * @return each refused group with what the switch said
+   */
+  static Map<OvsOfctlDumpGroups.Group, String> groups(
+      Replica r, String bridge, List<OvsOfctlDumpGroups.Group> groups, Path file)
+      throws ReplicaFailure, IOException {
+    Map<OvsOfctlDumpGroups.Group, String> refused = new java.util.LinkedHashMap<>();
+    if (groups.isEmpty()) {
+      return refused;
+    }
+    Files.write(file, groups.stream().map(OvsOfctlDumpGroups.Group::text).toList());
+    // OpenFlow 1.5 reads every version's group syntax (bucket ids, selection methods included)
+    try {
+      r.ofctl(List.of("-O", "OpenFlow15", "add-groups", r.mgmt(bridge), file.toString()));
+      return refused;
+    } catch (ReplicaFailure whole) {
+      r.ofctl(List.of("-O", "OpenFlow15", "del-groups", r.mgmt(bridge)));
+    }
+    for (OvsOfctlDumpGroups.Group g : groups) {
+      try {
+        r.ofctl(List.of("-O", "OpenFlow15", "add-group", r.mgmt(bridge), g.text()));
+      } catch (ReplicaFailure x) {
+        refused.put(g, x.getMessage());
+      }
+    }
+    return refused;
   }
 
   /** Loads the flows with one bundle; a flow the switch refuses fails the bridge's load. */

@@ -193,6 +193,32 @@ class LabScenariosIT {
   }
 
   @Test
+  void ruleSendingTheRequestsToAnotherVmsPortIsTracedAndNamedWithThePortsOwner() throws Exception {
+    Lab lab = run("misdeliver");
+    // vm2's requests to vm3 leave br-int by vm1's qvo: the rule, the port and its VM are named
+    assertThat(lab.messages("FLOW_TRACE_MISDELIVERS"))
+        .anyMatch(
+            m ->
+                m.contains("echo request (10.20.0.12 > 10.20.0.13)")
+                    && m.contains("leaves by qvo" + VM1 + ", a port of lab-vm1 (10.20.0.11)")
+                    && m.contains("not toward lab-vm3")
+                    && m.contains("br-int table 0, priority 210")
+                    && m.contains("cookie 0xbad"));
+    List<String> linked = new ArrayList<>();
+    lab.report()
+        .get("findings")
+        .forEach(
+            f -> {
+              if (f.get("code").asString().equals("PING_LOSS_LOCALISED")
+                  && f.get("message").asString().contains("10.20.0.12 > 10.20.0.13")
+                  && f.has("causes")) {
+                f.get("causes").forEach(c -> linked.add(c.get("code").asString()));
+              }
+            });
+    assertThat(linked).contains("FLOW_TRACE_MISDELIVERS");
+  }
+
+  @Test
   void securityGroupIptablesDropInQbrIsNamedWithItsChain() throws Exception {
     Lab lab = run("sg-iptables");
     assertThat(lab.messages("FIREWALL_DROPS_VM_TRAFFIC"))

@@ -51,6 +51,8 @@ class CombinersTest {
           io.vmflow.parse.IpRoute.class,
           io.vmflow.parse.IpNeigh.class,
           io.vmflow.parse.IpRule.class,
+          // groups: loaded into the trace stage's replica before the flows
+          io.vmflow.parse.OvsOfctlDumpGroups.class,
           // the trace stage's own output, parsed where a dump carries one
           io.vmflow.parse.OvsAppctlOfprotoTrace.class,
           // security groups and rules: read by the cause stage (SecurityGroupCauses) with ports

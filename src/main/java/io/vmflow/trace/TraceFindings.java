@@ -1,0 +1,88 @@
+package io.vmflow.trace;
+
+import io.vmflow.finding.Evidence;
+import io.vmflow.finding.Finding;
+import io.vmflow.finding.Severity;
+import io.vmflow.parse.OvsAppctlOfprotoTrace;
+import io.vmflow.ping.LossCase;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The findings a trace gives: the rule that drops the lost packet, or a trace not possible. */
+final class TraceFindings {
+
+  private TraceFindings() {}
+
+  static Finding unavailable() {
+    return Finding.coverage(
+            Severity.INFO,
+            Tracer.FLOW_TRACE_UNAVAILABLE,
+            "flow traces need Open vSwitch (ovsdb-server, ovs-vswitchd, ovs-vsctl, ovs-ofctl,"
+                + " ovs-appctl: package openvswitch-switch) on the analysing machine: with"
+                + " them each loss's packet would run through a replica of its host's flow"
+                + " tables, naming the rule that drops or misdirects it",
+            "")
+        .withHint("", List.of());
+  }
+
+  static Finding failed(String hostKey, String message) {
+    return Finding.coverage(
+            Severity.INFO, Tracer.FLOW_TRACE_FAILED, "flow trace not possible: " + message, "")
+        .about("", "", hostKey)
+        .withHint("", List.of());
+  }
+
+  /**
+   * @param entering "br-int from qvo1c65142e-2a", with how the packet got there when it crossed a
+   *     tunnel
+   * @param ct the conntrack state assumed, "" when the trace met no conntrack
+   */
+  static Finding drops(
+      HostReplica host, LossCase l, String entering, HostReplica.Traced traced, String ct) {
+    OvsAppctlOfprotoTrace trace = traced.trace();
+    OvsAppctlOfprotoTrace.Step last = trace.steps().get(trace.steps().size() - 1);
+    List<Evidence> evidence = new ArrayList<>();
+    evidence.add(new Evidence(traced.file().toString(), last.line()));
+    Rules.dumpLine(host, last).ifPresent(d -> evidence.add(new Evidence(d.origin(), d.line())));
+    return Finding.network(
+            Severity.ERROR,
+            Tracer.FLOW_TRACE_DROPS,
+            "traced on a replica of "
+                + host.host.key()
+                + "'s switches, the lost echo "
+                + (l.icmpType() == 8 ? "request" : "reply")
+                + " entering "
+                + entering
+                + " is dropped by "
+                + Rules.describe(last)
+                + " after "
+                + trace.steps().size()
+                + " rules"
+                + conntrack(l, ct)
+                + "; datapath actions: drop",
+            traced.file().toString(),
+            last.line())
+        .about(l.vmId(), "", host.host.key())
+        .withHint(where(traced.file()), evidence);
+  }
+
+  static String conntrack(LossCase l, String ct) {
+    if (ct.isEmpty()) {
+      return " (no conntrack on the way)";
+    }
+    return " (conntrack state assumed: "
+        + ct.replace(",", "+")
+        + (l.icmpType() == 8
+            ? ", the first packet of its connection)"
+            : ", a reply in the connection its request opened)");
+  }
+
+  // the replica lives in the output folder's .vmflow/replica/host-N/
+  static String where(Path file) {
+    return "read the full trace in the report folder: .vmflow/replica/"
+        + file.getParent().getFileName()
+        + "/"
+        + file.getFileName();
+  }
+}
