@@ -17,6 +17,8 @@ public record OvsAppctlTnlPortsShow(List<Listener> listeners) implements ParsedR
    * {@code vxlan_sys_4789 (4789) ref_cnt=3}; with {@code -v}, {@code vxlan_sys_4789 (4789) :
    * <flow>} and no count.
    *
+   * @param port the UDP port, from the device's name ({@code vxlan_sys_4789}); for a device whose
+   *     name has none (GRE), its datapath port
    * @param refCount the tunnel ports sharing it, -1 when the output does not say
    */
   public record Listener(String device, int port, int refCount, int line) {}

@@ -19,7 +19,11 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * Kept: each listener's device, port and reference count (with {@code -v}, one row per tunnel flow,
- * the count unknown). An empty listing (the header alone) is a valid output: no native tunnel.
+ * the count unknown). An empty listing (the header alone) is a valid output: no native tunnel. The
+ * number in parentheses is the device's datapath port ({@code tnl-ports.c} prints {@code
+ * odp_to_u32(p->port)}): OVS's own tests give it the UDP port's value, a real switch does not
+ * ({@code vxlan_sys_4789 (3) ref_cnt=1}), so the UDP port is read from the device's name, and the
+ * datapath port is kept only where the name has none (GRE).
  */
 final class OvsAppctlTnlPortsShowParser implements CommandParser<OvsAppctlTnlPortsShow> {
 
@@ -27,6 +31,14 @@ final class OvsAppctlTnlPortsShowParser implements CommandParser<OvsAppctlTnlPor
   private static final Pattern LISTENER =
       Pattern.compile(
           "^\\s*(?<dev>\\S+) \\((?<port>\\d{1,10})\\)(?: ref_cnt=(?<ref>\\d{1,10})| : .*)\\s*$");
+
+  private static final Pattern UDP_IN_NAME = Pattern.compile("_(\\d{1,5})$");
+
+  private static int port(String device, String parenthesised) {
+    Matcher udp = UDP_IN_NAME.matcher(device);
+    return (int)
+        Math.min(Integer.MAX_VALUE, Long.parseLong(udp.find() ? udp.group(1) : parenthesised));
+  }
 
   @Override
   public Spec spec() {
@@ -50,7 +62,7 @@ final class OvsAppctlTnlPortsShowParser implements CommandParser<OvsAppctlTnlPor
         out.add(
             new OvsAppctlTnlPortsShow.Listener(
                 m.group("dev"),
-                (int) Math.min(Integer.MAX_VALUE, Long.parseLong(m.group("port"))),
+                port(m.group("dev"), m.group("port")),
                 m.group("ref") == null
                     ? -1
                     : (int) Math.min(Integer.MAX_VALUE, Long.parseLong(m.group("ref"))),

@@ -31,6 +31,19 @@ class OvsAppctlTnlPortsShowParserTest {
   }
 
   @Test
+  void aRealSwitchNumbersItsListenerAfterTheDatapathPortSoTheUdpPortComesFromTheName() {
+    // "vxlan_sys_4789 (3)": 3 is the datapath port; read as the UDP port, a healthy lab's VXLAN
+    // tunnels were said to have no listener (TUNNEL_NOT_IN_DATAPATH)
+    Parsed<OvsAppctlTnlPortsShow> p = parse("lab_userspace_vxlan.txt");
+    assertThat(p.findings()).isEmpty();
+    OvsAppctlTnlPortsShow tp = p.value().orElseThrow();
+    assertThat(tp.listeners())
+        .containsExactly(new OvsAppctlTnlPortsShow.Listener("vxlan_sys_4789", 4789, 1, 2));
+    assertThat(tp.listens(4789)).isTrue();
+    assertThat(tp.listens(3)).isFalse();
+  }
+
+  @Test
   void aMovedVxlanPortIsASecondListenerAndTheHeaderAloneIsNone() {
     assertThat(parse("two_vxlan_ports.txt").value().orElseThrow().listens(4790)).isTrue();
     Parsed<OvsAppctlTnlPortsShow> none = parse("none.txt");
