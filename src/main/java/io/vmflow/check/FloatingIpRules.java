@@ -21,26 +21,12 @@ import java.util.Optional;
  * DVR router). Raised when that namespace's NAT table is in the dump and holds neither rule of the
  * pair; a half pair is {@code L3_FIP_NAT_INCOMPLETE}'s (L3Rules).
  */
-final class FloatingIpRules implements Rule {
+final class FloatingIpRules implements L3PathRule {
 
   static final String L3_FIP_NAT_MISSING = "L3_FIP_NAT_MISSING";
 
   @Override
-  public List<Finding> check(Topology t) {
-    List<Finding> out = new ArrayList<>();
-    for (Vm vm : t.vms()) {
-      for (VmPort port : vm.ports()) {
-        for (L3Path p : t.l3PathsOf(vm.id())) {
-          if (p.portId().equals(port.portId())) {
-            check(t, vm, port, p).ifPresent(out::add);
-          }
-        }
-      }
-    }
-    return out;
-  }
-
-  private static Optional<Finding> check(Topology t, Vm vm, VmPort port, L3Path p) {
+  public Optional<Finding> check(Topology t, Vm vm, VmPort port, L3Path p) {
     String ip = p.hops().get(0).ip();
     Optional<L3Hop> gw = p.hops().stream().filter(h -> h.kind().equals("GATEWAY")).findFirst();
     Optional<L3Facts.FloatingIp> fip =

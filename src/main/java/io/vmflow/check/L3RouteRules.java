@@ -22,26 +22,12 @@ import java.util.Optional;
  * route (the default out of {@code qg-}) or none. Raised on the VM whose gateway it is only, so a
  * router of another network never marks it.
  */
-final class L3RouteRules implements Rule {
+final class L3RouteRules implements L3PathRule {
 
   static final String L3_ROUTE_MISSING = "L3_ROUTE_MISSING";
 
   @Override
-  public List<Finding> check(Topology t) {
-    List<Finding> out = new ArrayList<>();
-    for (Vm vm : t.vms()) {
-      for (VmPort port : vm.ports()) {
-        for (L3Path p : t.l3PathsOf(vm.id())) {
-          if (p.portId().equals(port.portId())) {
-            check(t, vm, port, p).ifPresent(out::add);
-          }
-        }
-      }
-    }
-    return out;
-  }
-
-  private static Optional<Finding> check(Topology t, Vm vm, VmPort port, L3Path p) {
+  public Optional<Finding> check(Topology t, Vm vm, VmPort port, L3Path p) {
     Optional<L3Hop> gw = p.hops().stream().filter(h -> h.kind().equals("GATEWAY")).findFirst();
     if (gw.isEmpty() || p.hops().get(0).ip().isEmpty()) {
       return Optional.empty();
