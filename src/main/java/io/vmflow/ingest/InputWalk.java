@@ -105,7 +105,7 @@ final class InputWalk {
       case PCAP, PCAPNG -> {
         Spool.Spooled s;
         try (java.io.OutputStream read = tap.open(origin)) {
-          s = spool(in, origin, read);
+          s = spool(in, origin, read, !tap.replacesSpool());
         }
         add(entry(origin, s, ArtifactType.CAPTURE, Optional.empty(), "", "", "", 1));
       }
@@ -161,12 +161,15 @@ final class InputWalk {
   }
 
   private Spool.Spooled spool(InputStream in, String origin) throws IOException {
-    return spool(in, origin, java.io.OutputStream.nullOutputStream());
+    return spool(in, origin, java.io.OutputStream.nullOutputStream(), true);
   }
 
-  private Spool.Spooled spool(InputStream in, String origin, java.io.OutputStream also)
-      throws IOException {
-    Spool.Spooled s = spool.copy(in, limits.maxEntryBytes(), also);
+  private Spool.Spooled spool(
+      InputStream in, String origin, java.io.OutputStream also, boolean keep) throws IOException {
+    Spool.Spooled s =
+        keep
+            ? spool.copy(in, limits.maxEntryBytes(), also)
+            : spool.digest(in, limits.maxEntryBytes(), also);
     if (s.truncated()) {
       finding(
           Severity.WARNING,

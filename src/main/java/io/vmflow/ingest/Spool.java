@@ -44,22 +44,10 @@ final class Spool {
   Spooled copy(InputStream in, long maxBytes, OutputStream also) throws IOException {
     Path tmp = write(() -> Files.createTempFile(dir, "incoming-", ".part"), dir);
     MessageDigest md = sha256();
-    long n = 0;
-    boolean truncated = false;
+    Passed p;
     try (OutputStream out =
         new DigestOutputStream(write(() -> Files.newOutputStream(tmp), tmp), md)) {
-      byte[] buf = new byte[1 << 16];
-      int r;
-      while ((r = in.read(buf)) > 0) {
-        int keep = (int) Math.min(r, maxBytes - n);
-        write(out, buf, keep, tmp);
-        also.write(buf, 0, keep);
-        n += keep;
-        if (keep < r) {
-          truncated = true;
-          break;
-        }
-      }
+      p = pass(in, maxBytes, out, also, tmp);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(tmp);
       throw e;
@@ -71,7 +59,40 @@ final class Spool {
     } else {
       write(() -> Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE), target);
     }
-    return new Spooled(target, sha, n, truncated);
+    return new Spooled(target, sha, p.n(), p.truncated());
+  }
+
+  /**
+   * As {@link #copy(InputStream, long, OutputStream)} without keeping a copy: the kept bytes are
+   * digested and go only to {@code also}; the result names the path a copy would have had, where no
+   * file is.
+   */
+  Spooled digest(InputStream in, long maxBytes, OutputStream also) throws IOException {
+    MessageDigest md = sha256();
+    Passed p =
+        pass(in, maxBytes, new DigestOutputStream(OutputStream.nullOutputStream(), md), also, dir);
+    String sha = HexFormat.of().formatHex(md.digest());
+    return new Spooled(dir.resolve(sha), sha, p.n(), p.truncated());
+  }
+
+  private record Passed(long n, boolean truncated) {}
+
+  private static Passed pass(
+      InputStream in, long maxBytes, OutputStream out, OutputStream also, Path target)
+      throws IOException {
+    byte[] buf = new byte[1 << 16];
+    long n = 0;
+    int r;
+    while ((r = in.read(buf)) > 0) {
+      int keep = (int) Math.min(r, maxBytes - n);
+      write(out, buf, keep, target);
+      also.write(buf, 0, keep);
+      n += keep;
+      if (keep < r) {
+        return new Passed(n, true);
+      }
+    }
+    return new Passed(n, false);
   }
 
   private interface Io<T> {

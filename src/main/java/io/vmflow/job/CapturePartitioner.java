@@ -39,7 +39,9 @@ class CapturePartitioner implements Partitioner, StepExecutionListener {
     long bytes = 0;
     for (CatalogStore.Row row : catalog.list(instanceId)) {
       // a capture paired while ingest read it is not read again
+      // and one ingest did not keep (its tap failed: ingest said so) cannot be
       if (row.entry().type() == ArtifactType.CAPTURE
+          && java.nio.file.Files.isRegularFile(row.entry().content())
           && results
               .get(instanceId, CaptureResults.key(row.seq()), CaptureResults.All.class)
               .isEmpty()) {

@@ -1,11 +1,13 @@
 package io.vmflow.job;
 
 import io.vmflow.finding.Finding;
+import io.vmflow.finding.Severity;
 import io.vmflow.ingest.ArtifactType;
 import io.vmflow.ingest.CatalogEntry;
 import io.vmflow.ingest.IngestLimits;
 import io.vmflow.ingest.IngestSink;
 import io.vmflow.ingest.Ingestor;
+import io.vmflow.ping.CapturePairing;
 import io.vmflow.ping.PairingTap;
 import io.vmflow.store.CatalogStore;
 import io.vmflow.store.FactStore;
@@ -13,6 +15,7 @@ import io.vmflow.store.FindingStore;
 import io.vmflow.store.StageResultStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -26,6 +29,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 class IngestTasklet implements Tasklet {
 
   private static final Logger log = LoggerFactory.getLogger(IngestTasklet.class);
+
+  /** A capture the pairing tap failed on while ingest read it. */
+  static final String CAPTURE_NOT_PAIRED = "CAPTURE_NOT_PAIRED";
 
   private final CatalogStore catalog;
   private final FactStore facts;
@@ -70,7 +76,7 @@ class IngestTasklet implements Tasklet {
               int at = seq[0]++;
               catalog.insert(instance, at, entry);
               if (entry.type() == ArtifactType.CAPTURE) {
-                paired(tap, instance, at, entry.origin());
+                paired(tap, instance, at, entry.origin(), found);
               }
             }
 
@@ -87,21 +93,22 @@ class IngestTasklet implements Tasklet {
     return RepeatStatus.FINISHED;
   }
 
-  // a capture paired while it was spooled is stored now; the captures step reads only the others
-  private void paired(PairingTap tap, long instance, int seq, String origin) {
-    tap.take(origin)
-        .ifPresentOrElse(
-            r -> {
-              CaptureResults.store(results, findings, instance, seq, r);
-              log.info("paired capture {} as it was read: {}", origin, CaptureResults.describe(r));
-            },
-            () ->
-                tap.failure(origin)
-                    .ifPresent(
-                        why ->
-                            log.info(
-                                "capture {} not paired as it was read ({}): read from the spool",
-                                origin,
-                                why)));
+  // a capture paired as ingest read it is stored now; ingest kept no copy of it (the tap replaces
+  // the spool), so one the tap could not pair is a finding, not a second read
+  private void paired(PairingTap tap, long instance, int seq, String origin, List<Finding> found) {
+    Optional<CapturePairing.Result> r = tap.take(origin);
+    if (r.isPresent()) {
+      CaptureResults.store(results, findings, instance, seq, r.get());
+      log.info("paired capture {} as it was read: {}", origin, CaptureResults.describe(r.get()));
+      return;
+    }
+    String why = tap.failure(origin).orElse("interrupted");
+    found.add(
+        Finding.input(
+            Severity.WARNING,
+            CAPTURE_NOT_PAIRED,
+            "capture not paired as it was read (" + why + "): its echoes are not counted",
+            origin,
+            0));
   }
 }

@@ -12,9 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Pairs each capture on a thread of its own while ingest spools it, so that a capture inside an
- * archive is decompressed and read once, ingest and pairing each on one core. The pairing of a
- * capture is kept by its origin until {@link #take} collects it.
+ * Pairs each capture on a thread of its own while ingest reads it, so that a capture inside an
+ * archive is decompressed and read once and never written to disk, ingest and pairing each on one
+ * core. The pairing of a capture is kept by its origin until {@link #take} collects it.
  */
 public final class PairingTap implements CaptureTap, AutoCloseable {
 
@@ -27,6 +27,12 @@ public final class PairingTap implements CaptureTap, AutoCloseable {
           });
   private final Map<String, CapturePairing.Result> paired = new ConcurrentHashMap<>();
   private final Map<String, String> failed = new ConcurrentHashMap<>();
+
+  // nothing reads a capture again once it is paired here
+  @Override
+  public boolean replacesSpool() {
+    return true;
+  }
 
   @Override
   public OutputStream open(String origin) {
@@ -67,7 +73,7 @@ public final class PairingTap implements CaptureTap, AutoCloseable {
 
   /**
    * The pairing of the capture ingest read at {@code origin}, once; empty when the tap could not
-   * read it (the capture is then read from the spool).
+   * read it.
    */
   public Optional<CapturePairing.Result> take(String origin) {
     return Optional.ofNullable(paired.remove(origin));

@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -32,7 +34,7 @@ class PairingTapTest {
   private static final Path FIXTURES = Path.of("src/test/resources/fixtures/pcap");
 
   @Test
-  void aCapturePairedAsItIsSpooledEqualsItsSpooledCopyReadAgain(@TempDir Path tmp)
+  void aCapturePairedAsItIsReadEqualsTheCaptureReadFromAFileAndIsNotSpooled(@TempDir Path tmp)
       throws Exception {
     Path big = tmp.resolve("tap3f1a2b4c-5d.pcap");
     GenerateIcmpCapture.main(new String[] {big.toString(), String.valueOf(24L << 20)});
@@ -41,14 +43,18 @@ class PairingTapTest {
     byte[] damaged = Arrays.copyOf(real, real.length + 5000);
     Arrays.fill(damaged, real.length, damaged.length, (byte) 0x7f);
     Path bundle = tmp.resolve("bundle.tar.gz");
+    Map<String, byte[]> members = new LinkedHashMap<>();
+    members.put("captures/tap3f1a2b4c-5d.pcap", Files.readAllBytes(big));
+    members.put("captures/qvo3f1a2b4c-5d.pcap", real);
+    members.put("captures/qvb3f1a2b4c-5d.pcap", damaged);
+    for (Path f : Files.newDirectoryStream(FIXTURES, "*.pcap*")) {
+      members.put("fixtures/" + f.getFileName(), Files.readAllBytes(f));
+    }
     try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(bundle));
         TarArchiveOutputStream tar = new TarArchiveOutputStream(gz)) {
       tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-      add(tar, "captures/tap3f1a2b4c-5d.pcap", Files.readAllBytes(big));
-      add(tar, "captures/qvo3f1a2b4c-5d.pcap", real);
-      add(tar, "captures/qvb3f1a2b4c-5d.pcap", damaged);
-      for (Path f : Files.newDirectoryStream(FIXTURES, "*.pcap*")) {
-        add(tar, "fixtures/" + f.getFileName(), Files.readAllBytes(f));
+      for (Map.Entry<String, byte[]> m : members.entrySet()) {
+        add(tar, m.getKey(), m.getValue());
       }
     }
     for (long cap : new long[] {IngestLimits.defaults().maxEntryBytes(), 10L << 20}) {
@@ -75,7 +81,18 @@ class PairingTapTest {
         assertThat(captures).hasSizeGreaterThan(5);
         for (CatalogEntry e : captures) {
           CapturePairing.Result streamed = tap.take(e.origin()).orElseThrow();
-          CapturePairing.Result reread = CapturePairing.pair(e.content(), e.origin());
+          // the tap replaces the spool: no copy of the capture is written
+          assertThat(e.content()).as(e.origin()).doesNotExist();
+          byte[] member =
+              members.entrySet().stream()
+                  .filter(m -> e.origin().endsWith("!/" + m.getKey()))
+                  .findFirst()
+                  .orElseThrow()
+                  .getValue();
+          Path file = tmp.resolve("reread.pcap");
+          Files.write(file, Arrays.copyOf(member, (int) Math.min(cap, member.length)));
+          CapturePairing.Result reread = CapturePairing.pair(file, e.origin());
+          assertThat(e.size()).as(e.origin()).isEqualTo(Math.min(cap, member.length));
           assertThat(streamed.stats()).as(e.origin()).isEqualTo(reread.stats());
           assertThat(streamed.points()).as(e.origin()).isEqualTo(reread.points());
           assertThat(streamed.summary()).as(e.origin()).isEqualTo(reread.summary());
