@@ -31,8 +31,11 @@ public record Verdict(List<Line> lines, String covered) {
    * One problem.
    *
    * @param code the finding code the line stands for ({@code PING_LOSS_LOCALISED}, …)
-   * @param vmId the victim: the VM whose traffic is lost or whose path is wrong, "" for none
-   * @param peerVmId for a loss between two VMs, the other VM (affected, not a victim), "" for none
+   * @param vmId the VM the problem is on: the VM whose traffic is lost or whose path is wrong; for
+   *     a loss between two VMs the flow's source, or its destination when the cause or the whole
+   *     loss segment lies on the destination's own path; "" for none
+   * @param peerVmId for a loss between two VMs, the other VM (affected, not the one the problem is
+   *     on), "" for none
    * @param what e.g. "20 of 20 echo replies from lab-vm2 to lab-vm1 lost"
    * @param where e.g. "br-int on compute-a, between qvm9e8d7c6b-5a and qvo3f1a2b4c-5d"
    * @param why the finding that explains it, "" when none does

@@ -114,13 +114,17 @@ final class VerdictBuilder {
             hosts.removeIf(h -> !names(f.message(), h));
           }
         });
+    if (at.isEmpty()) {
+      // a link between two adjacent devices: the host they are on
+      for (var e : List.of(src, dst)) {
+        e.ifPresent(p -> endHosts(p.getValue(), l, hosts));
+      }
+    }
+    String on = hosts.isEmpty() ? "" : " on " + String.join(", ", hosts);
     String where =
-        (at.isEmpty() ? "the link" : String.join(", ", at))
-            + (hosts.isEmpty() ? "" : " on " + String.join(", ", hosts))
-            + ", between "
-            + l.from()
-            + " and "
-            + l.to();
+        at.isEmpty()
+            ? "the link between " + l.from() + " and " + l.to() + on
+            : String.join(", ", at) + on + ", between " + l.from() + " and " + l.to();
     cause.ifPresent(explained::add);
     String next =
         cause
@@ -132,18 +136,33 @@ final class VerdictBuilder {
                     : "capture on a device inside the segment ("
                         + segment.get(0)
                         + ") to narrow it down, and check its flows, filters and port state");
+    // the line is about the VM the problem is on: the flow's source, unless the cause or the whole
+    // segment lies on the destination's own path (its tap is down, say); the other VM is affected
+    boolean onDest =
+        !peer.isEmpty()
+            && cause
+                .map(f -> f.vmId().equals(peer))
+                .orElseGet(() -> ownPath(dst, devices) && !ownPath(src, devices));
+    var owner = onDest ? dst : src;
+    var other = onDest ? src : dst;
     return new Verdict.Line(
         "ERROR",
         LOSS,
-        victim,
-        src.map(e -> name(e.getKey())).orElse(""),
-        peer,
-        dst.map(e -> name(e.getKey())).orElse(""),
+        owner.map(e -> e.getKey().id()).orElse(""),
+        owner.map(e -> name(e.getKey())).orElse(""),
+        other.map(e -> e.getKey().id()).orElse(""),
+        other.map(e -> name(e.getKey())).orElse(""),
         what,
         where,
         cause.map(Finding::message).orElse(""),
         cause.flatMap(f -> first(f)).orElse(null),
         next);
+  }
+
+  // every device of the segment is on this VM port's own hops (PathLossLocaliser.names)
+  private static boolean ownPath(Optional<Map.Entry<Vm, VmPort>> port, Set<String> devices) {
+    return port.map(p -> PathLossLocaliser.names(p.getValue().hops()).containsAll(devices))
+        .orElse(false);
   }
 
   // the findings the cause stage linked to this loss, in its order; a cause of the loss is said
@@ -226,6 +245,17 @@ final class VerdictBuilder {
     return f.origin().isEmpty()
         ? Optional.empty()
         : Optional.of(new io.vmflow.finding.Evidence(f.origin(), f.line()));
+  }
+
+  // hosts of the loss's two end points on this port's path
+  private static void endHosts(VmPort port, LossSegment l, Set<String> into) {
+    List<String> names = PathLossLocaliser.names(port.hops());
+    for (String end : List.of(l.from(), l.to())) {
+      int k = names.indexOf(end);
+      if (k >= 0 && !port.hops().get(k).host().isEmpty()) {
+        into.add(port.hops().get(k).host());
+      }
+    }
   }
 
   // hosts of the segment's devices on this port's path: the run of them next to the loss's end

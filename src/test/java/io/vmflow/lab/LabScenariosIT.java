@@ -152,6 +152,15 @@ class LabScenariosIT {
     Lab lab = run("tap-down");
     assertThat(lab.messages("PORT_DOWN")).anyMatch(m -> m.startsWith("tap" + VM2));
     assertThat(lab.losses("lab-vm2")).contains("request qbr" + VM2 + " -> tap" + VM2);
+    // the fault is on lab-vm2's own path: it is the VM the verdict is about, lab-vm1 (whose pings
+    // to it fail) the affected one, and "where" names the host of the link
+    JsonNode line = lab.report().get("verdict").get("lines").get(0);
+    assertThat(line.get("vmName").asString()).isEqualTo("lab-vm2");
+    assertThat(line.get("peerName").asString()).isEqualTo("lab-vm1");
+    assertThat(line.get("where").asString())
+        .isEqualTo("the link between qbr" + VM2 + " and tap" + VM2 + " on compute-a");
+    assertThat(lab.vm("lab-vm1").get("affected").asBoolean()).isTrue();
+    assertThat(lab.vm("lab-vm2").get("affected").asBoolean()).isFalse();
   }
 
   @Test
