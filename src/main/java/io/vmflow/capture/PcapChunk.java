@@ -1,6 +1,8 @@
 package io.vmflow.capture;
 
-import java.nio.MappedByteBuffer;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.util.Arrays;
 
 /**
@@ -14,7 +16,7 @@ final class PcapChunk {
   private final long size;
   private final int linkType;
   private final int chunkBytes;
-  private final MappedByteBuffer[] windows;
+  private final FileChannel channel;
 
   private final FrameDecoder decoder = new FrameDecoder();
   private final byte[] buf;
@@ -38,13 +40,12 @@ final class PcapChunk {
   private String eof;
   private String corrupt;
 
-  PcapChunk(
-      PcapHeaders headers, long size, int linkType, int chunkBytes, MappedByteBuffer[] windows) {
+  PcapChunk(PcapHeaders headers, long size, int linkType, int chunkBytes, FileChannel channel) {
     this.headers = headers;
     this.size = size;
     this.linkType = linkType;
     this.chunkBytes = chunkBytes;
-    this.windows = windows;
+    this.channel = channel;
     this.buf = new byte[chunkBytes + PcapChunks.SLACK];
   }
 
@@ -60,12 +61,16 @@ final class PcapChunk {
     return corrupt;
   }
 
-  void load(int k) {
+  void load(int k) throws IOException {
     base = 24 + (long) k * chunkBytes;
     hi = Math.min(size, base + chunkBytes);
     loaded = (int) Math.min(size - base, (long) chunkBytes + PcapChunks.SLACK);
-    int w = (int) (base / PcapChunks.WINDOW);
-    windows[w].get((int) (base - w * PcapChunks.WINDOW), buf, 0, loaded);
+    ByteBuffer b = ByteBuffer.wrap(buf, 0, loaded);
+    while (b.hasRemaining()) {
+      if (channel.read(b, base + b.position()) < 0) {
+        throw new IOException("capture shrank while read");
+      }
+    }
   }
 
   long resync() {

@@ -3,7 +3,6 @@ package io.vmflow.capture;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -28,7 +27,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class PcapChunks {
 
-  static final long WINDOW = 1L << 30;
   static final int SLACK = 16 + CaptureReader.MAX_FRAME;
 
   private final PcapHeaders headers;
@@ -36,7 +34,7 @@ final class PcapChunks {
   private final int linkType;
   private final int chunkBytes;
   private final int threads;
-  private final MappedByteBuffer[] windows;
+  private final FileChannel channel;
   private final int chunks;
   private final AtomicInteger claimed = new AtomicInteger();
 
@@ -54,13 +52,13 @@ final class PcapChunks {
   private long misses;
 
   private PcapChunks(
-      PcapHeaders headers, long size, int linkType, ChunkPlan plan, MappedByteBuffer[] windows) {
+      PcapHeaders headers, long size, int linkType, ChunkPlan plan, FileChannel channel) {
     this.headers = headers;
     this.size = size;
     this.linkType = linkType;
     this.chunkBytes = plan.chunkBytes();
     this.threads = plan.threads();
-    this.windows = windows;
+    this.channel = channel;
     this.chunks = (int) ((size - 24 + chunkBytes - 1) / chunkBytes);
   }
 
@@ -69,7 +67,8 @@ final class PcapChunks {
    * fast decoder reads, or cannot be mapped (the caller then streams it).
    */
   static Optional<PcapChunks> open(Path file, ChunkPlan plan) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+    FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+    try {
       long size = ch.size();
       ByteBuffer head = ByteBuffer.allocate(28);
       while (head.hasRemaining() && ch.read(head, head.position()) > 0) {
@@ -77,31 +76,30 @@ final class PcapChunks {
       }
       byte[] h = head.array();
       int magic = (h[0] & 0xff) << 24 | (h[1] & 0xff) << 16 | (h[2] & 0xff) << 8 | (h[3] & 0xff);
-      if (size < 24 || head.position() < 24 || !PcapFormat.isMagic(magic)) {
-        return Optional.empty();
+      if (size >= 24 && head.position() >= 24 && PcapFormat.isMagic(magic)) {
+        PcapHeaders headers = new PcapHeaders(magic, h, head.position());
+        int linkType = headers.i32(h, 20) & 0x0fffffff;
+        if (FrameDecoder.knows(linkType)) {
+          PcapChunks c = new PcapChunks(headers, size, linkType, plan, ch);
+          ch = null;
+          return Optional.of(c);
+        }
       }
-      PcapHeaders headers = new PcapHeaders(magic, h, head.position());
-      int linkType = headers.i32(h, 20) & 0x0fffffff;
-      if (!FrameDecoder.knows(linkType)) {
-        return Optional.empty();
-      }
-      MappedByteBuffer[] windows = new MappedByteBuffer[(int) ((size + WINDOW - 1) / WINDOW)];
-      for (int w = 0; w < windows.length; w++) {
-        long start = w * WINDOW;
-        long len = Math.min(size - start, WINDOW + plan.chunkBytes() + SLACK);
-        windows[w] = ch.map(FileChannel.MapMode.READ_ONLY, start, len);
-      }
-      return Optional.of(new PcapChunks(headers, size, linkType, plan, windows));
-    } catch (UnsupportedOperationException e) {
       return Optional.empty();
+    } finally {
+      if (ch != null) {
+        ch.close();
+      }
     }
   }
 
   /** Reads the file, handing every frame and echo to {@code sink} in file order. */
   CaptureSummary read(String origin, EchoSink sink) throws IOException {
-    frames = new CaptureReader.Frames(null, origin, sink);
-    point = frames.point("");
-    return frames.run("pcap", this::readChunks);
+    try (channel) {
+      frames = new CaptureReader.Frames(null, origin, sink);
+      point = frames.point("");
+      return frames.run("pcap", this::readChunks);
+    }
   }
 
   /** Chunks whose guessed start was wrong and that were decoded again (for tests). */
@@ -114,13 +112,13 @@ final class PcapChunks {
     for (int i = 1; i < Math.min(threads, chunks); i++) {
       Thread t =
           new Thread(
-              () -> work(new PcapChunk(headers, size, linkType, chunkBytes, windows)),
+              () -> work(new PcapChunk(headers, size, linkType, chunkBytes, channel)),
               "pcap-chunks-" + i);
       t.setDaemon(true);
       t.start();
       helpers.add(t);
     }
-    work(new PcapChunk(headers, size, linkType, chunkBytes, windows));
+    work(new PcapChunk(headers, size, linkType, chunkBytes, channel));
     for (Thread t : helpers) {
       try {
         t.join();

@@ -39,6 +39,8 @@ final class FlowState {
   private long rttMax;
   private double rttSum;
   private int folded;
+  private long runValue = -1;
+  private long runCount;
   private int largest;
 
   FlowState(String src, String dst, int id) {
@@ -78,6 +80,7 @@ final class FlowState {
     while (folded <= Math.max(requests.epoch, replies.epoch)) {
       fold(folded++, startEdge, edge);
     }
+    flushRun();
     long n = answered;
     return new PointFlowStats(
         point,
@@ -178,7 +181,7 @@ final class FlowState {
         rttMin = Math.min(rttMin, d);
         rttMax = Math.max(rttMax, d);
         rttSum += d;
-        rtt.recordValue(Math.min(d, rtt.getHighestTrackableValue()));
+        record(Math.min(d, rtt.getHighestTrackableValue()));
       } else if (rq > endEdge) {
         outside++;
       } else {
@@ -194,6 +197,23 @@ final class FlowState {
           orphans++;
         }
       }
+    }
+  }
+
+  // equal round trips in a row (a clock that ticks in microseconds repeats them) go into the
+  // histogram as one count: the same histogram, one update instead of many
+  private void record(long d) {
+    if (d != runValue) {
+      flushRun();
+      runValue = d;
+    }
+    runCount++;
+  }
+
+  private void flushRun() {
+    if (runCount > 0) {
+      rtt.recordValueWithCount(runValue, runCount);
+      runCount = 0;
     }
   }
 

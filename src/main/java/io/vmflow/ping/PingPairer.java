@@ -105,8 +105,10 @@ public final class PingPairer {
         first == Long.MAX_VALUE ? Long.MIN_VALUE : first + EDGE_NANOS);
   }
 
+  // identity hashes: the entries are compared by identity anyway, and a string's own hash would
+  // read its characters the first time each copy of an address is seen
   private static int slot(String src, String dst, int id) {
-    int h = (src.hashCode() * 31 + dst.hashCode()) * 31 + id;
+    int h = (System.identityHashCode(src) * 31 + System.identityHashCode(dst)) * 31 + id;
     h *= 0x9E3779B9;
     return (h ^ h >>> 16) & (RECENT - 1);
   }
