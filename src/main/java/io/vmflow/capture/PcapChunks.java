@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * against where the previous chunk's records really ended (a header-like run inside a payload can
  * fool the guess); on a mismatch the chunk is decoded again from the true start.
  *
- * <p>The file is mapped, not read: each thread copies its chunk from the page cache once. Who
- * closes: the channel is closed once mapped; the mappings go with the garbage collector.
+ * <p>Each thread reads its chunk with positional reads (a mapping of the file cost more in page
+ * faults than the copy saves). Who closes: {@link #read} closes the channel {@link #open} opened.
  */
 final class PcapChunks {
 
@@ -64,7 +64,7 @@ final class PcapChunks {
 
   /**
    * A chunked reader of {@code file}; empty when the file is not a classic pcap whose link type the
-   * fast decoder reads, or cannot be mapped (the caller then streams it).
+   * fast decoder reads (the caller then streams it).
    */
   static Optional<PcapChunks> open(Path file, ChunkPlan plan) throws IOException {
     FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
