@@ -31,6 +31,9 @@ final class CaptureDrops {
   }
 
   void frame(String point) {
+    if (assumedResolution.isEmpty()) {
+      return; // nearly always: no lookup per frame
+    }
     long[] n = assumedResolution.get(point);
     if (n != null) {
       n[0]++;

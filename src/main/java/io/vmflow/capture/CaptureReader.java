@@ -38,6 +38,22 @@ public final class CaptureReader {
    * format does not.
    */
   public static CaptureSummary read(Path file, String origin, EchoSink sink) throws IOException {
+    return read(file, origin, sink, ChunkPlan.auto());
+  }
+
+  /**
+   * Reads {@code file} as {@link #read(Path, String, EchoSink)} does, a large classic pcap on the
+   * threads {@code plan} gives; the sink sees the same calls in the same order either way, one at a
+   * time.
+   */
+  public static CaptureSummary read(Path file, String origin, EchoSink sink, ChunkPlan plan)
+      throws IOException {
+    if (plan.threads() > 1 && Files.size(file) >= Math.max(24, plan.minFileBytes())) {
+      java.util.Optional<PcapChunks> chunks = PcapChunks.open(file, plan);
+      if (chunks.isPresent()) {
+        return chunks.get().read(origin, sink);
+      }
+    }
     try (InputStream raw = Files.newInputStream(file)) {
       return read(raw, origin, sink);
     }
@@ -137,19 +153,7 @@ public final class CaptureReader {
           return summary("unknown");
         }
       } catch (EOFException e) {
-        findings.add(
-            Finding.input(
-                Severity.WARNING,
-                TRUNCATED,
-                "capture ends inside frame "
-                    + (frames + 1)
-                    + " ("
-                    + e.getMessage()
-                    + "); the "
-                    + frames
-                    + " frames before it are kept",
-                origin,
-                0));
+        truncated(e);
         format = "truncated" + gz;
       } catch (java.util.zip.ZipException e) {
         findings.add(
@@ -162,6 +166,37 @@ public final class CaptureReader {
         format = "damaged" + gz;
       }
       return summary(format);
+    }
+
+    /** Runs {@code body}, a reader of {@code format}; a capture cut short becomes a finding. */
+    CaptureSummary run(String format, IoBody body) throws IOException {
+      try {
+        body.read();
+        return summary(format);
+      } catch (EOFException e) {
+        truncated(e);
+        return summary("truncated");
+      }
+    }
+
+    interface IoBody {
+      void read() throws IOException;
+    }
+
+    private void truncated(EOFException e) {
+      findings.add(
+          Finding.input(
+              Severity.WARNING,
+              TRUNCATED,
+              "capture ends inside frame "
+                  + (frames + 1)
+                  + " ("
+                  + e.getMessage()
+                  + "); the "
+                  + frames
+                  + " frames before it are kept",
+              origin,
+              0));
     }
 
     void corrupt(String why) {

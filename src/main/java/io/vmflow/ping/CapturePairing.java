@@ -3,10 +3,10 @@ package io.vmflow.ping;
 import io.vmflow.capture.CapturePoints;
 import io.vmflow.capture.CaptureReader;
 import io.vmflow.capture.CaptureSummary;
+import io.vmflow.capture.ChunkPlan;
 import io.vmflow.capture.EchoSink;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,18 +26,30 @@ public final class CapturePairing {
   private CapturePairing() {}
 
   public static Result pair(Path file, String origin) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      return pair(in, origin);
-    }
+    return pair(file, origin, ChunkPlan.auto());
+  }
+
+  /**
+   * Pairs {@code file}, a large classic pcap on the threads {@code plan} gives; the result is the
+   * same for every plan.
+   */
+  public static Result pair(Path file, String origin, ChunkPlan plan) throws IOException {
+    return pair(origin, sink -> CaptureReader.read(file, origin, sink, plan));
   }
 
   /** Pairs the capture {@code in} holds; the caller owns and closes the stream. */
   public static Result pair(InputStream in, String origin) throws IOException {
+    return pair(origin, sink -> CaptureReader.read(in, origin, sink));
+  }
+
+  private interface Reading {
+    CaptureSummary read(EchoSink sink) throws IOException;
+  }
+
+  private static Result pair(String origin, Reading reading) throws IOException {
     Map<String, PingPairer> pairers = new LinkedHashMap<>();
     CaptureSummary summary =
-        CaptureReader.read(
-            in,
-            origin,
+        reading.read(
             new EchoSink() {
               private String lastPoint;
               private PingPairer last;

@@ -18,17 +18,19 @@ public final class PingPairer {
   /** The capture's edges: packets this close to its start or end may miss their partner. */
   static final Duration EDGE = Duration.ofSeconds(1);
 
+  static final long EDGE_NANOS = EDGE.toNanos();
+
   private record FlowKey(String src, String dst, int id) {}
 
   private final String point;
   private final Map<FlowKey, FlowState> flows = new LinkedHashMap<>();
-  // the flows seen last, compared by identity: the capture reader hands out cached address strings
-  private static final int RECENT = 64;
+  // the flows seen last, compared by identity (the capture reader hands out cached address
+  // strings), in a direct-mapped table indexed by a hash of the key: one probe per echo
+  private static final int RECENT = 256;
   private final String[] recentSrc = new String[RECENT];
   private final String[] recentDst = new String[RECENT];
   private final int[] recentId = new int[RECENT];
   private final FlowState[] recentFlow = new FlowState[RECENT];
-  private int recentNext;
   private long first = Long.MAX_VALUE;
   private long last = Long.MIN_VALUE;
   private String origin = "";
@@ -81,35 +83,34 @@ public final class PingPairer {
     widen(nanos);
     String fs = request ? src : dst;
     String fd = request ? dst : src;
-    FlowState f = recent(fs, fd, id);
-    if (f == null) {
+    int slot = slot(fs, fd, id);
+    FlowState f = recentFlow[slot];
+    if (f == null || recentSrc[slot] != fs || recentDst[slot] != fd || recentId[slot] != id) {
       FlowKey key = new FlowKey(fs, fd, id);
       f = flows.get(key);
       if (f == null) {
         f = new FlowState(fs, fd, id);
         flows.put(key, f);
       }
-      recentSrc[recentNext] = fs;
-      recentDst[recentNext] = fd;
-      recentId[recentNext] = id;
-      recentFlow[recentNext] = f;
-      recentNext = (recentNext + 1) % RECENT;
+      recentSrc[slot] = fs;
+      recentDst[slot] = fd;
+      recentId[slot] = id;
+      recentFlow[slot] = f;
     }
     f.add(
         request,
         seq & 0xffff,
         size,
         nanos,
-        first == Long.MAX_VALUE ? Long.MIN_VALUE : first + EDGE.toNanos());
+        first == Long.MAX_VALUE ? Long.MIN_VALUE : first + EDGE_NANOS);
   }
 
-  private FlowState recent(String src, String dst, int id) {
-    for (int i = 0; i < RECENT; i++) {
-      if (recentSrc[i] == src && recentDst[i] == dst && recentId[i] == id) {
-        return recentFlow[i];
-      }
-    }
-    return null;
+  // identity hashes: the entries are compared by identity anyway, and a string's own hash would
+  // read its characters the first time each copy of an address is seen
+  private static int slot(String src, String dst, int id) {
+    int h = (System.identityHashCode(src) * 31 + System.identityHashCode(dst)) * 31 + id;
+    h *= 0x9E3779B9;
+    return (h ^ h >>> 16) & (RECENT - 1);
   }
 
   public void origin(String origin) {
@@ -143,8 +144,8 @@ public final class PingPairer {
 
   public List<PointFlowStats> finish() {
     List<PointFlowStats> out = new ArrayList<>();
-    long startEdge = first == Long.MAX_VALUE ? 0 : first + EDGE.toNanos();
-    long endEdge = last == Long.MIN_VALUE ? 0 : last - EDGE.toNanos();
+    long startEdge = first == Long.MAX_VALUE ? 0 : first + EDGE_NANOS;
+    long endEdge = last == Long.MIN_VALUE ? 0 : last - EDGE_NANOS;
     for (FlowState f : flows.values()) {
       out.add(f.stats(point, startEdge, endEdge, origin));
     }

@@ -1,0 +1,159 @@
+package io.vmflow.capture;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.Arrays;
+
+/**
+ * One thread's chunk of a pcap file read by {@link PcapChunks}: a copy of its bytes, and the frames
+ * decoded from them in file order, each with its time and, for an echo, what the sink is told. The
+ * arrays are reused from chunk to chunk and grow to the most frames a chunk held.
+ */
+final class PcapChunk {
+
+  private final PcapHeaders headers;
+  private final long size;
+  private final int linkType;
+  private final int chunkBytes;
+  private final FileChannel channel;
+
+  private final FrameDecoder decoder = new FrameDecoder();
+  private final byte[] buf;
+  private long base;
+  private int loaded;
+  private long hi;
+  // per frame: time and 0 (no echo), 1 (reply) or 2 (request); per echo: its fields
+  private int n;
+  private long[] nanos = new long[1024];
+  private byte[] kind = new byte[1024];
+  private int echoes;
+  private String[] src = new String[1024];
+  private String[] dst = new String[1024];
+  private int[] id = new int[1024];
+  private int[] seq = new int[1024];
+  private int[] vlan = new int[1024];
+  private int[] length = new int[1024];
+  // how the last walk ended: at the first record start at or after the chunk's end, or at a
+  // damaged record or the file's end (eof, corrupt)
+  private long end;
+  private String eof;
+  private String corrupt;
+
+  PcapChunk(PcapHeaders headers, long size, int linkType, int chunkBytes, FileChannel channel) {
+    this.headers = headers;
+    this.size = size;
+    this.linkType = linkType;
+    this.chunkBytes = chunkBytes;
+    this.channel = channel;
+    this.buf = new byte[chunkBytes + PcapChunks.SLACK];
+  }
+
+  long end() {
+    return end;
+  }
+
+  String eof() {
+    return eof;
+  }
+
+  String corrupt() {
+    return corrupt;
+  }
+
+  void load(int k) throws IOException {
+    base = 24 + (long) k * chunkBytes;
+    hi = Math.min(size, base + chunkBytes);
+    loaded = (int) Math.min(size - base, (long) chunkBytes + PcapChunks.SLACK);
+    ByteBuffer b = ByteBuffer.wrap(buf, 0, loaded);
+    while (b.hasRemaining()) {
+      if (channel.read(b, base + b.position()) < 0) {
+        throw new IOException("capture shrank while read");
+      }
+    }
+  }
+
+  long resync() {
+    int p = headers.resync(buf, 0, (int) (hi - base), loaded, base + loaded == size);
+    return p < 0 ? -1 : base + p;
+  }
+
+  /** Decodes the records that start in {@code [start, hi)}, as PcapFormat reads them. */
+  void walk(long start) {
+    n = 0;
+    echoes = 0;
+    eof = null;
+    corrupt = null;
+    long pos = start;
+    while (pos < hi) {
+      long rem = size - pos;
+      if (rem < 16) {
+        eof = "record header cut after " + rem + " bytes";
+        break;
+      }
+      int o = (int) (pos - base);
+      int incl = headers.i32(buf, o + 8);
+      if (incl < 0 || incl > CaptureReader.MAX_FRAME) {
+        corrupt = "record length " + (incl & 0xffffffffL);
+        break;
+      }
+      if (rem < 16 + incl) {
+        eof = "frame cut after " + Math.max(0, rem - 16) + " of " + incl + " bytes";
+        break;
+      }
+      frame(o + 16, incl, headers.nanos(buf, o));
+      pos += 16 + incl;
+    }
+    end = pos;
+  }
+
+  private void frame(int off, int len, long t) {
+    if (n == nanos.length) {
+      nanos = Arrays.copyOf(nanos, n * 2);
+      kind = Arrays.copyOf(kind, n * 2);
+    }
+    nanos[n] = t;
+    if (decoder.decode(buf, off, off + len, linkType)) {
+      kind[n] = (byte) (decoder.request ? 2 : 1);
+      echo();
+    } else {
+      kind[n] = 0;
+    }
+    n++;
+  }
+
+  private void echo() {
+    int e = echoes++;
+    if (e == src.length) {
+      src = Arrays.copyOf(src, e * 2);
+      dst = Arrays.copyOf(dst, e * 2);
+      id = Arrays.copyOf(id, e * 2);
+      seq = Arrays.copyOf(seq, e * 2);
+      vlan = Arrays.copyOf(vlan, e * 2);
+      length = Arrays.copyOf(length, e * 2);
+    }
+    src[e] = decoder.src;
+    dst[e] = decoder.dst;
+    id[e] = decoder.id;
+    seq[e] = decoder.seq;
+    vlan[e] = decoder.vlan;
+    length[e] = decoder.size;
+  }
+
+  /** Hands the walk's frames to {@code f}'s sink, at {@code point}; only while holding the turn. */
+  void deliver(CaptureReader.Frames f, String point) {
+    EchoSink sink = f.sink;
+    int e = 0;
+    for (int i = 0; i < n; i++) {
+      long t = nanos[i];
+      f.frames++;
+      f.drops.frame(point);
+      sink.frame(point, t);
+      if (kind[i] != 0) {
+        f.echoes++;
+        sink.echo(point, src[e], dst[e], kind[i] == 2, id[e], seq[e], vlan[e], length[e], t);
+        e++;
+      }
+    }
+  }
+}
