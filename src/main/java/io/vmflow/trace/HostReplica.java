@@ -23,6 +23,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * One host's switches loaded into a {@link Replica}: its OVS bridges and ports, their dumped flows
@@ -36,6 +38,9 @@ final class HostReplica implements AutoCloseable {
   /** A dumped flow with the file it was read from. */
   record Located(String origin, OvsOfctlDumpFlows.Flow flow) {}
 
+  /** A dumped group with the file it was read from. */
+  record LocatedGroup(String origin, OvsOfctlDumpGroups.Group group) {}
+
   /** One trace's output, kept in {@code file}. */
   record Traced(Path file, String text, OvsAppctlOfprotoTrace trace) {}
 
@@ -44,6 +49,19 @@ final class HostReplica implements AutoCloseable {
   final Map<String, Bridge> bridges = new LinkedHashMap<>();
   final Map<String, List<Located>> flows = new HashMap<>();
   final Map<Integer, String> datapathPorts = new HashMap<>();
+
+  /** Each bridge's dumped groups, by group id. */
+  final Map<String, Map<Long, LocatedGroup>> groups = new HashMap<>();
+
+  /** Each interface's dumped options ({@code ovs-vsctl show}), by interface name. */
+  final Map<String, Map<String, String>> options = new HashMap<>();
+
+  /** Findings of the build (refused flows and groups), in the order met. */
+  final List<Finding> findings = new ArrayList<>();
+
+  /** Milliseconds spent in each part of the build, then in traces and the stop. */
+  final Map<String, Long> millis = new LinkedHashMap<>();
+
   private final Replica replica;
 
   private HostReplica(Replica replica, Host host, Path dir) {
@@ -52,14 +70,19 @@ final class HostReplica implements AutoCloseable {
     this.dir = dir;
   }
 
-  /** Starts a replica in {@code dir} and loads {@code host}'s switches; refused flows go to out. */
+  /**
+   * Starts a replica in {@code dir} and loads the OVS bridges of {@code host} named in {@code
+   * load}; refused flows and groups go to {@link #findings}.
+   */
   static HostReplica start(
-      OvsBinaries bin, Path dir, Host host, List<Fact> facts, Duration limit, List<Finding> out)
+      OvsBinaries bin, Path dir, Host host, Set<String> load, List<Fact> facts, Duration limit)
       throws ReplicaFailure, IOException {
+    long t0 = System.nanoTime();
     Replica r = Replica.start(bin, dir, limit);
     HostReplica h = new HostReplica(r, host, dir);
+    h.took("daemons", t0);
     try {
-      h.load(facts, out);
+      h.load(load, facts);
       return h;
     } catch (ReplicaFailure | IOException | RuntimeException e) {
       r.close();
@@ -67,28 +90,37 @@ final class HostReplica implements AutoCloseable {
     }
   }
 
-  private void load(List<Fact> facts, List<Finding> out) throws ReplicaFailure, IOException {
+  void took(String part, long since) {
+    millis.merge(part, (System.nanoTime() - since) / 1_000_000, Long::sum);
+  }
+
+  private void load(Set<String> load, List<Fact> facts) throws ReplicaFailure, IOException {
     List<Fact> mine = facts.stream().filter(f -> f.host().equalsIgnoreCase(host.key())).toList();
-    Map<String, Map<String, String>> options = tunnelOptions(mine);
+    options.putAll(tunnelOptions(mine));
     for (Bridge b : host.bridges()) {
-      if (b.kind() != Bridge.Kind.OVS) {
+      if (b.kind() != Bridge.Kind.OVS || !load.contains(b.name())) {
         continue;
       }
       if (bridges.size() >= MAX_BRIDGES) {
-        out.add(
+        findings.add(
             TraceFindings.failed(
                 host.key(),
                 host.key()
                     + ": more than "
                     + MAX_BRIDGES
-                    + " OVS bridges; the rest are not"
+                    + " OVS bridges a trace can reach; the rest are not"
                     + " replicated"));
         break;
       }
-      SwitchLoader.bridge(replica, b, options);
       bridges.put(b.name(), b);
     }
-    groups(mine, out);
+    long t = System.nanoTime();
+    SwitchLoader.bridges(replica, List.copyOf(bridges.values()), options);
+    took("bridges", t);
+    t = System.nanoTime();
+    groups(mine, findings);
+    took("groups", t);
+    t = System.nanoTime();
     int i = 0;
     for (Fact f : mine) {
       if (!(f.value() instanceof OvsOfctlDumpFlows d)) {
@@ -107,7 +139,7 @@ final class HostReplica implements AutoCloseable {
       try {
         SwitchLoader.flows(replica, bridge, d.flows(), dir.resolve("flows-" + i++ + ".txt"));
       } catch (ReplicaFailure x) {
-        out.add(
+        findings.add(
             new Finding(
                     Severity.WARNING,
                     Category.INPUT,
@@ -123,8 +155,13 @@ final class HostReplica implements AutoCloseable {
                 .about("", "", host.key()));
       }
     }
+    took("flows", t);
+    t = System.nanoTime();
     SwitchLoader.fdb(replica, host, bridges);
+    took("fdb", t);
+    t = System.nanoTime();
     datapathPorts();
+    took("dpctl", t);
   }
 
   // before the flows, which refer to them; sos dumps them once per OpenFlow version: each group
@@ -149,6 +186,11 @@ final class HostReplica implements AutoCloseable {
         continue;
       }
       List<OvsOfctlDumpGroups.Group> groups = List.copyOf(e.getValue().values());
+      groups.forEach(
+          g ->
+              this.groups
+                  .computeIfAbsent(e.getKey(), k -> new HashMap<>())
+                  .put(g.id(), new LocatedGroup(origins.get(g), g)));
       Path file = dir.resolve("groups-" + i++ + ".txt");
       SwitchLoader.groups(replica, e.getKey(), groups, file)
           .forEach(
@@ -190,6 +232,21 @@ final class HostReplica implements AutoCloseable {
     return out;
   }
 
+  /**
+   * The tunnel id a tunnel port sends whatever the flows set, as OVS's tunnel configuration decides
+   * it (netdev-vport's parse_key, tunnel.c's tnl_port_send): {@code out_key}, else {@code key},
+   * else 0; empty when that is {@code flow} (the rules' {@code set_tunnel} decides) or when the
+   * port's options were not dumped.
+   */
+  Optional<String> fixedTunnelKey(String port) {
+    Map<String, String> o = options.getOrDefault(port, Map.of());
+    if (o.isEmpty()) {
+      return Optional.empty();
+    }
+    String key = o.getOrDefault("out_key", o.getOrDefault("key", "0"));
+    return key.equals("flow") ? Optional.empty() : Optional.of(key);
+  }
+
   private void datapathPorts() throws ReplicaFailure, IOException {
     String text = replica.appctl(List.of("dpctl/show"));
     Path file = dir.resolve("dpctl-show.txt");
@@ -202,6 +259,16 @@ final class HostReplica implements AutoCloseable {
 
   /** Runs one {@code ofproto/trace} with the conntrack state {@code ct} for each recirculation. */
   Traced trace(String bridge, String flow, String ct, String name)
+      throws ReplicaFailure, IOException {
+    long t = System.nanoTime();
+    try {
+      return traceNow(bridge, flow, ct, name);
+    } finally {
+      took("traces", t);
+    }
+  }
+
+  private Traced traceNow(String bridge, String flow, String ct, String name)
       throws ReplicaFailure, IOException {
     String text =
         replica.appctl(List.of("ofproto/trace", "--ct-next", ct, "--ct-next", ct, bridge, flow));
@@ -222,8 +289,15 @@ final class HostReplica implements AutoCloseable {
         .orElse(null);
   }
 
+  /** Asks the daemons to stop; {@link #close} waits for them. */
+  void signal() {
+    replica.signal();
+  }
+
   @Override
   public void close() {
+    long t = System.nanoTime();
     replica.close();
+    took("stop", t);
   }
 }
