@@ -277,7 +277,12 @@ class CausesTest {
               assertThat(c.code()).isEqualTo("FIREWALL_DROPS_VM_TRAFFIC");
               assertThat(c.message())
                   .contains("an ebtables DROP rule in chain FORWARD", "tap" + VM1, "5 packets");
-              assertThat(c.line()).isEqualTo(7);
+              assertThat(c.evidence())
+                  .anySatisfy(
+                      e -> {
+                        assertThat(e.origin()).endsWith("qbr-icmp-drop_ebtables_-L_--Lc");
+                        assertThat(e.line()).isEqualTo(7);
+                      });
             });
   }
 

@@ -219,6 +219,8 @@ class TracerTest {
               assertThat(f.code()).isEqualTo("FLOW_TRACE_FAILED");
               assertThat(f.message()).contains("refused the flows of br-int");
             });
+    // the run goes on: the packet is still traced, through a bridge left without flows
+    assertThat(r.traces()).isEqualTo(1);
   }
 
   @Test
