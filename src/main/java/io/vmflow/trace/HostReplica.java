@@ -1,8 +1,6 @@
 package io.vmflow.trace;
 
-import io.vmflow.finding.Category;
 import io.vmflow.finding.Finding;
-import io.vmflow.finding.Severity;
 import io.vmflow.parse.OvsAppctlOfprotoTrace;
 import io.vmflow.parse.OvsDpctlShow;
 import io.vmflow.parse.OvsOfctlDumpFlows;
@@ -118,43 +116,31 @@ final class HostReplica implements AutoCloseable {
     SwitchLoader.bridges(replica, List.copyOf(bridges.values()), options);
     took("bridges", t);
     t = System.nanoTime();
-    groups(mine, findings);
-    took("groups", t);
-    t = System.nanoTime();
-    int i = 0;
+    Map<String, List<LocatedGroup>> groupsOf = dumpedGroups(mine);
+    Map<String, List<Fact>> dumps = new LinkedHashMap<>();
     for (Fact f : mine) {
-      if (!(f.value() instanceof OvsOfctlDumpFlows d)) {
-        continue;
-      }
-      String bridge = d.bridge().isEmpty() ? f.subject() : d.bridge();
-      if (!bridges.containsKey(bridge)) {
-        continue;
-      }
-      d.flows()
-          .forEach(
-              x ->
-                  flows
-                      .computeIfAbsent(bridge, k -> new ArrayList<>())
-                      .add(new Located(f.origin(), x)));
-      try {
-        SwitchLoader.flows(replica, bridge, d.flows(), dir.resolve("flows-" + i++ + ".txt"));
-      } catch (ReplicaFailure x) {
-        findings.add(
-            new Finding(
-                    Severity.WARNING,
-                    Category.INPUT,
-                    Tracer.FLOW_TRACE_FAILED,
-                    "the replica refused the flows of "
-                        + bridge
-                        + " ("
-                        + host.key()
-                        + "): "
-                        + x.getMessage(),
-                    f.origin(),
-                    0)
-                .about("", "", host.key()));
+      if (f.value() instanceof OvsOfctlDumpFlows d) {
+        String bridge = d.bridge().isEmpty() ? f.subject() : d.bridge();
+        if (bridges.containsKey(bridge)) {
+          dumps.computeIfAbsent(bridge, k -> new ArrayList<>()).add(f);
+          d.flows()
+              .forEach(
+                  x ->
+                      flows
+                          .computeIfAbsent(bridge, k -> new ArrayList<>())
+                          .add(new Located(f.origin(), x)));
+        }
       }
     }
+    List<BridgeTables.Tables> tables = new ArrayList<>();
+    for (String b : bridges.keySet()) {
+      if (groupsOf.containsKey(b) || dumps.containsKey(b)) {
+        tables.add(
+            new BridgeTables.Tables(
+                b, groupsOf.getOrDefault(b, List.of()), dumps.getOrDefault(b, List.of())));
+      }
+    }
+    findings.addAll(BridgeTables.load(replica, host.key(), tables, dir));
     took("flows", t);
     t = System.nanoTime();
     SwitchLoader.fdb(replica, host, bridges);
@@ -164,55 +150,22 @@ final class HostReplica implements AutoCloseable {
     took("dpctl", t);
   }
 
-  // before the flows, which refer to them; sos dumps them once per OpenFlow version: each group
-  // id of a bridge is loaded once, from the first dump that has it
-  private void groups(List<Fact> mine, List<Finding> out) throws ReplicaFailure, IOException {
-    Map<String, Map<Long, OvsOfctlDumpGroups.Group>> byBridge = new LinkedHashMap<>();
-    Map<OvsOfctlDumpGroups.Group, String> origins = new HashMap<>();
+  // sos dumps the groups once per OpenFlow version: each group id of a bridge is kept once, from
+  // the first dump that has it (also kept in this.groups, to name a group a trace dies in)
+  private Map<String, List<LocatedGroup>> dumpedGroups(List<Fact> mine) {
     for (Fact f : mine) {
       if (f.value() instanceof OvsOfctlDumpGroups d) {
         String bridge = d.bridge().isEmpty() ? f.subject() : d.bridge();
-        for (OvsOfctlDumpGroups.Group g : d.groups()) {
-          if (byBridge.computeIfAbsent(bridge, k -> new LinkedHashMap<>()).putIfAbsent(g.id(), g)
-              == null) {
-            origins.put(g, f.origin());
-          }
+        if (!bridges.containsKey(bridge)) {
+          continue;
         }
+        Map<Long, LocatedGroup> ids = groups.computeIfAbsent(bridge, k -> new LinkedHashMap<>());
+        d.groups().forEach(g -> ids.putIfAbsent(g.id(), new LocatedGroup(f.origin(), g)));
       }
     }
-    int i = 0;
-    for (Map.Entry<String, Map<Long, OvsOfctlDumpGroups.Group>> e : byBridge.entrySet()) {
-      if (!bridges.containsKey(e.getKey())) {
-        continue;
-      }
-      List<OvsOfctlDumpGroups.Group> groups = List.copyOf(e.getValue().values());
-      groups.forEach(
-          g ->
-              this.groups
-                  .computeIfAbsent(e.getKey(), k -> new HashMap<>())
-                  .put(g.id(), new LocatedGroup(origins.get(g), g)));
-      Path file = dir.resolve("groups-" + i++ + ".txt");
-      SwitchLoader.groups(replica, e.getKey(), groups, file)
-          .forEach(
-              (g, why) ->
-                  out.add(
-                      new Finding(
-                              Severity.WARNING,
-                              Category.INPUT,
-                              Tracer.FLOW_TRACE_FAILED,
-                              "the replica refused group "
-                                  + g.id()
-                                  + " of "
-                                  + e.getKey()
-                                  + " ("
-                                  + host.key()
-                                  + "): "
-                                  + why
-                                  + "; traces through it are not possible",
-                              origins.get(g),
-                              g.line())
-                          .about("", "", host.key())));
-    }
+    Map<String, List<LocatedGroup>> out = new LinkedHashMap<>();
+    groups.forEach((b, ids) -> out.put(b, List.copyOf(ids.values())));
+    return out;
   }
 
   // ovs-vsctl show's options of each tunnel interface: the keys decide the tunnel id sent

@@ -50,8 +50,7 @@ final class Replica implements AutoCloseable {
         Files.createDirectories(dir.resolve(d));
       }
       Path db = dir.resolve("db/conf.db");
-      r.client(
-          List.of(bin.ovsdbTool().toString(), "create", db.toString(), bin.schema().toString()));
+      database(db, bin.schema());
       r.daemon(
           List.of(
               bin.ovsdbServer().toString(),
@@ -73,6 +72,33 @@ final class Replica implements AutoCloseable {
     } catch (IOException | ReplicaFailure | RuntimeException e) {
       r.close();
       throw e;
+    }
+  }
+
+  /**
+   * Writes what {@code ovsdb-tool create DB SCHEMA} writes, without a process: a standalone
+   * database is a log of records, each a header line {@code OVSDB JSON <length> <sha1>} and that
+   * many bytes of JSON (OVS's ovsdb/log.c); its first and here only record is the schema.
+   */
+  static void database(Path db, Path schema) throws IOException {
+    byte[] text = Files.readAllBytes(schema);
+    if (text.length == 0 || text[text.length - 1] != '\n') {
+      text = java.util.Arrays.copyOf(text, text.length + 1);
+      text[text.length - 1] = '\n';
+    }
+    String sha1;
+    try {
+      sha1 =
+          java.util.HexFormat.of()
+              .formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(text));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-1 is part of every JDK", e);
+    }
+    byte[] header =
+        ("OVSDB JSON " + text.length + " " + sha1 + "\n").getBytes(StandardCharsets.US_ASCII);
+    try (var out = Files.newOutputStream(db)) {
+      out.write(header);
+      out.write(text);
     }
   }
 
