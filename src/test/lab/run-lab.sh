@@ -8,6 +8,7 @@
 # Scenarios: healthy reply-drop loss vlan-mismatch tap-down fdb-wrong-port patch-broken
 #            reply-drop-inport stale-ofport sg-iptables sg-nft fw-random tap-mtu guest-down ovs-fw
 #            underlay-mtu router-port-down route-missing dnat-missing qr-wrong-tag misdeliver
+#            group-drop
 #
 # Layout (network 10.20.0.0/24, VNI 1001; local VLAN 1 on compute-a, 3 on compute-b):
 #   compute-a  vm1 (hybrid plug)       tap → qbr → qvb ⇄ qvo → br-int (tag 1)
@@ -52,7 +53,7 @@ done
 case $SCENARIO in
   healthy|reply-drop|loss|vlan-mismatch|tap-down|fdb-wrong-port|patch-broken) ;;
   reply-drop-inport|stale-ofport|sg-iptables|sg-nft|fw-random|tap-mtu|guest-down|ovs-fw|underlay-mtu) ;;
-  misdeliver) ;;
+  misdeliver|group-drop) ;;
   router-port-down|route-missing|dnat-missing|qr-wrong-tag) ;;
   *) echo "run-lab: unknown scenario $SCENARIO" >&2; exit 2 ;;
 esac
@@ -371,6 +372,11 @@ EOF
       local of
       of=$(ovs a ovs-vsctl get interface "qvo$VM1_DEV" ofport)
       ovs a ovs-ofctl add-flow br-int "cookie=0xbad,table=0,priority=210,icmp,nw_src=$VM2_IP,nw_dst=$VM3_IP,actions=output:$of" ;;
+    group-drop)
+      # Echo replies to vm1 are sent through an OpenFlow select group that has no bucket: the
+      # rule names vm1's address, but its action is the group, which outputs nowhere.
+      ovs a ovs-ofctl -O OpenFlow13 add-group br-int "group_id=7,type=select"
+      ovs a ovs-ofctl -O OpenFlow13 add-flow br-int "table=0,priority=200,icmp,nw_dst=$VM1_IP,icmp_type=0,actions=group:7" ;;
     stale-ofport)
       # Frames for vm2 are sent to an OpenFlow port that no longer exists.
       ovs a ovs-ofctl add-flow br-int "table=0,priority=150,dl_dst=$VM2_MAC,actions=output:99" ;;

@@ -149,11 +149,15 @@ final class FirewallCauses {
   private static Finding finding(
       HostEvidence h, HostEvidence.Located<FirewallRules.Rule> l, String device, String vmId) {
     FirewallRules.Rule r = l.value();
-    String tool = r.family().equals("ip") || r.family().equals("ip6") ? "iptables" : "nftables";
+    // ebtables prints options (-o tap… -j DROP), nft bridge rules statements (oifname … drop)
+    String tool =
+        r.family().equals("ip") || r.family().equals("ip6")
+            ? "iptables"
+            : r.family().equals("bridge") && r.text().startsWith("-") ? "ebtables" : "nftables";
     return (Finding.network(
             Severity.ERROR,
             FIREWALL_DROPS_VM_TRAFFIC,
-            (tool.startsWith("i") ? "an " : "a ")
+            (tool.startsWith("n") ? "a " : "an ")
                 + tool
                 + " "
                 + r.verdict()

@@ -128,6 +128,7 @@ final class HostEvidence {
   boolean hasFirewall() {
     return seen.contains(Spec.IPTABLES_SAVE)
         || seen.contains(Spec.IPTABLES_LIST)
-        || seen.contains(Spec.NFT_LIST_RULESET);
+        || seen.contains(Spec.NFT_LIST_RULESET)
+        || seen.contains(Spec.EBTABLES_LIST);
   }
 }

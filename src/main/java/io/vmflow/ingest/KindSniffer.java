@@ -237,6 +237,10 @@ public final class KindSniffer {
       if (l.startsWith("Chain ") && (l.contains("(policy ") || l.contains(" references)"))) {
         return Optional.of(Spec.IPTABLES_LIST);
       }
+      // Bridge table: filter, the first line of ebtables -L
+      if (l.startsWith("Bridge table: ")) {
+        return Optional.of(Spec.EBTABLES_LIST);
+      }
       if (l.matches("table (ip|ip6|inet|arp|bridge|netdev) \\S+ \\{")) {
         return Optional.of(Spec.NFT_LIST_RULESET);
       }

@@ -67,6 +67,7 @@ class CauseTasklet implements Tasklet {
     List<Finding> earlier =
         findings.list(instance).stream().filter(f -> !f.code().startsWith("PING_")).toList();
     List<io.vmflow.ping.LossCase> losses = PingStage.load(results, instance).cases();
+    long t0 = System.nanoTime();
     Tracer.Result traced =
         Tracer.trace(
             run.output().resolve(".vmflow").resolve("replica"),
@@ -74,6 +75,14 @@ class CauseTasklet implements Tasklet {
             input,
             losses,
             Duration.ofSeconds(20));
+    if (!traced.millis().isEmpty()) {
+      log.info(
+          "replicas took {} ms: {}",
+          (System.nanoTime() - t0) / 1_000_000,
+          traced.millis().entrySet().stream()
+              .map(e -> e.getKey() + " " + e.getValue())
+              .collect(Collectors.joining("; ")));
+    }
     List<Finding> known = new ArrayList<>(earlier);
     known.addAll(traced.findings());
     Causes.Result r = Causes.explain(topology, input, known, losses);

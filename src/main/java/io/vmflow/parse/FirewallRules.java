@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * A host's packet filter rules as {@code iptables-save -c}, {@code iptables -vnxL} (and their
- * ip6tables twins) or {@code nft list ruleset} print them: one shape for the three formats, as
- * {@link IpLink} is one shape for {@code ip link} and {@code ip addr}, so the checks read rules
- * without caring which tool printed them.
+ * ip6tables twins), {@code nft list ruleset} or {@code ebtables -L --Lc} print them: one shape for
+ * the four formats, as {@link IpLink} is one shape for {@code ip link} and {@code ip addr}, so the
+ * checks read rules without caring which tool printed them.
  */
 public record FirewallRules(List<Rule> rules) implements ParsedRecord {
 

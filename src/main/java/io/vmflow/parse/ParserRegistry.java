@@ -64,6 +64,7 @@ public final class ParserRegistry {
           entry(new IptablesSaveParser()),
           entry(new IptablesListParser()),
           entry(new NftListRulesetParser()),
+          entry(new EbtablesListParser()),
           entry(new OvsAppctlOfprotoTraceParser()),
           entry(new OvsOfctlDumpGroupsParser()),
           entry(new IpNetnsParser()),

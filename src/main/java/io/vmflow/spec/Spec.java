@@ -201,6 +201,10 @@ public enum Spec {
       "iptables-save -c", sos("ip6?tables-save(_-c)?"), typed("iptables-save", "ip6tables-save")),
   IPTABLES_LIST("iptables -vnxL", sos("ip6?tables(_-t_[a-z]+)?_-[nvxL]+(_-t_[a-z]+)?"), List.of()),
   NFT_LIST_RULESET("nft list ruleset", sos("nft(_-a)?_list_ruleset"), typed("nft list ruleset")),
+  // the Linux bridge's frame filter: sos ebtables plugin ebtables_-L, ebtables_-t_nat_-L;
+  // vmflow-collect adds --Lc (counters)
+  EBTABLES_LIST(
+      "ebtables -L --Lc", sos("ebtables(_-t_[a-z]+)?_-L(_--Lc)?(_--Ln)?"), typed("ebtables")),
 
   // host side: libvirt
   // sos's virsh plugin runs `virsh -r list --all`: virsh_-r_list_--all; older sos and hand-made

@@ -28,30 +28,40 @@ final class SwitchLoader {
   private SwitchLoader() {}
 
   static void bridge(Replica r, Bridge b) throws ReplicaFailure {
-    bridge(r, b, Map.of());
+    bridges(r, List.of(b), Map.of());
   }
 
   /**
+   * Creates the bridges and their ports in one {@code ovs-vsctl} transaction (the first also
+   * creates the database's root row), which returns once {@code ovs-vswitchd} has them and their
+   * management sockets, which the flows need next.
+   *
    * @param options each interface's dumped options ({@code ovs-vsctl show}); a tunnel keeps the
    *     ones that decide the tunnel id and UDP port it sends ({@code key}, {@code in_key}, {@code
    *     out_key}, {@code dst_port})
    */
-  static void bridge(Replica r, Bridge b, Map<String, Map<String, String>> options)
+  static void bridges(Replica r, List<Bridge> bridges, Map<String, Map<String, String>> options)
       throws ReplicaFailure {
-    List<String> cmd =
-        new ArrayList<>(
-            // without --no-wait: ovs-vsctl returns once ovs-vswitchd has the bridge and its
-            // management socket, which replace-flows needs next
-            List.of(
-                "add-br",
-                b.name(),
-                "--",
-                "set",
-                "bridge",
-                b.name(),
-                "datapath_type=dummy",
-                PROTOCOLS,
-                "fail-mode=secure"));
+    List<String> cmd = new ArrayList<>(List.of("--", "init"));
+    for (Bridge b : bridges) {
+      add(cmd, b, options);
+    }
+    r.vsctl(cmd);
+  }
+
+  private static void add(List<String> cmd, Bridge b, Map<String, Map<String, String>> options) {
+    cmd.addAll(
+        List.of(
+            "--",
+            "add-br",
+            b.name(),
+            "--",
+            "set",
+            "bridge",
+            b.name(),
+            "datapath_type=dummy",
+            PROTOCOLS,
+            "fail-mode=secure"));
     // a port seen by ovs-vsctl show and ovs-ofctl show is listed once per source: the fuller one
     Map<String, BridgePort> ports = new java.util.LinkedHashMap<>();
     for (BridgePort p : b.ports()) {
@@ -82,7 +92,6 @@ final class SwitchLoader {
         }
       }
     }
-    r.vsctl(cmd);
   }
 
   private static BridgePort merged(BridgePort full, BridgePort other) {

@@ -45,6 +45,7 @@ final class TraceFindings {
     List<Evidence> evidence = new ArrayList<>();
     evidence.add(new Evidence(traced.file().toString(), last.line()));
     Rules.dumpLine(host, last).ifPresent(d -> evidence.add(new Evidence(d.origin(), d.line())));
+    String group = group(host, last, evidence);
     return Finding.network(
             Severity.ERROR,
             Tracer.FLOW_TRACE_DROPS,
@@ -56,6 +57,7 @@ final class TraceFindings {
                 + entering
                 + " is dropped by "
                 + Rules.describe(last)
+                + group
                 + " after "
                 + trace.steps().size()
                 + " rules"
@@ -66,6 +68,37 @@ final class TraceFindings {
         .about(l.vmId(), "", host.host.key())
         .withHint(where(traced.file()), evidence);
   }
+
+  // a rule whose packet dies in its group: group:7 with no bucket, or none that outputs
+  private static String group(
+      HostReplica host, OvsAppctlOfprotoTrace.Step last, List<Evidence> evidence) {
+    for (String a : last.actions()) {
+      java.util.regex.Matcher m = GROUP.matcher(a);
+      if (!m.matches()) {
+        continue;
+      }
+      long id = Long.parseLong(m.group(1));
+      HostReplica.LocatedGroup g =
+          host.groups.getOrDefault(last.bridge(), java.util.Map.of()).get(id);
+      if (g == null) {
+        return " through group " + id + ", which the dump does not hold";
+      }
+      evidence.add(new Evidence(g.origin(), g.group().line()));
+      int n = g.group().buckets().size();
+      return " through group "
+          + id
+          + " (type "
+          + g.group().type()
+          + ", "
+          + (n == 0 ? "no bucket" : n + (n == 1 ? " bucket" : " buckets") + ", none delivering")
+          + ")";
+    }
+    return "";
+  }
+
+  // group:7 as the trace prints a rule's action
+  private static final java.util.regex.Pattern GROUP =
+      java.util.regex.Pattern.compile("group:(\\d+)");
 
   static String conntrack(LossCase l, String ct) {
     if (ct.isEmpty()) {

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Entry point of the trace stage: each loss's packet through a replica of its hosts' switches,
@@ -36,10 +37,20 @@ public final class Tracer {
 
   private Tracer() {}
 
-  /** Trace findings (on the loss's VM and host) and coverage findings about the trace itself. */
-  public record Result(List<Finding> findings, int traces) {
+  /**
+   * Trace findings (on the loss's VM and host) and coverage findings about the trace itself.
+   *
+   * @param millis each replica's milliseconds per part (daemons, bridges, groups, flows, fdb,
+   *     dpctl, traces, stop), for the log
+   */
+  public record Result(List<Finding> findings, int traces, Map<String, Map<String, Long>> millis) {
     public Result {
       findings = List.copyOf(findings);
+      millis = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(millis));
+    }
+
+    public Result(List<Finding> findings, int traces) {
+      this(findings, traces, Map.of());
     }
   }
 
@@ -52,12 +63,22 @@ public final class Tracer {
    */
   public static Result trace(
       Path root, Topology t, List<Fact> facts, List<LossCase> losses, Duration limit) {
+    return trace(OvsBinaries::find, root, t, facts, losses, limit);
+  }
+
+  static Result trace(
+      Supplier<Optional<OvsBinaries>> binaries,
+      Path root,
+      Topology t,
+      List<Fact> facts,
+      List<LossCase> losses,
+      Duration limit) {
     List<Finding> out = new ArrayList<>();
     Janitor.clean(root);
     if (losses.isEmpty()) {
       return new Result(out, 0);
     }
-    var bin = OvsBinaries.find();
+    var bin = binaries.get();
     if (bin.isEmpty()) {
       out.add(TraceFindings.unavailable());
       return new Result(out, 0);
@@ -72,12 +93,26 @@ public final class Tracer {
                     (LossCase l) -> l.hosts().isEmpty() ? 0 : order.get(lower(l.hosts().get(0)))))
             .toList();
     int traces = 0;
-    try (Replicas replicas = new Replicas(bin.get(), root, t, facts, limit, out)) {
+    Replicas replicas = new Replicas(bin.get(), root, t, facts, losses, limit, out);
+    try (replicas) {
+      // the hosts a trace enters from its segment, then the segments' other hosts (a trace
+      // reaches them by tunnel), are built at once, in parallel
+      List<String> entered = new ArrayList<>();
+      List<String> crossed = new ArrayList<>();
+      for (LossCase l : sorted) {
+        for (String h : l.hosts()) {
+          if (t.host(h).isPresent()) {
+            (entry(t, l, h).isPresent() ? entered : crossed).add(h);
+          }
+        }
+      }
+      entered.addAll(crossed);
+      replicas.prepare(entered.stream().distinct().toList());
       for (LossCase l : sorted) {
         traces += traceLoss(replicas, t, l, out);
       }
     }
-    return new Result(out, traces);
+    return new Result(out, traces, replicas.millis());
   }
 
   // each host of the segment is traced from where the segment enters its switches, unless a

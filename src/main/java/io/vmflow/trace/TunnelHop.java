@@ -51,9 +51,10 @@ record TunnelHop(Host peer, String bridge, BridgePort port, String tunSrc, Strin
   /**
    * The trace's tunnel outputs. The replica's tunnel ports are dummies (the override dummy mode
    * keeps the machine's network out of it), so the datapath outputs to them as to any port: the
-   * remote is the port's dumped {@code remote_ip}, the id the last one the trace's rules set before
-   * the output ({@link Rules#tunnelId}). A {@code set(tunnel(...))} before an output, where a
-   * switch prints one, gives both.
+   * remote is the port's dumped {@code remote_ip}, the id the port's fixed key where it has one
+   * ({@code options:key=1000}: OVS sends it whatever the rules set), else the last one the trace's
+   * rules set before the output ({@link Rules#tunnelId}). A {@code set(tunnel(...))} before an
+   * output, where a switch prints one, gives both.
    */
   static java.util.List<Exit> exits(
       HostReplica h,
@@ -72,7 +73,8 @@ record TunnelHop(Host peer, String bridge, BridgePort port, String tunSrc, Strin
             return out;
           }
           if (!o.isTunnel() && p.name().equals(name)) {
-            out.add(new Exit(b.name(), p, Rules.tunnelId(steps, b, p), p.remoteIp()));
+            String id = h.fixedTunnelKey(p.name()).orElseGet(() -> Rules.tunnelId(steps, b, p));
+            out.add(new Exit(b.name(), p, id, p.remoteIp()));
           }
         }
       }

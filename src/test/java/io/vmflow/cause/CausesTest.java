@@ -263,6 +263,30 @@ class CausesTest {
   }
 
   @Test
+  void ebtablesDropOnTheTapIsTheCauseOfTheRepliesLostIntoIt() {
+    Causes.Result r =
+        Causes.explain(
+            LabFacts.topology(),
+            List.of(fact(A, "qbr-icmp-drop_ebtables_-L_--Lc")),
+            List.of(),
+            List.of(REPLY_INTO_VM1));
+    assertThat(r.links().get(0).causes())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.code()).isEqualTo("FIREWALL_DROPS_VM_TRAFFIC");
+              assertThat(c.message())
+                  .contains("an ebtables DROP rule in chain FORWARD", "tap" + VM1, "5 packets");
+              assertThat(c.evidence())
+                  .anySatisfy(
+                      e -> {
+                        assertThat(e.origin()).endsWith("qbr-icmp-drop_ebtables_-L_--Lc");
+                        assertThat(e.line()).isEqualTo(7);
+                      });
+            });
+  }
+
+  @Test
   void tapWithASmallerMtuIsNamedAndExplainsTheLossIntoTheTap() {
     Causes.Result r =
         Causes.explain(

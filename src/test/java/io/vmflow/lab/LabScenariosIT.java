@@ -193,6 +193,21 @@ class LabScenariosIT {
   }
 
   @Test
+  void repliesSentThroughAGroupWithoutBucketsAreTracedToTheGroup() throws Exception {
+    Lab lab = run("group-drop");
+    // the rule's action is group:7, not drop: only the trace through the dumped group sees it
+    assertThat(lab.messages("FLOW_TRACE_DROPS"))
+        .anyMatch(
+            m ->
+                m.contains("br-int table 0, priority 200")
+                    && m.contains("through group 7 (type select, no bucket)"));
+    assertThat(lab.causes("reply qvo" + VM3 + " -> qvo" + VM1))
+        .anyMatch(c -> c.startsWith("FLOW_TRACE_DROPS"));
+    assertThat(lab.causes("reply qvm" + VM2 + " -> qvo" + VM1))
+        .anyMatch(c -> c.startsWith("FLOW_TRACE_DROPS"));
+  }
+
+  @Test
   void outputToAStaleOfportIsNamed() throws Exception {
     Lab lab = run("stale-ofport");
     assertThat(lab.messages("FLOW_OUTPUT_TO_MISSING_PORT"))

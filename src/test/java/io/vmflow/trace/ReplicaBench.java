@@ -91,6 +91,9 @@ public final class ReplicaBench {
                     + ".10,nw_dst=10.0.0.1,icmp_type=8"));
       }
       long t4 = System.nanoTime();
+      r.close();
+      long t5 = System.nanoTime();
+      System.out.printf("stop %d ms%n", (t5 - t4) / 1_000_000);
       System.out.printf(
           "daemons %d ms, 1 bridge + %d ports %d ms, %d flows loaded %d ms, 100 traces %d ms%n",
           (t1 - t0) / 1_000_000,

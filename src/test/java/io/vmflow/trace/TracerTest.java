@@ -219,6 +219,37 @@ class TracerTest {
               assertThat(f.code()).isEqualTo("FLOW_TRACE_FAILED");
               assertThat(f.message()).contains("refused the flows of br-int");
             });
+    // the run goes on: the packet is still traced, through a bridge left without flows
+    assertThat(r.traces()).isEqualTo(1);
+  }
+
+  // the database file is written without ovsdb-tool: OVS's own tool reads it as its own
+  @Test
+  void theReplicaDatabaseIsWhatOvsdbToolCreates() throws Exception {
+    var bin = OvsBinaries.find();
+    assumeTrue(bin.isPresent(), "Open vSwitch not installed");
+    Path db = tmp.resolve("conf.db");
+    Replica.database(db, bin.get().schema());
+    Process p =
+        new ProcessBuilder(bin.get().ovsdbTool().toString(), "db-name", db.toString())
+            .redirectErrorStream(true)
+            .start();
+    assertThat(new String(p.getInputStream().readAllBytes()).trim()).isEqualTo("Open_vSwitch");
+    assertThat(p.waitFor()).isZero();
+    Path made = tmp.resolve("made.db");
+    new ProcessBuilder(
+            bin.get().ovsdbTool().toString(),
+            "create",
+            made.toString(),
+            bin.get().schema().toString())
+        .start()
+        .waitFor();
+    Process v =
+        new ProcessBuilder(bin.get().ovsdbTool().toString(), "db-cksum", made.toString()).start();
+    String cksum = new String(v.getInputStream().readAllBytes()).trim();
+    Process w =
+        new ProcessBuilder(bin.get().ovsdbTool().toString(), "db-cksum", db.toString()).start();
+    assertThat(new String(w.getInputStream().readAllBytes()).trim()).isEqualTo(cksum);
   }
 
   @Test

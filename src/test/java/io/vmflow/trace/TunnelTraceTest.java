@@ -144,6 +144,56 @@ class TunnelTraceTest {
             });
   }
 
+  // both tunnel ports with a fixed key instead of key=flow: OVS sends 1000 whatever the rules set
+  // (tunnel.c tnl_port_send), and compute-a's br-tun, whose rules expect 0x3e9, drops it
+  @Test
+  void aTunnelPortsFixedKeyIsTheIdTheTraceCrossesWith() throws Exception {
+    assumeTrue(OvsBinaries.find().isPresent(), "Open vSwitch not installed");
+    List<Fact> facts = new ArrayList<>();
+    for (Fact f : facts()) {
+      if (f.spec() != Spec.OVS_VSCTL_SHOW) {
+        facts.add(f);
+        continue;
+      }
+      Path p = Path.of(f.origin());
+      Path fixed = tmp.resolve(p.getFileName());
+      Files.writeString(
+          fixed,
+          Files.readString(p).replace("in_key=flow", "key=1000").replace("out_key=flow, ", ""));
+      ParsedRecord v =
+          ParserRegistry.parserFor(Spec.OVS_VSCTL_SHOW)
+              .orElseThrow()
+              .parse(
+                  new SourceText(
+                      Spec.OVS_VSCTL_SHOW, fixed.toString(), 1, "", Files.readAllLines(fixed)))
+              .value()
+              .orElseThrow();
+      facts.add(new Fact(f.host(), f.spec(), fixed.toString(), "", v));
+    }
+    LossCase reply =
+        new LossCase(
+            "vm1",
+            "lost",
+            "reply",
+            "10.20.0.11",
+            "10.20.0.13",
+            List.of(VM3_QVO, "br-int", "vxlan-c000020b", "vxlan-c000020c", "br-int", VM1_QVO),
+            HOSTS);
+    Tracer.Result r =
+        Tracer.trace(tmp.resolve("k"), lab(), facts, List.of(reply), Duration.ofSeconds(30));
+    assertThat(r.traces()).as(r.findings().toString()).isEqualTo(2);
+    assertThat(r.findings())
+        .filteredOn(f -> f.code().equals("FLOW_TRACE_DROPS"))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.hostKey()).isEqualTo("compute-a");
+              assertThat(f.message())
+                  .contains("by vxlan-c000020b, tun_id 1000,", "br-tun table 0, priority 0");
+              assertThat(Files.readString(Path.of(f.origin()))).contains("tun_id=0x3e8");
+            });
+  }
+
   @Test
   void requestCrossingTheTunnelReachesTheDestinationsPortWithoutAFinding() throws Exception {
     assumeTrue(OvsBinaries.find().isPresent(), "Open vSwitch not installed");
