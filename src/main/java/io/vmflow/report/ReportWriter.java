@@ -32,10 +32,36 @@ public final class ReportWriter {
   /** The file {@link #writeSingleFile} writes. */
   public static final String SINGLE_FILE = "report.html";
 
+  /** One engine for every writer: it keeps the templates parsed once (Thymeleaf is thread-safe). */
+  private static final TemplateEngine ENGINE = Templates.engine();
+
   private final TemplateEngine engine;
 
   public ReportWriter() {
-    engine = Templates.engine();
+    engine = ENGINE;
+  }
+
+  /**
+   * Readies what the first render would set up (the template engine, the index page's templates and
+   * expressions, the report's JSON mapping) by rendering an empty report to nowhere; {@code
+   * analyze} calls it on a second thread while it starts. Writes nothing.
+   */
+  public static void prepare() {
+    Report empty =
+        ReportBuilder.build(
+            new ReportInput(
+                new ReportInput.RunInfo("", "", java.util.List.of()),
+                new io.vmflow.topology.Topology(
+                    java.util.List.of(), java.util.List.of(), java.util.List.of()),
+                java.util.List.of(),
+                io.vmflow.ping.PingResults.none(),
+                java.util.List.of()));
+    JSON.writeValue(java.io.OutputStream.nullOutputStream(), empty);
+    Context ctx =
+        new Context(
+            Locale.ROOT,
+            vars(empty, Links.files(empty.evidencePages()), "index", IndexView.of(empty)));
+    ENGINE.process("index", ctx, Writer.nullWriter());
   }
 
   /** Writes every file of the report into {@code dir}; returns the path of index.html. */
