@@ -93,8 +93,6 @@ final class AnalyzeCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     AnalyzeOutcome outcome;
-    // the steps' first-use set-up, on the other core while this one starts Spring
-    io.vmflow.job.Warmup.start();
     Timings.mark("spring context start");
     // on a terminal the bar and step lines replace the per-step log lines (warnings still show)
     boolean terminal = Terminals.stderrIsTerminal();

@@ -24,20 +24,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Work every {@code analyze} does on first use, done ahead on a second thread while the Spring
- * context starts (about a second in which the machine's other core is idle): the JSON mappings of
- * the facts and stage results the steps store and read back (Jackson builds each type's mapping
- * once, by reflection: a fifth of a small run's time on the job's thread), the parsers' patterns,
- * and the report's template engine and JSON mapping. Everything is built into the caches the steps
- * use (the mappers', the shared template engine), so it is never built twice and no output changes;
- * a failure here is logged at DEBUG and the step builds it as before. {@code -Dvmflow.warmup=false}
- * turns it off.
+ * Work every {@code analyze} does on first use, done ahead on a second thread while the command
+ * line is read and the Spring context starts (about a second in which the machine's other core is
+ * idle): the logging set-up, the JSON mappings of the facts and stage results the steps store and
+ * read back (Jackson builds each type's mapping once, by reflection: a fifth of a small run's time
+ * on the job's thread), the parsers' patterns, and the report's template engine and JSON mapping.
+ * Everything is built into the caches the steps use (the mappers', the shared template engine), so
+ * it is never built twice and no output changes; a failure here is logged at DEBUG and the step
+ * builds it as before. {@code -Dvmflow.warmup=false} turns it off.
  */
 public final class Warmup {
 
-  private static final Logger log = LoggerFactory.getLogger(Warmup.class);
-
   private Warmup() {}
+
+  // not a field of Warmup: the command's thread loads Warmup to start it, and the first logger
+  // sets up logging (reading logback.xml), which is itself work for the warm-up thread
+  private static final class Log {
+    static final Logger log = LoggerFactory.getLogger(Warmup.class);
+  }
 
   /** Starts the warm-up on a daemon thread, unless {@code vmflow.warmup} is {@code false}. */
   public static void start() {
@@ -52,6 +56,7 @@ public final class Warmup {
   /** Runs the warm-up on this thread; returns how many of its items failed. */
   static int run() {
     long start = System.nanoTime();
+    Logger log = Log.log;
     // in the order the steps need them: parse and correlate, then check/ping/cause, then render
     List<Class<?>> stored = new ArrayList<>();
     for (Spec spec : Spec.values()) {
@@ -78,7 +83,7 @@ public final class Warmup {
       r.run();
       return 0;
     } catch (RuntimeException | LinkageError e) {
-      log.debug("warm-up of {} failed; the step does it itself", what, e);
+      Log.log.debug("warm-up of {} failed; the step does it itself", what, e);
       return 1;
     }
   }
