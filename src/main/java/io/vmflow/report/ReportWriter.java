@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -42,26 +43,39 @@ public final class ReportWriter {
   }
 
   /**
-   * Readies what the first render would set up (the template engine, the index page's templates and
-   * expressions, the report's JSON mapping) by rendering an empty report to nowhere; {@code
-   * analyze} calls it on a second thread while it starts. Writes nothing.
+   * Readies what the first render sets up (the template engine, each page's parsed templates and
+   * expressions, the report's JSON mapping) by rendering a one-host, one-VM report with nothing
+   * else in it to nowhere; {@code analyze} calls it on a second thread while it starts. Writes
+   * nothing.
    */
   public static void prepare() {
-    Report empty =
+    Host host =
+        new Host(
+            "", "", "", List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+            List.of());
+    io.vmflow.topology.Vm vm =
+        new io.vmflow.topology.Vm("", "", "", "", List.of(), List.of(), List.of());
+    Report report =
         ReportBuilder.build(
             new ReportInput(
-                new ReportInput.RunInfo("", "", java.util.List.of()),
-                new io.vmflow.topology.Topology(
-                    java.util.List.of(), java.util.List.of(), java.util.List.of()),
-                java.util.List.of(),
+                new ReportInput.RunInfo("", "", List.of()),
+                new io.vmflow.topology.Topology(List.of(host), List.of(vm), List.of()),
+                List.of(),
                 io.vmflow.ping.PingResults.none(),
-                java.util.List.of()));
-    JSON.writeValue(java.io.OutputStream.nullOutputStream(), empty);
-    Context ctx =
-        new Context(
-            Locale.ROOT,
-            vars(empty, Links.files(empty.evidencePages()), "index", IndexView.of(empty)));
-    ENGINE.process("index", ctx, Writer.nullWriter());
+                List.of()));
+    JSON.writeValue(java.io.OutputStream.nullOutputStream(), report);
+    Links links = Links.files(report.evidencePages());
+    process("index", vars(report, links, "index", IndexView.of(report)));
+    for (Report.VmView v : report.vms()) {
+      process("vm", vars(report, links, "vm", v));
+    }
+    for (Host h : report.hosts()) {
+      process("host", vars(report, links, "host", h));
+    }
+  }
+
+  private static void process(String template, Map<String, Object> vars) {
+    ENGINE.process(template, new Context(Locale.ROOT, vars), Writer.nullWriter());
   }
 
   /** Writes every file of the report into {@code dir}; returns the path of index.html. */
