@@ -4,7 +4,6 @@ import io.vmflow.finding.Evidence;
 import io.vmflow.parse.CommandParser;
 import io.vmflow.parse.ParserRegistry;
 import io.vmflow.ping.PingResults;
-import io.vmflow.report.ReportWriter;
 import io.vmflow.spec.Spec;
 import io.vmflow.store.JsonCodec;
 import io.vmflow.topology.Topology;
@@ -73,7 +72,7 @@ public final class Warmup {
       types++;
       failed += attempt(() -> JsonCodec.prepare(type), type.getName());
     }
-    failed += attempt(ReportWriter::prepare, "report");
+    failed += attempt(StagedReport::prepare, "report");
     log.debug("warm-up: {} types in {} ms", types, (System.nanoTime() - start) / 1_000_000);
     return failed;
   }
