@@ -170,6 +170,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     props.put("spring.datasource.url", url);
     props.put("spring.datasource.username", "sa");
     props.put("spring.datasource.password", "");
+    // beans only as the job asks for them: the context also holds nightly's stores and runner
+    props.put("spring.main.lazy-initialization", "true");
     if (quiet) {
       props.put("logging.level.io.vmflow", "WARN");
     }

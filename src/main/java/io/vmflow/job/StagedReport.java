@@ -25,6 +25,11 @@ final class StagedReport {
 
   private StagedReport() {}
 
+  /** Readies the report writer's first render ahead of time ({@link ReportWriter#prepare}). */
+  static void prepare() {
+    ReportWriter.prepare();
+  }
+
   /**
    * Renders {@code report} into {@code dir} and returns the path of its entry page.
    *

@@ -13,8 +13,17 @@ import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
     exclude = FlywayAutoConfiguration.class,
     // what the job never uses, each a few beans less to create at every start: Boot's task
     // executor and scheduler (the captures step makes its own executor), SSL bundles, project
-    // info, availability probes, JdbcClient, and schema.sql/data.sql initialisation
+    // info, availability probes, JdbcClient, and schema.sql/data.sql initialisation; and what
+    // costs every bean a check: the AOP and @Transactional auto-proxying (nothing is
+    // @Transactional: Spring Batch proxies its job repository and operator itself, the stores use
+    // JdbcTemplate or a TransactionTemplate of their own) and the exception-translation proxy
+    // around every @Repository (JdbcTemplate translates already); Boot's JSON mapper bean, which
+    // nothing injects (the stores and the report have their own mappers)
     excludeName = {
+      "org.springframework.boot.autoconfigure.aop.AopAutoConfiguration",
+      "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
+      "org.springframework.boot.persistence.autoconfigure.PersistenceExceptionTranslationAutoConfiguration",
+      "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
       "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration",
       "org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration",
       "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration",

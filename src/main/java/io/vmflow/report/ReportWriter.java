@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -32,10 +33,49 @@ public final class ReportWriter {
   /** The file {@link #writeSingleFile} writes. */
   public static final String SINGLE_FILE = "report.html";
 
+  /** One engine for every writer: it keeps the templates parsed once (Thymeleaf is thread-safe). */
+  private static final TemplateEngine ENGINE = Templates.engine();
+
   private final TemplateEngine engine;
 
   public ReportWriter() {
-    engine = Templates.engine();
+    engine = ENGINE;
+  }
+
+  /**
+   * Readies what the first render sets up (the template engine, each page's parsed templates and
+   * expressions, the report's JSON mapping) by rendering a one-host, one-VM report with nothing
+   * else in it to nowhere; {@code analyze} calls it on a second thread while it starts. Writes
+   * nothing.
+   */
+  public static void prepare() {
+    Host host =
+        new Host(
+            "", "", "", List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+            List.of());
+    io.vmflow.topology.Vm vm =
+        new io.vmflow.topology.Vm("", "", "", "", List.of(), List.of(), List.of());
+    Report report =
+        ReportBuilder.build(
+            new ReportInput(
+                new ReportInput.RunInfo("", "", List.of()),
+                new io.vmflow.topology.Topology(List.of(host), List.of(vm), List.of()),
+                List.of(),
+                io.vmflow.ping.PingResults.none(),
+                List.of()));
+    JSON.writeValue(java.io.OutputStream.nullOutputStream(), report);
+    Links links = Links.files(report.evidencePages());
+    process("index", vars(report, links, "index", IndexView.of(report)));
+    for (Report.VmView v : report.vms()) {
+      process("vm", vars(report, links, "vm", v));
+    }
+    for (Host h : report.hosts()) {
+      process("host", vars(report, links, "host", h));
+    }
+  }
+
+  private static void process(String template, Map<String, Object> vars) {
+    ENGINE.process(template, new Context(Locale.ROOT, vars), Writer.nullWriter());
   }
 
   /** Writes every file of the report into {@code dir}; returns the path of index.html. */

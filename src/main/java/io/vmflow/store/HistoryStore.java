@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Nightly history: runs, the bundles they analysed, each VM's state and findings per run. */
@@ -54,9 +55,9 @@ public class HistoryStore {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
 
-  public HistoryStore(JdbcTemplate jdbc, TransactionTemplate tx) {
+  public HistoryStore(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
-    this.tx = tx;
+    this.tx = new TransactionTemplate(transactions);
   }
 
   /**

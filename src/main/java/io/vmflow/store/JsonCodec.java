@@ -26,6 +26,15 @@ public final class JsonCodec {
     return MAPPER.readValue(json, type);
   }
 
+  /**
+   * Builds the mapping of {@code type} both ways ahead of its first use (the mapper keeps it), as
+   * {@code analyze}'s warm-up does; reads and writes nothing.
+   */
+  public static void prepare(Class<?> type) {
+    MAPPER.writerFor(type);
+    MAPPER.readerFor(type);
+  }
+
   public static JsonMapper mapper() {
     return MAPPER;
   }

@@ -21,6 +21,7 @@ import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.core.io.Resource;
@@ -34,7 +35,9 @@ import org.springframework.stereotype.Component;
  * flyway_schema_history} already lists exactly the migrations on the classpath, each with the
  * checksum Flyway gives it (CRC32 over the script's lines), is current and Flyway is not started.
  * Anything else (a new database, a new or changed script, a failed or unusual history row, a
- * location that is not on the classpath) goes to Flyway's own migrate and validation, unchanged.
+ * location that is not on the classpath) goes to Flyway's own migrate and validation, unchanged. A
+ * new H2 file database is first copied from the build's {@link SchemaTemplate}, which Flyway made,
+ * so it is current from the start.
  *
  * <p>{@link SchemaMigrationsDetector} makes every bean that uses the database wait for this one, as
  * Spring Boot's own Flyway initializer did.
@@ -49,27 +52,46 @@ public class SchemaMigrations implements InitializingBean {
 
   private final DataSource dataSource;
   private final String[] locations;
+  private final String url;
 
+  public SchemaMigrations(DataSource dataSource, String[] locations) {
+    this(dataSource, locations, "");
+  }
+
+  /**
+   * @param url the data source's JDBC URL: a new H2 file database it names is first copied from the
+   *     {@link SchemaTemplate} (empty: none)
+   */
+  @Autowired
   public SchemaMigrations(
       DataSource dataSource,
-      @Value("${spring.flyway.locations:classpath:db/migration}") String[] locations) {
+      @Value("${spring.flyway.locations:classpath:db/migration}") String[] locations,
+      @Value("${spring.datasource.url:}") String url) {
     this.dataSource = dataSource;
     this.locations = locations.clone();
+    this.url = url;
   }
 
   @Override
   public void afterPropertiesSet() throws SQLException, IOException {
+    Optional<Map<String, Integer>> template = Optional.empty();
+    Optional<java.nio.file.Path> h2 = SchemaTemplate.h2File(url);
+    if (h2.isPresent() && !java.nio.file.Files.exists(h2.get())) {
+      // before the first connection creates the file
+      template = wanted(resolved("h2"));
+      if (template.isPresent() && SchemaTemplate.copyInto(h2.get(), template.get())) {
+        log.debug("new database {} copied from the schema template", h2.get());
+      }
+    }
     String vendor;
     Optional<Map<String, Integer>> applied;
     try (Connection c = dataSource.getConnection()) {
       vendor = DatabaseDriver.fromJdbcUrl(c.getMetaData().getURL()).getId();
       applied = applied(c);
     }
-    List<String> resolved = new ArrayList<>();
-    for (String l : locations) {
-      resolved.add(l.trim().replace("{vendor}", vendor));
-    }
-    Optional<Map<String, Integer>> wanted = wanted(resolved);
+    List<String> resolved = resolved(vendor);
+    Optional<Map<String, Integer>> wanted =
+        template.isPresent() && vendor.equals("h2") ? template : wanted(resolved);
     if (wanted.isPresent() && wanted.equals(applied)) {
       log.debug("schema current ({} migrations): Flyway not started", wanted.get().size());
       return;
@@ -79,6 +101,14 @@ public class SchemaMigrations implements InitializingBean {
         .locations(resolved.toArray(String[]::new))
         .load()
         .migrate();
+  }
+
+  private List<String> resolved(String vendor) {
+    List<String> resolved = new ArrayList<>();
+    for (String l : locations) {
+      resolved.add(l.trim().replace("{vendor}", vendor));
+    }
+    return resolved;
   }
 
   /**
