@@ -48,9 +48,13 @@ public final class Causes {
    * @param traces what the replica trace said, as findings on devices ({@code FLOW_TRACE_*})
    */
   public static Result explain(
-      Topology topology, List<Fact> facts, List<Finding> earlier, List<LossCase> losses) {
+      Topology topology, List<Fact> dumped, List<Finding> earlier, List<LossCase> losses) {
+    // the neutron agents' local-time logs on UTC, as captures and the switch's logs are
+    HostClocks clocks = HostClocks.of(dumped);
+    List<Fact> facts = clocks.onUtc(dumped);
     Map<String, HostEvidence> hosts = HostEvidence.index(facts);
     Map<String, Finding> findings = new LinkedHashMap<>();
+    clocks.findings(facts).forEach(f -> findings.putIfAbsent(key(f), f));
     List<Found> standing = new ArrayList<>();
     // a flow to a missing port is said whether or not a loss crosses it; a loss cites it when the
     // flow's match covers the lost packet (Segments.flows)

@@ -39,6 +39,9 @@ public final class CommandSpecs {
     if (tool.equals("ethtool")) {
       return ethtool(words);
     }
+    if (tool.equals("date")) {
+      return date(words);
+    }
     if (tool.equals("ip")
         && (words.contains("exec") || words.contains("-n") || words.contains("-netns"))) {
       return namespaced(words);
@@ -107,6 +110,19 @@ public final class CommandSpecs {
     return at > 0 && at + 1 < words.size() && !words.get(at + 1).startsWith("-")
         ? call(Spec.ETHTOOL_S, words.get(at + 1))
         : Optional.empty();
+  }
+
+  // date, date --utc (-u, --universal); date +%s and date -d ... print something else
+  private static Optional<SpecCall> date(List<String> words) {
+    boolean utc = false;
+    for (String w : words.subList(1, words.size())) {
+      if (w.equals("-u") || w.equals("--utc") || w.equals("--universal")) {
+        utc = true;
+      } else if (w.startsWith("+") || w.startsWith("-")) {
+        return Optional.empty();
+      }
+    }
+    return call(utc ? Spec.DATE_UTC : Spec.DATE, "");
   }
 
   // tcpdump -i tap1c65142e-2a -nne icmp; a capture written with -w is a file, not text output

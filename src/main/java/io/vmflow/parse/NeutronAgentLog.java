@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * A neutron agent's log ({@code openvswitch-agent.log}, {@code l3-agent.log}, {@code
  * dhcp-agent.log}, ...): its starts, errors, resyncs and lost switch, with their time and line.
- * Times are the host's local clock as oslo.log writes them (no zone), read as UTC.
+ * Times are the host's local clock as oslo.log writes them (no zone), read as UTC here; the cause
+ * stage moves them to UTC with the host's offset when its {@code date} outputs say it.
  *
  * @param agent the agent the log belongs to ({@code openvswitch-agent}), from the file name or the
  *     version line; "" when neither says

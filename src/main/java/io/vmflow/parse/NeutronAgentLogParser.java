@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  * is restarted", "Switch connection timeout") at INFO or WARNING. Left: every other line (rpc_loop
  * iterations, deprecation warnings, DEBUG). A journal's prefix ({@code Mar 03 19:47:29 host
  * neutron-openvswitch-agent[1792443]: }) and its continuation indent are read through. Times carry
- * no zone: they are read as UTC. Bounded by {@link LogBounds}.
+ * no zone: they are read as UTC here (the cause stage moves them by the host's offset, {@code
+ * HostClocks}). Bounded by {@link LogBounds}.
  */
 final class NeutronAgentLogParser implements CommandParser<NeutronAgentLog> {
 

@@ -27,6 +27,7 @@ public sealed interface ParsedRecord
         IpRoute,
         IpRule,
         Hostname,
+        DateOutput,
         InterfaceList,
         IpLink,
         LibvirtDomain,

@@ -27,6 +27,8 @@ public final class ParserRegistry {
           entry(new NeutronRouterShowParser(Spec.OPENSTACK_ROUTER_SHOW)),
           entry(new CpsHostListParser()),
           entry(new HostnameParser()),
+          entry(new DateParser(Spec.DATE)),
+          entry(new DateParser(Spec.DATE_UTC)),
           entry(new BrctlShowParser()),
           entry(new OvsVsctlShowParser()),
           entry(new OvsOfctlShowParser()),

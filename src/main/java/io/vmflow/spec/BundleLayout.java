@@ -29,7 +29,7 @@ public final class BundleLayout {
   // outputs sos and vmflow-collect keep for a reader's context (clock, uptime, versions) that
   // vmflow does not analyse: cataloged as evidence, without an "unrecognised" finding
   private static final Pattern CONTEXT =
-      Pattern.compile("date(_--utc)?|uptime|ovs-vsctl(_-t_\\d+)?_--version|ovs-vswitchd_--version");
+      Pattern.compile("uptime|ovs-vsctl(_-t_\\d+)?_--version|ovs-vswitchd_--version");
 
   private BundleLayout() {}
 

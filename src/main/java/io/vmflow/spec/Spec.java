@@ -88,6 +88,10 @@ public enum Spec {
 
   // host side: Linux
   HOSTNAME("hostname", sos("hostname"), typed("hostname")),
+  // the host's clock and zone at collection (sos's date plugin: sos_commands/date/date and
+  // date_--utc; older sos: sos_commands/general/date): oslo.log's zone-less times need its offset
+  DATE("date", sos("date"), typed("date")),
+  DATE_UTC("date --utc", sos("date_(--utc|-u|--universal)"), typed("date --utc")),
   BRCTL_SHOW("brctl show", sos("brctl_show"), typed("brctl show")),
   // bridge_-s_-s_-d_link_show, bridge_-s_-s_-d_-t_fdb_show (sos 4.x networking plugin)
   BRIDGE_LINK_SHOW(

@@ -3,6 +3,7 @@ package io.vmflow.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -72,9 +73,8 @@ class BundleLayoutTest {
   @ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(
       strings = {
-        "sosreport-x/sos_commands/date/date",
-        "vmflow-h-1Z/sos_commands/date/date_--utc",
-        "sos_commands/host/uptime"
+        "sos_commands/host/uptime",
+        "vmflow-h-1Z/sos_commands/openvswitch/ovs-vsctl_--version"
       })
   void contextOutputsAreKnownWithoutASpec(String path) {
     assertThat(BundleLayout.match(path)).isEmpty();
@@ -86,6 +86,21 @@ class BundleLayoutTest {
       strings = {"sos_commands/openvswitch/ovs-ofctl_dump-flows_br-int", "notes.txt", "date.txt"})
   void analysedOrUnknownOutputsAreNotContext(String path) {
     assertThat(BundleLayout.isContext(path)).isFalse();
+  }
+
+  @Test
+  void theClockReadingsAreDateAndDateUtc() {
+    assertThat(
+            BundleLayout.match("sosreport-x/sos_commands/date/date").map(BundleLayout.Match::spec))
+        .contains(io.vmflow.spec.Spec.DATE);
+    assertThat(
+            BundleLayout.match("sosreport-x/sos_commands/general/date")
+                .map(BundleLayout.Match::spec))
+        .contains(io.vmflow.spec.Spec.DATE);
+    assertThat(
+            BundleLayout.match("vmflow-h-1Z/sos_commands/date/date_--utc")
+                .map(BundleLayout.Match::spec))
+        .contains(io.vmflow.spec.Spec.DATE_UTC);
   }
 
   @ParameterizedTest

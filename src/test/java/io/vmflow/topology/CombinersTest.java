@@ -46,6 +46,8 @@ class CombinersTest {
           // tunnel listeners: read by the cause stage (TunnelCauses)
           io.vmflow.parse.OvsAppctlTnlPortsShow.class,
           io.vmflow.parse.NeutronAgentLog.class,
+          // clock readings: the cause stage puts the host's zone-less log times on UTC (HostClocks)
+          io.vmflow.parse.DateOutput.class,
           // the host's own routes, neighbours and rules: kept as evidence; the L3 trace reads
           // them inside namespaces (InNamespace)
           io.vmflow.parse.IpRoute.class,
