@@ -121,7 +121,7 @@ public final class Causes {
     for (LossCase loss : losses) {
       List<Finding> found = new ArrayList<>();
       found.addAll(Segments.flows(topology, hosts, loss));
-      List<Finding> hostDrops = Segments.firewalls(hosts, loss);
+      List<Finding> hostDrops = Segments.firewalls(topology, hosts, loss);
       found.addAll(hostDrops);
       found.addAll(groups.explain(topology, loss));
       groups.outOfSync(topology, loss, hostDrops).ifPresent(found::add);

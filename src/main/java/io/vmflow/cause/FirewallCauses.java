@@ -39,6 +39,15 @@ final class FirewallCauses {
    * on this host) that admit the packet.
    */
   static List<Finding> on(HostEvidence h, List<String> devices, LossCase loss) {
+    return on(h, devices, Set.of(), loss);
+  }
+
+  /**
+   * As {@link #on(HostEvidence, List, LossCase)}, and bridge-level rules also when they name one of
+   * {@code entries} as the port a frame came in on (see {@code Segments.entries}).
+   */
+  static List<Finding> on(
+      HostEvidence h, List<String> devices, Set<String> entries, LossCase loss) {
     Map<String, Set<String>> chainDevices = chainDevices(h);
     List<Finding> out = new ArrayList<>();
     Set<String> said = new HashSet<>();
@@ -49,11 +58,14 @@ final class FirewallCauses {
       }
       Set<String> tied = new LinkedHashSet<>(r.devices());
       tied.addAll(chainDevices.getOrDefault(r.chain(), Set.of()));
+      int bridge = bridgeLayer(r) ? firstBridge(h, devices) : -1;
       String device =
-          devices.stream()
-              .filter(d -> tied.stream().anyMatch(t -> names(t, d)))
-              .findFirst()
-              .orElse("");
+          bridge >= 0
+              ? across(r, devices, bridge, entries)
+              : devices.stream()
+                  .filter(d -> tied.stream().anyMatch(t -> names(t, d)))
+                  .findFirst()
+                  .orElse("");
       // one rule seen by iptables-save, iptables -L and nft (iptables-nft) is said once
       String key = r.chain() + "|" + r.verdict() + "|" + r.packets() + "|" + r.protocol();
       if (!device.isEmpty() && said.add(key)) {
@@ -103,6 +115,49 @@ final class FirewallCauses {
     boolean dst =
         r.destination().isEmpty() || Addresses.inNetwork(loss.packetDst(), r.destination());
     return protocol && type && src && dst;
+  }
+
+  // a rule on bridged frames (nft's bridge family, ebtables, iptables' physdev match): it names
+  // the bridge ports a frame comes in and goes out by
+  private static boolean bridgeLayer(FirewallRules.Rule r) {
+    return r.family().equals("bridge")
+        ? !r.in().isEmpty() || !r.out().isEmpty()
+        : !r.physdevIn().isEmpty() || !r.physdevOut().isEmpty();
+  }
+
+  // where the segment (in travel order) crosses a Linux bridge whose ports the dump lists
+  private static int firstBridge(HostEvidence h, List<String> devices) {
+    for (int i = 0; i < devices.size(); i++) {
+      if (h.bridgePorts.containsKey(devices.get(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The port by which a bridge-layer rule meets the lost frame crossing the bridge at {@code at}:
+   * its in-port must be one the frame came in by (a device before the bridge, or one of {@code
+   * entries} when the segment starts at the bridge), its out-port one after it; "" when the rule
+   * cannot meet that frame (an in-port rule on the port the frame leaves by).
+   */
+  private static String across(
+      FirewallRules.Rule r, List<String> devices, int at, Set<String> entries) {
+    String in = r.family().equals("bridge") ? r.in() : r.physdevIn();
+    String out = r.family().equals("bridge") ? r.out() : r.physdevOut();
+    List<String> before = new ArrayList<>(devices.subList(0, at));
+    if (at == 0) {
+      before.addAll(entries);
+    }
+    List<String> after = devices.subList(at + 1, devices.size());
+    String inPort =
+        in.isEmpty() ? "" : before.stream().filter(d -> names(in, d)).findFirst().orElse("");
+    String outPort =
+        out.isEmpty() ? "" : after.stream().filter(d -> names(out, d)).findFirst().orElse("");
+    if ((!in.isEmpty() && inPort.isEmpty()) || (!out.isEmpty() && outPort.isEmpty())) {
+      return "";
+    }
+    return !inPort.isEmpty() ? inPort : outPort;
   }
 
   private static boolean names(String pattern, String device) {

@@ -1,6 +1,8 @@
 package io.vmflow.cause;
 
 import io.vmflow.finding.Evidence;
+import io.vmflow.parse.BrctlShow;
+import io.vmflow.parse.BridgeLinkShow;
 import io.vmflow.parse.FirewallRules;
 import io.vmflow.parse.IpLink;
 import io.vmflow.parse.OvsOfctlDumpFlows;
@@ -12,6 +14,7 @@ import io.vmflow.topology.Fact;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +40,8 @@ final class HostEvidence {
   final Map<String, Map<String, String>> ofports = new LinkedHashMap<>();
   final List<Located<FirewallRules.Rule>> rules = new ArrayList<>();
   final Map<String, Located<IpLink.LinkDevice>> links = new LinkedHashMap<>();
+  // Linux bridge -> its ports (brctl show, bridge link, ip link's master)
+  final Map<String, Set<String>> bridgePorts = new LinkedHashMap<>();
   final Set<Spec> seen = EnumSet.noneOf(Spec.class);
   // tunnel interface name -> its OVSDB row (type, local_ip, remote_ip)
   final Map<String, Located<OvsVsctlShow.OvsInterface>> tunnels = new LinkedHashMap<>();
@@ -91,8 +96,21 @@ final class HostEvidence {
           }
         }
       }
+    } else if (v instanceof BrctlShow b) {
+      for (BrctlShow.LinuxBridge br : b.bridges()) {
+        bridgePorts.computeIfAbsent(br.name(), k -> new LinkedHashSet<>()).addAll(br.interfaces());
+      }
+    } else if (v instanceof BridgeLinkShow b) {
+      for (BridgeLinkShow.Port p : b.ports()) {
+        if (!p.master().isEmpty()) {
+          bridgePorts.computeIfAbsent(p.master(), k -> new LinkedHashSet<>()).add(p.name());
+        }
+      }
     } else if (v instanceof IpLink l) {
       for (IpLink.LinkDevice d : l.devices()) {
+        if (!d.master().isEmpty()) {
+          bridgePorts.computeIfAbsent(d.master(), k -> new LinkedHashSet<>()).add(d.name());
+        }
         for (String a : d.addresses()) {
           int slash = a.indexOf('/');
           String bare = slash < 0 ? a : a.substring(0, slash);

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -85,17 +86,49 @@ final class Segments {
   }
 
   /** Firewall rules of each host of the segment on the segment's devices there. */
-  static List<Finding> firewalls(Map<String, HostEvidence> hosts, LossCase loss) {
+  static List<Finding> firewalls(Topology t, Map<String, HostEvidence> hosts, LossCase loss) {
     Map<String, List<String>> byHost = byHost(loss);
     List<Finding> out = new ArrayList<>();
     byHost.forEach(
         (host, devices) -> {
           HostEvidence h = hosts.get(Causes.lower(host));
           if (h != null) {
-            out.addAll(FirewallCauses.on(h, devices, loss));
+            out.addAll(FirewallCauses.on(h, devices, entries(t, h, devices, loss), loss));
           }
         });
     return out;
+  }
+
+  /**
+   * The ports a lost packet may have entered the segment's first device by, when that device is a
+   * Linux bridge it was seen on: the bridge's other ports. A bridge-level rule (nft's bridge
+   * family, ebtables, {@code --physdev-in}) names the port a frame came in on, which lies before
+   * the segment (qvb, for replies lost between qbr and the tap). A VM's own tap is an entry only
+   * for packets from that VM's addresses.
+   */
+  static Set<String> entries(Topology t, HostEvidence h, List<String> devices, LossCase loss) {
+    if (devices.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (String port : h.bridgePorts.getOrDefault(devices.get(0), Set.of())) {
+      if (devices.contains(port)) {
+        continue;
+      }
+      Optional<VmPort> vm = vmSide(t, port);
+      if (vm.isEmpty() || vm.get().ips().contains(loss.packetSrc())) {
+        out.add(port);
+      }
+    }
+    return out;
+  }
+
+  // the VM port whose VM-side device (its path's first hop) is this device
+  private static Optional<VmPort> vmSide(Topology t, String device) {
+    return t.vms().stream()
+        .flatMap(v -> v.ports().stream())
+        .filter(p -> !p.hops().isEmpty() && p.hops().get(0).device().equals(device))
+        .findFirst();
   }
 
   /** What the dump lacks to explain a loss on this segment. */

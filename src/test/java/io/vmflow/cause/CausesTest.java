@@ -263,6 +263,51 @@ class CausesTest {
   }
 
   @Test
+  void bridgeRuleOnThePortRepliesEnterQbrByIsTheCauseOfRepliesLostBetweenQbrAndTheTap() {
+    // the lab's fw-random: replies seen on qbr never reach the tap; the rule names qvb, the port
+    // they entered qbr by, which lies before the segment
+    LossCase replies =
+        new LossCase(
+            "vm1-id",
+            "s",
+            "reply",
+            "10.20.0.11",
+            "10.20.0.13",
+            List.of("qbr" + VM1, "tap" + VM1),
+            List.of(A, A));
+    // vm1's requests lost between qbr and qvb entered qbr by the tap: the qvb rule is not theirs
+    LossCase requests =
+        new LossCase(
+            "vm1-id",
+            "q",
+            "request",
+            "10.20.0.11",
+            "10.20.0.13",
+            List.of("qbr" + VM1, "qvb" + VM1),
+            List.of(A, A));
+    List<Fact> facts =
+        List.of(fact(A, "fw-random_nft_list_ruleset"), fact(A, "fw-random_brctl_show"));
+    Causes.Result r =
+        Causes.explain(LabFacts.topology(), facts, List.of(), List.of(replies, requests));
+    assertThat(r.links().get(0).causes())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.code()).isEqualTo("FIREWALL_DROPS_VM_TRAFFIC");
+              assertThat(c.message()).contains("bridge vmflowfw", "qvb" + VM1, "22 packets");
+            });
+    assertThat(r.links().get(1).causes()).isEmpty();
+    // without the bridge's ports the entry is unknown, and nothing is claimed
+    Causes.Result blind =
+        Causes.explain(
+            LabFacts.topology(),
+            List.of(fact(A, "fw-random_nft_list_ruleset")),
+            List.of(),
+            List.of(replies));
+    assertThat(blind.links().get(0).causes()).isEmpty();
+  }
+
+  @Test
   void ebtablesDropOnTheTapIsTheCauseOfTheRepliesLostIntoIt() {
     Causes.Result r =
         Causes.explain(

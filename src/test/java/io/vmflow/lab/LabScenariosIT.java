@@ -274,10 +274,28 @@ class LabScenariosIT {
   }
 
   @Test
-  void randomFirewallDropIsNamed() throws Exception {
+  void randomFirewallDropIsNamedAndIsTheCauseOfEveryLossIntoTheTap() throws Exception {
     Lab lab = run("fw-random");
     assertThat(lab.messages("FIREWALL_DROPS_VM_TRAFFIC"))
         .anyMatch(m -> m.contains("bridge vmflowfw") && m.contains("qvb" + VM1));
+    // replies seen on qbr die before the tap; the rule names qvb, the port they entered qbr by
+    List<String> unexplained = new ArrayList<>();
+    lab.report()
+        .get("findings")
+        .forEach(
+            f -> {
+              if (f.get("code").asString().equals("PING_LOSS_LOCALISED")) {
+                List<String> causes = new ArrayList<>();
+                if (f.has("causes")) {
+                  f.get("causes").forEach(c -> causes.add(c.get("code").asString()));
+                }
+                if (!causes.contains("FIREWALL_DROPS_VM_TRAFFIC")) {
+                  unexplained.add(f.get("message").asString());
+                }
+              }
+            });
+    assertThat(lab.messages("PING_LOSS_LOCALISED")).isNotEmpty();
+    assertThat(unexplained).isEmpty();
   }
 
   @Test
