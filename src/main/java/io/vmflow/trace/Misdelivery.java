@@ -24,8 +24,8 @@ import java.util.Set;
 /**
  * A traced packet that leaves the switch by a port that is not its destination's: another VM's
  * device on the host (a rule or MAC entry pointing there), or, when the destination VM is on this
- * host, any other port. A flood that also reaches the destination, and a packet that leaves by a
- * tunnel or uplink toward a destination on another host, are not misdeliveries.
+ * host, any other port. A flood (the MAC table did not know the destination), and a packet that
+ * leaves by a tunnel or uplink toward a destination on another host, are not misdeliveries.
  */
 final class Misdelivery {
 
@@ -87,6 +87,12 @@ final class Misdelivery {
         return Optional.empty();
       }
     }
+    // a flood's copies reach every port of the VLAN, other VMs' too, by design (their guests drop
+    // them): no rule or MAC entry sent the packet there
+    wrong.removeIf(e -> byFlood(h, traced.trace().steps(), e));
+    if (wrong.isEmpty()) {
+      return Optional.empty();
+    }
     Exit first = wrong.get(0);
     Optional<OvsAppctlOfprotoTrace.Step> rule =
         Rules.sender(h, traced.trace().steps(), first.bridge(), first.port());
@@ -121,6 +127,33 @@ final class Misdelivery {
                     + " destination's: find who installed it (its cookie) and remove it; "
                     + TraceFindings.where(traced.file()),
                 evidence));
+  }
+
+  /**
+   * True when a bridge's MAC table did not know the destination and flooded the VLAN ({@code -> no
+   * learned MAC for destination, flooding}): its copies reach every port of the VLAN, other VMs'
+   * too, by design (their guests drop them), so no rule or MAC entry sent it astray. The replica
+   * floods whenever the dump's FDB lacks the destination, as the switch then did.
+   */
+  static boolean floods(OvsAppctlOfprotoTrace.Step step) {
+    return step.actions().contains("NORMAL")
+        && step.actions().stream().anyMatch(a -> a.startsWith("->") && a.contains("flooding"));
+  }
+
+  // the packet left by this port as a flood copy: no rule of the port's own bridge names the
+  // port, and that bridge's MAC table flooded it
+  private static boolean byFlood(HostReplica h, List<OvsAppctlOfprotoTrace.Step> steps, Exit e) {
+    Bridge b = h.bridges.get(e.bridge());
+    if (b == null) {
+      return false;
+    }
+    List<OvsAppctlOfprotoTrace.Step> own =
+        steps.stream().filter(s -> s.bridge().equals(e.bridge())).toList();
+    boolean named =
+        own.stream()
+            .flatMap(s -> s.actions().stream())
+            .anyMatch(a -> Rules.target(b, a).filter(p -> p.name().equals(e.port())).isPresent());
+    return !named && own.stream().anyMatch(Misdelivery::floods);
   }
 
   private static String sender(OvsAppctlOfprotoTrace.Step s, Optional<Rules.DumpLine> line) {
