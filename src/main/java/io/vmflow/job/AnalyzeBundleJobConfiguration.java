@@ -7,6 +7,8 @@ import io.vmflow.store.FindingStore;
 import io.vmflow.store.StageResultStore;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -35,8 +37,13 @@ class AnalyzeBundleJobConfiguration {
       Step checkStep,
       Step pingStep,
       Step causeStep,
-      Step renderStep) {
+      Step renderStep,
+      RunMemo runMemo,
+      JobTimings jobTimings) {
     return new JobBuilder(JOB, jobRepository)
+        .listener(new RenderHeadStart())
+        .listener(runMemo)
+        .listener((JobExecutionListener) jobTimings)
         .start(ingestStep)
         .next(parseStep)
         .next(capturesStep)
@@ -46,6 +53,18 @@ class AnalyzeBundleJobConfiguration {
         .next(causeStep)
         .next(renderStep)
         .build();
+  }
+
+  /** What this process's executions stored, for their later steps (see {@link RunMemo}). */
+  @Bean
+  RunMemo runMemo() {
+    return new RunMemo();
+  }
+
+  /** Per-step wall and thread CPU times with {@code -Dvmflow.timings=true}. */
+  @Bean
+  JobTimings jobTimings() {
+    return new JobTimings();
   }
 
   /** Where the steps report their progress; the command attaches a terminal to it. */
@@ -77,11 +96,16 @@ class AnalyzeBundleJobConfiguration {
       FindingStore findings,
       StageResultStore results,
       IngestLimits ingestLimits,
-      ProgressHub progressHub) {
+      ProgressHub progressHub,
+      RunMemo runMemo,
+      JobTimings jobTimings) {
     return new StepBuilder("ingestStep", jobRepository)
         .tasklet(
-            new IngestTasklet(catalog, facts, findings, results, ingestLimits, progressHub), tx)
+            new IngestTasklet(
+                catalog, facts, findings, results, ingestLimits, progressHub, runMemo),
+            tx)
         .listener(progressHub)
+        .listener((StepExecutionListener) jobTimings)
         .build();
   }
 
@@ -94,9 +118,11 @@ class AnalyzeBundleJobConfiguration {
       CatalogStore catalog,
       FactStore facts,
       FindingStore findings,
-      ProgressHub progressHub) {
+      ProgressHub progressHub,
+      RunMemo runMemo,
+      JobTimings jobTimings) {
     CatalogRowReader reader = new CatalogRowReader(catalog);
-    ParsedArtifactWriter writer = new ParsedArtifactWriter(facts, findings);
+    ParsedArtifactWriter writer = new ParsedArtifactWriter(facts, findings, runMemo);
     return new StepBuilder("parseStep", jobRepository)
         .<CatalogStore.Row, ParsedArtifact>chunk(50)
         .transactionManager(tx)
@@ -105,7 +131,8 @@ class AnalyzeBundleJobConfiguration {
         .writer(writer)
         .listener(reader)
         .listener(writer)
-        .listener((org.springframework.batch.core.listener.StepExecutionListener) progressHub)
+        .listener((StepExecutionListener) progressHub)
+        .listener((StepExecutionListener) jobTimings)
         .build();
   }
 
@@ -117,7 +144,8 @@ class AnalyzeBundleJobConfiguration {
       CatalogStore catalog,
       StageResultStore results,
       Step captureFileStep,
-      ProgressHub progressHub) {
+      ProgressHub progressHub,
+      JobTimings jobTimings) {
     CapturePartitioner partitioner = new CapturePartitioner(catalog, results, progressHub);
     SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("capture-");
     executor.setConcurrencyLimit(2);
@@ -128,6 +156,7 @@ class AnalyzeBundleJobConfiguration {
         .taskExecutor(executor)
         .listener(partitioner)
         .listener(progressHub)
+        .listener((StepExecutionListener) jobTimings)
         .build();
   }
 
@@ -153,10 +182,13 @@ class AnalyzeBundleJobConfiguration {
       FactStore facts,
       FindingStore findings,
       StageResultStore results,
-      ProgressHub progressHub) {
+      ProgressHub progressHub,
+      RunMemo runMemo,
+      JobTimings jobTimings) {
     return new StepBuilder("correlateStep", jobRepository)
-        .tasklet(new CorrelateTasklet(catalog, facts, findings, results), tx)
+        .tasklet(new CorrelateTasklet(catalog, facts, findings, results, runMemo), tx)
         .listener(progressHub)
+        .listener((StepExecutionListener) jobTimings)
         .build();
   }
 
@@ -168,10 +200,13 @@ class AnalyzeBundleJobConfiguration {
       PlatformTransactionManager tx,
       FindingStore findings,
       StageResultStore results,
-      ProgressHub progressHub) {
+      ProgressHub progressHub,
+      RunMemo runMemo,
+      JobTimings jobTimings) {
     return new StepBuilder("checkStep", jobRepository)
-        .tasklet(new CheckTasklet(findings, results), tx)
+        .tasklet(new CheckTasklet(findings, results, runMemo), tx)
         .listener(progressHub)
+        .listener((StepExecutionListener) jobTimings)
         .build();
   }
 
@@ -185,10 +220,13 @@ class AnalyzeBundleJobConfiguration {
       FactStore facts,
       FindingStore findings,
       StageResultStore results,
-      ProgressHub progressHub) {
+      ProgressHub progressHub,
+      RunMemo runMemo,
+      JobTimings jobTimings) {
     return new StepBuilder("pingStep", jobRepository)
-        .tasklet(new PingTasklet(facts, findings, results), tx)
+        .tasklet(new PingTasklet(facts, findings, results, runMemo), tx)
         .listener(progressHub)
+        .listener((StepExecutionListener) jobTimings)
         .build();
   }
 
@@ -202,10 +240,13 @@ class AnalyzeBundleJobConfiguration {
       FactStore facts,
       FindingStore findings,
       StageResultStore results,
-      ProgressHub progressHub) {
+      ProgressHub progressHub,
+      RunMemo runMemo,
+      JobTimings jobTimings) {
     return new StepBuilder("causeStep", jobRepository)
-        .tasklet(new CauseTasklet(catalog, facts, findings, results), tx)
+        .tasklet(new CauseTasklet(catalog, facts, findings, results, runMemo), tx)
         .listener(progressHub)
+        .listener((StepExecutionListener) jobTimings)
         .build();
   }
 
@@ -218,10 +259,13 @@ class AnalyzeBundleJobConfiguration {
       CatalogStore catalog,
       FindingStore findings,
       StageResultStore results,
-      ProgressHub progressHub) {
+      ProgressHub progressHub,
+      RunMemo runMemo,
+      JobTimings jobTimings) {
     return new StepBuilder("renderStep", jobRepository)
-        .tasklet(new RenderTasklet(catalog, findings, results), tx)
+        .tasklet(new RenderTasklet(catalog, findings, results, runMemo), tx)
         .listener(progressHub)
+        .listener((StepExecutionListener) jobTimings)
         .build();
   }
 }

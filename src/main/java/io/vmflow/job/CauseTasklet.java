@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -36,13 +37,19 @@ class CauseTasklet implements Tasklet {
   private final FactStore facts;
   private final FindingStore findings;
   private final StageResultStore results;
+  private final RunMemo memo;
 
   CauseTasklet(
-      CatalogStore catalog, FactStore facts, FindingStore findings, StageResultStore results) {
+      CatalogStore catalog,
+      FactStore facts,
+      FindingStore findings,
+      StageResultStore results,
+      RunMemo memo) {
     this.catalog = catalog;
     this.facts = facts;
     this.findings = findings;
     this.results = results;
+    this.memo = memo;
   }
 
   /** Stored form of the links. */
@@ -50,23 +57,24 @@ class CauseTasklet implements Tasklet {
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-    RunScope run = RunScope.of(contribution.getStepExecution().getJobExecution());
+    var execution = contribution.getStepExecution().getJobExecution();
+    RunScope run = RunScope.of(execution);
     long instance = run.instanceId();
     Map<Integer, CatalogEntry> entries =
         catalog.list(instance).stream()
             .collect(Collectors.toMap(CatalogStore.Row::seq, CatalogStore.Row::entry, (a, b) -> a));
     List<Fact> input =
-        facts.list(instance).stream()
+        CorrelateTasklet.facts(facts, memo, execution).stream()
             .map(
                 f -> {
                   CatalogEntry e = entries.get(f.entrySeq());
                   return new Fact(e.host(), f.spec(), e.origin(), e.subject(), f.value());
                 })
             .toList();
-    Topology topology = CorrelateTasklet.loader(results).apply(instance);
+    Topology topology = CorrelateTasklet.topology(results, memo, execution);
     List<Finding> earlier =
         findings.list(instance).stream().filter(f -> !f.code().startsWith("PING_")).toList();
-    List<io.vmflow.ping.LossCase> losses = PingStage.load(results, instance).cases();
+    List<io.vmflow.ping.LossCase> losses = PingStage.load(results, memo, execution).cases();
     long t0 = System.nanoTime();
     Tracer.Result traced =
         Tracer.trace(
@@ -89,7 +97,9 @@ class CauseTasklet implements Tasklet {
     List<Finding> all = new ArrayList<>(traced.findings());
     all.addAll(r.findings());
     findings.replace(instance, "cause", all);
-    results.put(instance, RESULT, new Links(r.links()));
+    Links links = new Links(r.links());
+    results.put(instance, RESULT, links);
+    memo.resultStored(execution, RESULT, links);
     log.info(
         "explained {} losses ({} traced on replicas): {} with a cause; {} cause findings",
         r.links().size(),
@@ -97,6 +107,15 @@ class CauseTasklet implements Tasklet {
         r.links().stream().filter(l -> !l.causes().isEmpty()).count(),
         r.findings().size());
     return RepeatStatus.FINISHED;
+  }
+
+  static List<io.vmflow.cause.LossCause> links(
+      StageResultStore results, RunMemo memo, JobExecution execution) {
+    long instance = execution.getJobInstance().getInstanceId();
+    return memo.result(
+            execution, RESULT, Links.class, () -> results.get(instance, RESULT, Links.class))
+        .map(Links::links)
+        .orElse(List.of());
   }
 
   static List<io.vmflow.cause.LossCause> links(StageResultStore results, long instance) {

@@ -20,16 +20,19 @@ class CheckTasklet implements Tasklet {
 
   private final FindingStore findings;
   private final StageResultStore results;
+  private final RunMemo memo;
 
-  CheckTasklet(FindingStore findings, StageResultStore results) {
+  CheckTasklet(FindingStore findings, StageResultStore results, RunMemo memo) {
     this.findings = findings;
     this.results = results;
+    this.memo = memo;
   }
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-    long instance = RunScope.of(contribution.getStepExecution().getJobExecution()).instanceId();
-    Topology topology = CorrelateTasklet.loader(results).apply(instance);
+    var execution = contribution.getStepExecution().getJobExecution();
+    long instance = RunScope.of(execution).instanceId();
+    Topology topology = CorrelateTasklet.topology(results, memo, execution);
     List<Finding> found = Checks.run(topology);
     findings.replace(instance, "check", found);
     log.info("checked {} VMs: {} findings", topology.vms().size(), found.size());

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -29,25 +30,35 @@ class CorrelateTasklet implements Tasklet {
   private final FactStore facts;
   private final FindingStore findings;
   private final StageResultStore results;
+  private final RunMemo memo;
 
   CorrelateTasklet(
-      CatalogStore catalog, FactStore facts, FindingStore findings, StageResultStore results) {
+      CatalogStore catalog,
+      FactStore facts,
+      FindingStore findings,
+      StageResultStore results,
+      RunMemo memo) {
     this.catalog = catalog;
     this.facts = facts;
     this.findings = findings;
     this.results = results;
+    this.memo = memo;
   }
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-    long instance = RunScope.of(contribution.getStepExecution().getJobExecution()).instanceId();
+    JobExecution execution = contribution.getStepExecution().getJobExecution();
+    long instance = RunScope.of(execution).instanceId();
     Map<Integer, CatalogEntry> entries =
         catalog.list(instance).stream()
             .collect(Collectors.toMap(CatalogStore.Row::seq, CatalogStore.Row::entry, (a, b) -> a));
     List<Fact> input =
-        facts.list(instance).stream().map(f -> toFact(entries.get(f.entrySeq()), f)).toList();
+        facts(facts, memo, execution).stream()
+            .map(f -> toFact(entries.get(f.entrySeq()), f))
+            .toList();
     Topology topology = TopologyBuilder.build(input);
     results.put(instance, RESULT, topology);
+    memo.resultStored(execution, RESULT, topology);
     findings.replace(instance, "correlate", topology.findings().stream().toList());
     log.info(
         "correlated {} facts: {} hosts, {} VMs",
@@ -59,6 +70,20 @@ class CorrelateTasklet implements Tasklet {
 
   private static Fact toFact(CatalogEntry e, FactStore.StoredFact f) {
     return new Fact(e.host(), f.spec(), e.origin(), e.subject(), f.value());
+  }
+
+  /** The execution's stored facts, in catalog order. */
+  static List<FactStore.StoredFact> facts(FactStore facts, RunMemo memo, JobExecution execution) {
+    long instance = execution.getJobInstance().getInstanceId();
+    return memo.facts(execution, () -> facts.list(instance));
+  }
+
+  /** The topology the correlate step of this execution's instance stored. */
+  static Topology topology(StageResultStore results, RunMemo memo, JobExecution execution) {
+    long instance = execution.getJobInstance().getInstanceId();
+    return memo.result(
+            execution, RESULT, Topology.class, () -> results.get(instance, RESULT, Topology.class))
+        .orElse(new Topology(List.of(), List.of(), List.of()));
   }
 
   static Function<Long, Topology> loader(StageResultStore results) {

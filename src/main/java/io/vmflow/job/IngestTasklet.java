@@ -39,6 +39,7 @@ class IngestTasklet implements Tasklet {
   private final StageResultStore results;
   private final IngestLimits limits;
   private final ProgressHub progress;
+  private final RunMemo memo;
 
   IngestTasklet(
       CatalogStore catalog,
@@ -46,13 +47,15 @@ class IngestTasklet implements Tasklet {
       FindingStore findings,
       StageResultStore results,
       IngestLimits limits,
-      ProgressHub progress) {
+      ProgressHub progress,
+      RunMemo memo) {
     this.catalog = catalog;
     this.facts = facts;
     this.findings = findings;
     this.results = results;
     this.limits = limits;
     this.progress = progress;
+    this.memo = memo;
   }
 
   @Override
@@ -61,6 +64,7 @@ class IngestTasklet implements Tasklet {
     long instance = run.instanceId();
     catalog.clear(instance);
     facts.clear(instance);
+    memo.factsCleared(contribution.getStepExecution().getJobExecution());
     findings.clearAll(instance);
     results.deleteAll(instance, CaptureResults.KIND);
     List<Finding> found = new ArrayList<>();

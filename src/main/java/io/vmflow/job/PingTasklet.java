@@ -31,29 +31,32 @@ class PingTasklet implements Tasklet {
   private final FactStore facts;
   private final FindingStore findings;
   private final StageResultStore results;
+  private final RunMemo memo;
 
-  PingTasklet(FactStore facts, FindingStore findings, StageResultStore results) {
+  PingTasklet(FactStore facts, FindingStore findings, StageResultStore results, RunMemo memo) {
     this.facts = facts;
     this.findings = findings;
     this.results = results;
+    this.memo = memo;
   }
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-    long instance = RunScope.of(contribution.getStepExecution().getJobExecution()).instanceId();
+    var execution = contribution.getStepExecution().getJobExecution();
+    long instance = RunScope.of(execution).instanceId();
     List<PointFlowStats> seen = new ArrayList<>(CaptureResults.load(results, instance));
     List<IcmpEcho> text = new ArrayList<>();
-    for (FactStore.StoredFact f : facts.list(instance)) {
+    for (FactStore.StoredFact f : CorrelateTasklet.facts(facts, memo, execution)) {
       if (f.value() instanceof TcpdumpText t) {
         text.addAll(t.echoes());
       }
     }
     seen.addAll(PingPairer.pairAll(text));
-    Topology topology = CorrelateTasklet.loader(results).apply(instance);
+    Topology topology = CorrelateTasklet.topology(results, memo, execution);
     PingResults pings =
         PathLossLocaliser.localise(topology, seen, CaptureResults.points(results, instance))
             .withUnplaced(seen);
-    PingStage.store(results, instance, pings);
+    PingStage.store(results, memo, execution, pings);
     findings.replace(instance, "ping", pings.findings());
     log.info(
         "paired echoes at {} capture points and flows; {} VM ports with pings",

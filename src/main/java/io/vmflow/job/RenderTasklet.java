@@ -38,11 +38,14 @@ class RenderTasklet implements Tasklet {
   private final CatalogStore catalog;
   private final FindingStore findings;
   private final StageResultStore results;
+  private final RunMemo memo;
 
-  RenderTasklet(CatalogStore catalog, FindingStore findings, StageResultStore results) {
+  RenderTasklet(
+      CatalogStore catalog, FindingStore findings, StageResultStore results, RunMemo memo) {
     this.catalog = catalog;
     this.findings = findings;
     this.results = results;
+    this.memo = memo;
   }
 
   // a whole file per origin: the transcript itself rather than its commands, a sos file as it is
@@ -73,12 +76,13 @@ class RenderTasklet implements Tasklet {
         new ReportInput(
             new ReportInput.RunInfo(
                 VmflowVersion.get(), Instant.now().toString(), inputs(run.inputs())),
-            CorrelateTasklet.loader(results).apply(run.instanceId()),
+            CorrelateTasklet.topology(results, memo, execution),
             findings.list(run.instanceId()),
-            PingStage.load(results, run.instanceId()),
+            PingStage.load(results, memo, execution),
             sources(catalog.list(run.instanceId())),
-            CauseTasklet.links(results, run.instanceId()));
+            CauseTasklet.links(results, memo, execution));
     Report report = ReportBuilder.build(input);
+    RenderHeadStart.await(30);
     Path index = StagedReport.write(report, run.output(), run.singleFile());
     ExecutionContext ctx = execution.getExecutionContext();
     ctx.putInt(ERRORS, report.summary().errors());

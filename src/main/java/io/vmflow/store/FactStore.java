@@ -30,15 +30,17 @@ public class FactStore {
     jdbc.update("DELETE FROM fact WHERE instance_id = ?", instanceId);
   }
 
-  /** Writes or overwrites the fact of one entry. */
-  public void put(long instanceId, int entrySeq, Spec spec, ParsedRecord value) {
+  /** Writes or overwrites the fact of one entry; returns the length of the JSON stored. */
+  public int put(long instanceId, int entrySeq, Spec spec, ParsedRecord value) {
+    String json = JsonCodec.write(value);
     jdbc.update("DELETE FROM fact WHERE instance_id = ? AND entry_seq = ?", instanceId, entrySeq);
     jdbc.update(
         "INSERT INTO fact (instance_id, entry_seq, spec, body) VALUES (?,?,?,?)",
         instanceId,
         entrySeq,
         spec.name(),
-        JsonCodec.write(value));
+        json);
+    return json.length();
   }
 
   public List<StoredFact> list(long instanceId) {
