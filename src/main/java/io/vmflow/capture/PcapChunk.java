@@ -34,6 +34,16 @@ final class PcapChunk {
   private int[] seq = new int[1024];
   private int[] vlan = new int[1024];
   private int[] length = new int[1024];
+  // split by flow (shards > 0): per echo its time and the earliest frame time in the chunk up to
+  // it, per shard the indexes of its echoes in file order; the earliest and latest frame time
+  private final int shards;
+  private long[] echoNanos = new long[1024];
+  private long[] echoFirst = new long[1024];
+  private boolean[] echoRequest = new boolean[1024];
+  private int[][] bucket;
+  private int[] bucketN;
+  private long min;
+  private long max;
   // how the last walk ended: at the first record start at or after the chunk's end, or at a
   // damaged record or the file's end (eof, corrupt)
   private long end;
@@ -41,6 +51,20 @@ final class PcapChunk {
   private String corrupt;
 
   PcapChunk(PcapHeaders headers, long size, int linkType, int chunkBytes, FileChannel channel) {
+    this(headers, size, linkType, chunkBytes, channel, 0);
+  }
+
+  /** A chunk that also splits its echoes into {@code shards} by flow ({@link FlowShards}). */
+  PcapChunk(
+      PcapHeaders headers,
+      long size,
+      int linkType,
+      int chunkBytes,
+      FileChannel channel,
+      int shards) {
+    this.shards = shards;
+    this.bucket = new int[shards][256];
+    this.bucketN = new int[shards];
     this.headers = headers;
     this.size = size;
     this.linkType = linkType;
@@ -82,6 +106,9 @@ final class PcapChunk {
   void walk(long start) {
     n = 0;
     echoes = 0;
+    min = Long.MAX_VALUE;
+    max = Long.MIN_VALUE;
+    Arrays.fill(bucketN, 0);
     eof = null;
     corrupt = null;
     long pos = start;
@@ -113,9 +140,14 @@ final class PcapChunk {
       kind = Arrays.copyOf(kind, n * 2);
     }
     nanos[n] = t;
+    min = Math.min(min, t);
+    max = Math.max(max, t);
     if (decoder.decode(buf, off, off + len, linkType)) {
       kind[n] = (byte) (decoder.request ? 2 : 1);
       echo();
+      if (shards > 0) {
+        shard(t);
+      }
     } else {
       kind[n] = 0;
     }
@@ -138,6 +170,65 @@ final class PcapChunk {
     seq[e] = decoder.seq;
     vlan[e] = decoder.vlan;
     length[e] = decoder.size;
+  }
+
+  private void shard(long t) {
+    int e = echoes - 1;
+    if (e == echoNanos.length) {
+      echoNanos = Arrays.copyOf(echoNanos, e * 2);
+      echoFirst = Arrays.copyOf(echoFirst, e * 2);
+      echoRequest = Arrays.copyOf(echoRequest, e * 2);
+    }
+    echoRequest[e] = decoder.request;
+    echoNanos[e] = t;
+    echoFirst[e] = min;
+    int s = FlowShards.shardOf(decoder.src, decoder.dst, decoder.request, decoder.id, shards);
+    int[] b = bucket[s];
+    if (bucketN[s] == b.length) {
+      b = bucket[s] = Arrays.copyOf(b, b.length * 2);
+    }
+    b[bucketN[s]++] = e;
+  }
+
+  int frames() {
+    return n;
+  }
+
+  int echoes() {
+    return echoes;
+  }
+
+  /** The earliest frame time of the last walk; Long.MAX_VALUE when it found no frame. */
+  long min() {
+    return min;
+  }
+
+  /** The latest frame time of the last walk; Long.MIN_VALUE when it found no frame. */
+  long max() {
+    return max;
+  }
+
+  /**
+   * Hands the echoes of {@code shard} to {@code sink} in file order; {@code before} is the earliest
+   * frame time of the chunks before this one, {@code k} this chunk's number.
+   */
+  void deliver(FlowShards sink, int shard, long before, int k) {
+    int[] b = bucket[shard];
+    long order = (long) k << 32;
+    for (int j = 0, m = bucketN[shard]; j < m; j++) {
+      int e = b[j];
+      sink.echo(
+          shard,
+          src[e],
+          dst[e],
+          echoRequest[e],
+          id[e],
+          seq[e],
+          length[e],
+          echoNanos[e],
+          Math.min(before, echoFirst[e]),
+          order | e);
+    }
   }
 
   /** Hands the walk's frames to {@code f}'s sink, at {@code point}; only while holding the turn. */
