@@ -130,15 +130,21 @@ final class FlowShardPairing {
             : new CapturedPoint(point, origin, frames, first, last));
   }
 
-  /** The flows of one shard, with the same one-probe cache of recent flows as PingPairer. */
+  /**
+   * The flows of one shard. Each reading thread hands out its own copies of the address strings, so
+   * a flow comes under as many identities as there are threads: a table keyed by identity (linear
+   * probing, emptied when half full) finds a flow without hashing text, the map by content behind
+   * it finds the flow under a new identity.
+   */
   private static final class Shard {
-    private static final int RECENT = 64;
+    private static final int SLOTS = 512;
     private final Map<FlowKey, FlowState> byKey = new HashMap<>();
     private final List<Flow> flows = new ArrayList<>();
-    private final String[] recentSrc = new String[RECENT];
-    private final String[] recentDst = new String[RECENT];
-    private final int[] recentId = new int[RECENT];
-    private final FlowState[] recentFlow = new FlowState[RECENT];
+    private final String[] keySrc = new String[SLOTS];
+    private final String[] keyDst = new String[SLOTS];
+    private final int[] keyId = new int[SLOTS];
+    private final FlowState[] keyFlow = new FlowState[SLOTS];
+    private int used;
 
     void add(
         String src,
@@ -152,24 +158,43 @@ final class FlowShardPairing {
         long order) {
       String fs = request ? src : dst;
       String fd = request ? dst : src;
-      int h = (System.identityHashCode(fs) * 31 + System.identityHashCode(fd)) * 31 + id;
+      int h = (fs.hashCode() * 31 + fd.hashCode()) * 31 + id;
       h *= 0x9E3779B9;
-      int slot = (h ^ h >>> 16) & (RECENT - 1);
-      FlowState f = recentFlow[slot];
-      if (f == null || recentSrc[slot] != fs || recentDst[slot] != fd || recentId[slot] != id) {
-        FlowKey key = new FlowKey(fs, fd, id);
-        f = byKey.get(key);
+      int i = (h ^ h >>> 16) & (SLOTS - 1);
+      FlowState f;
+      while (true) {
+        f = keyFlow[i];
         if (f == null) {
-          f = new FlowState(fs, fd, id);
-          byKey.put(key, f);
-          flows.add(new Flow(order, f));
+          f = flow(fs, fd, id, order);
+          if (++used * 2 > SLOTS) {
+            java.util.Arrays.fill(keyFlow, null);
+            java.util.Arrays.fill(keySrc, null);
+            java.util.Arrays.fill(keyDst, null);
+            used = 1;
+          }
+          keySrc[i] = fs;
+          keyDst[i] = fd;
+          keyId[i] = id;
+          keyFlow[i] = f;
+          break;
         }
-        recentSrc[slot] = fs;
-        recentDst[slot] = fd;
-        recentId[slot] = id;
-        recentFlow[slot] = f;
+        if (keySrc[i] == fs && keyDst[i] == fd && keyId[i] == id) {
+          break;
+        }
+        i = (i + 1) & (SLOTS - 1);
       }
       f.add(request, seq & 0xffff, size, nanos, first + PingPairer.EDGE_NANOS);
+    }
+
+    private FlowState flow(String fs, String fd, int id, long order) {
+      FlowKey key = new FlowKey(fs, fd, id);
+      FlowState f = byKey.get(key);
+      if (f == null) {
+        f = new FlowState(fs, fd, id);
+        byKey.put(key, f);
+        flows.add(new Flow(order, f));
+      }
+      return f;
     }
   }
 }
