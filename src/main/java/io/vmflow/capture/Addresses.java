@@ -29,14 +29,17 @@ final class Addresses {
         return s;
       }
     }
+    // a StringBuilder, not +: string concatenation is bootstrapped on first use, at start-up
     String s =
-        (b[off] & 0xff)
-            + "."
-            + (b[off + 1] & 0xff)
-            + "."
-            + (b[off + 2] & 0xff)
-            + "."
-            + (b[off + 3] & 0xff);
+        new StringBuilder(15)
+            .append(b[off] & 0xff)
+            .append('.')
+            .append(b[off + 1] & 0xff)
+            .append('.')
+            .append(b[off + 2] & 0xff)
+            .append('.')
+            .append(b[off + 3] & 0xff)
+            .toString();
     if (size < MAX) {
       put(key, s);
     }

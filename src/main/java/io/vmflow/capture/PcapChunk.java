@@ -34,6 +34,16 @@ final class PcapChunk {
   private int[] seq = new int[1024];
   private int[] vlan = new int[1024];
   private int[] length = new int[1024];
+  // split by flow (shards > 0): per echo its time and the earliest frame time in the chunk up to
+  // it, per shard the indexes of its echoes in file order; the earliest and latest frame time
+  private final int shards;
+  private long[] echoNanos = new long[1024];
+  private long[] echoFirst = new long[1024];
+  private boolean[] echoRequest = new boolean[1024];
+  private int[][] bucket;
+  private int[] bucketN;
+  private long min;
+  private long max;
   // how the last walk ended: at the first record start at or after the chunk's end, or at a
   // damaged record or the file's end (eof, corrupt)
   private long end;
@@ -41,6 +51,20 @@ final class PcapChunk {
   private String corrupt;
 
   PcapChunk(PcapHeaders headers, long size, int linkType, int chunkBytes, FileChannel channel) {
+    this(headers, size, linkType, chunkBytes, channel, 0);
+  }
+
+  /** A chunk that also splits its echoes into {@code shards} by flow ({@link FlowShards}). */
+  PcapChunk(
+      PcapHeaders headers,
+      long size,
+      int linkType,
+      int chunkBytes,
+      FileChannel channel,
+      int shards) {
+    this.shards = shards;
+    this.bucket = new int[shards][256];
+    this.bucketN = new int[shards];
     this.headers = headers;
     this.size = size;
     this.linkType = linkType;
@@ -65,13 +89,19 @@ final class PcapChunk {
     base = 24 + (long) k * chunkBytes;
     hi = Math.min(size, base + chunkBytes);
     loaded = (int) Math.min(size - base, (long) chunkBytes + PcapChunks.SLACK);
-    ByteBuffer b = ByteBuffer.wrap(buf, 0, loaded);
-    while (b.hasRemaining()) {
-      if (channel.read(b, base + b.position()) < 0) {
-        throw new IOException("capture shrank while read");
+    // in pieces: the JDK reads a heap array through a direct buffer of the read's size, and a
+    // piece that stays in the CPU's cache makes the second copy cheap (about 20 % less CPU)
+    for (int off = 0; off < loaded; off += PIECE) {
+      ByteBuffer b = ByteBuffer.wrap(buf, off, Math.min(PIECE, loaded - off));
+      while (b.hasRemaining()) {
+        if (channel.read(b, base + b.position()) < 0) {
+          throw new IOException("capture shrank while read");
+        }
       }
     }
   }
+
+  private static final int PIECE = 256 << 10;
 
   long resync() {
     int p = headers.resync(buf, 0, (int) (hi - base), loaded, base + loaded == size);
@@ -82,6 +112,9 @@ final class PcapChunk {
   void walk(long start) {
     n = 0;
     echoes = 0;
+    min = Long.MAX_VALUE;
+    max = Long.MIN_VALUE;
+    Arrays.fill(bucketN, 0);
     eof = null;
     corrupt = null;
     long pos = start;
@@ -108,6 +141,17 @@ final class PcapChunk {
   }
 
   private void frame(int off, int len, long t) {
+    min = Math.min(min, t);
+    max = Math.max(max, t);
+    if (shards > 0) {
+      // split by flow: the shards need only the echoes
+      if (decoder.decode(buf, off, off + len, linkType)) {
+        echo();
+        shard(t);
+      }
+      n++;
+      return;
+    }
     if (n == nanos.length) {
       nanos = Arrays.copyOf(nanos, n * 2);
       kind = Arrays.copyOf(kind, n * 2);
@@ -138,6 +182,65 @@ final class PcapChunk {
     seq[e] = decoder.seq;
     vlan[e] = decoder.vlan;
     length[e] = decoder.size;
+  }
+
+  private void shard(long t) {
+    int e = echoes - 1;
+    if (e == echoNanos.length) {
+      echoNanos = Arrays.copyOf(echoNanos, e * 2);
+      echoFirst = Arrays.copyOf(echoFirst, e * 2);
+      echoRequest = Arrays.copyOf(echoRequest, e * 2);
+    }
+    echoRequest[e] = decoder.request;
+    echoNanos[e] = t;
+    echoFirst[e] = min;
+    int s = FlowShards.shardOf(decoder.src, decoder.dst, decoder.request, decoder.id, shards);
+    int[] b = bucket[s];
+    if (bucketN[s] == b.length) {
+      b = bucket[s] = Arrays.copyOf(b, b.length * 2);
+    }
+    b[bucketN[s]++] = e;
+  }
+
+  int frames() {
+    return n;
+  }
+
+  int echoes() {
+    return echoes;
+  }
+
+  /** The earliest frame time of the last walk; Long.MAX_VALUE when it found no frame. */
+  long min() {
+    return min;
+  }
+
+  /** The latest frame time of the last walk; Long.MIN_VALUE when it found no frame. */
+  long max() {
+    return max;
+  }
+
+  /**
+   * Hands the echoes of {@code shard} to {@code sink} in file order; {@code before} is the earliest
+   * frame time of the chunks before this one, {@code k} this chunk's number.
+   */
+  void deliver(FlowShards sink, int shard, long before, int k) {
+    int[] b = bucket[shard];
+    long order = (long) k << 32;
+    for (int j = 0, m = bucketN[shard]; j < m; j++) {
+      int e = b[j];
+      sink.echo(
+          shard,
+          src[e],
+          dst[e],
+          echoRequest[e],
+          id[e],
+          seq[e],
+          length[e],
+          echoNanos[e],
+          Math.min(before, echoFirst[e]),
+          order | e);
+    }
   }
 
   /** Hands the walk's frames to {@code f}'s sink, at {@code point}; only while holding the turn. */

@@ -34,6 +34,7 @@ final class PcapChunks {
   private final int linkType;
   private final int chunkBytes;
   private final int threads;
+  private final ChunkPlan plan;
   private final FileChannel channel;
   private final int chunks;
   private final AtomicInteger claimed = new AtomicInteger();
@@ -58,6 +59,7 @@ final class PcapChunks {
     this.linkType = linkType;
     this.chunkBytes = plan.chunkBytes();
     this.threads = plan.threads();
+    this.plan = plan;
     this.channel = channel;
     this.chunks = (int) ((size - 24 + chunkBytes - 1) / chunkBytes);
   }
@@ -93,11 +95,18 @@ final class PcapChunks {
     }
   }
 
-  /** Reads the file, handing every frame and echo to {@code sink} in file order. */
+  /**
+   * Reads the file, handing every frame and echo to {@code sink} in file order; a sink that splits
+   * its pairing by flow gets each shard's echoes instead, on all threads ({@link PcapShards}).
+   */
   CaptureSummary read(String origin, EchoSink sink) throws IOException {
     try (channel) {
       frames = new CaptureReader.Frames(null, origin, sink);
       point = frames.point("");
+      if (sink instanceof FlowShards s && s.shards() > 0) {
+        PcapShards shards = new PcapShards(headers, size, linkType, plan, channel, s);
+        return frames.run("pcap", () -> shards.read(frames, point));
+      }
       return frames.run("pcap", this::readChunks);
     }
   }

@@ -31,7 +31,13 @@ public final class VmflowMain implements java.util.concurrent.Callable<Integer> 
   /** Runs the command line and returns the exit status (no {@code System.exit}, for tests). */
   public static int run(String... args) {
     if (args.length > 0 && args[0].equals("pings")) {
-      // the quick tool for a capture at hand: built alone, it loads no Spring class at all
+      // the quick tool for a capture at hand: built alone, it loads no Spring class at all, and
+      // plain arguments (files, --json) do not build a picocli command either
+      java.util.OptionalInt plain =
+          PingsCommand.runPlain(java.util.Arrays.copyOfRange(args, 1, args.length));
+      if (plain.isPresent()) {
+        return plain.getAsInt();
+      }
       return configure(new CommandLine(new PingsCommand()).setCommandName("vmflow pings"))
           .execute(java.util.Arrays.copyOfRange(args, 1, args.length));
     }

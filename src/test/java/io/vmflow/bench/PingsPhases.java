@@ -31,8 +31,8 @@ public final class PingsPhases {
     for (int r = 1; r <= rounds; r++) {
       System.out.printf(
           Locale.ROOT,
-          "round %d: read %.3f s  read+decode %.3f s  pair 1 thread %.3f s"
-              + "  read+decode %d threads %.3f s  pair %d threads %.3f s%n",
+          "round %d: read %s  read+decode %s  pair 1 thread %s"
+              + "  read+decode %d threads %s  pair %d threads %s  (wall s / cpu s)%n",
           r,
           time(() -> read(cap)),
           time(() -> CaptureReader.read(cap, "bench", new Drop(), ChunkPlan.oneThread())),
@@ -48,14 +48,21 @@ public final class PingsPhases {
     Object run() throws IOException;
   }
 
-  private static double time(Run run) throws IOException {
+  // wall and CPU time of the process (all threads, the JIT's and collector's included): on a busy
+  // machine the second is the one to compare
+  private static String time(Run run) throws IOException {
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long c0 = os.getProcessCpuTime();
     long t0 = System.nanoTime();
     Object result = run.run();
     double s = (System.nanoTime() - t0) / 1e9;
+    double c = (os.getProcessCpuTime() - c0) / 1e9;
     if (result == null) {
       throw new IllegalStateException("no result");
     }
-    return s;
+    return String.format(Locale.ROOT, "%.3f/%.3f", s, c);
   }
 
   // the page-cache copy alone, in 4 MB reads as the one-thread reader makes them
