@@ -68,10 +68,17 @@ final class Timings {
     }
   }
 
-  /** The slowest Spring start-up steps (own time: a step's duration less its children's). */
+  /**
+   * The slowest Spring start-up steps (own time: a step's duration less its children's); with
+   * {@code -Dvmflow.timings.tree=true} also every step of 2 ms or more in the order it started,
+   * indented under its parent, with its start in ms since the application started.
+   */
   static void steps(org.springframework.boot.context.metrics.buffering.StartupTimeline timeline) {
     if (!ON) {
       return;
+    }
+    if (Boolean.getBoolean("vmflow.timings.tree")) {
+      tree(timeline);
     }
     java.util.Map<Long, Long> childTime = new java.util.HashMap<>();
     for (var e : timeline.getEvents()) {
@@ -105,5 +112,32 @@ final class Timings {
                 System.err.printf(
                     "vmflow timings:   spring %6d ms own %6d ms total  %s%n",
                     st.own() / 1_000_000, st.total() / 1_000_000, st.name()));
+  }
+
+  private static void tree(
+      org.springframework.boot.context.metrics.buffering.StartupTimeline timeline) {
+    java.util.Map<Long, Integer> depth = new java.util.HashMap<>();
+    for (var e : timeline.getEvents()) {
+      var step = e.getStartupStep();
+      Long parent = step.getParentId();
+      int d = parent == null ? 0 : depth.getOrDefault(parent, 0) + 1;
+      depth.put(step.getId(), d);
+      long ms = e.getDuration().toMillis();
+      if (ms < 2) {
+        continue;
+      }
+      StringBuilder name = new StringBuilder(step.getName());
+      for (var tag : step.getTags()) {
+        if (tag.getKey().equals("beanName") || tag.getKey().equals("postProcessor")) {
+          name.append(' ').append(tag.getValue());
+        }
+      }
+      System.err.printf(
+          "vmflow timings:   at %6d ms %6d ms %s%s%n",
+          Duration.between(timeline.getStartTime(), e.getStartTime()).toMillis(),
+          ms,
+          "  ".repeat(d),
+          name);
+    }
   }
 }
