@@ -121,4 +121,19 @@ class ArchitectureTest {
         .resideInAPackage("org.springframework..")
         .check(classes);
   }
+
+  /**
+   * The job's context has no {@code @EventListener} method processor (job.NoEventListenerMethods:
+   * its scan of every bean was the slowest step of the start-up), so such a method would never be
+   * called.
+   */
+  @Test
+  void noEventListenerMethods() {
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods()
+        .should()
+        .beAnnotatedWith(org.springframework.context.event.EventListener.class)
+        .orShould()
+        .beMetaAnnotatedWith(org.springframework.context.event.EventListener.class)
+        .check(classes);
+  }
 }

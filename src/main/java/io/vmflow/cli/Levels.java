@@ -36,11 +36,10 @@ final class Levels {
     if (!Timings.enabled()) {
       return app.run();
     }
-    // -Dvmflow.timings=true: Spring's own start-up steps, the slowest printed after the refresh
+    // -Dvmflow.timings=true: Spring's own start-up steps, the slowest printed at exit
     var steps =
         new org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup(8192);
-    ConfigurableApplicationContext ctx = app.applicationStartup(steps).run();
-    Timings.steps(steps.getBufferedTimeline());
-    return ctx;
+    Timings.stepsAtExit(steps);
+    return app.applicationStartup(steps).run();
   }
 }

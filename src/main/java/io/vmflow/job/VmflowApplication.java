@@ -34,6 +34,12 @@ import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
     })
 public class VmflowApplication {
 
+  /** No {@code @EventListener} method scan over every bean at each start. */
+  @org.springframework.context.annotation.Bean
+  static NoEventListenerMethods noEventListenerMethods() {
+    return new NoEventListenerMethods();
+  }
+
   /**
    * Only for Spring AOT processing at build time, which needs a main that starts the context; the
    * command line always starts it through {@code io.vmflow.cli}.
