@@ -36,15 +36,8 @@ final class FirewallCauses {
 
   /**
    * Discarding rules with a non-zero counter tied to one of {@code devices} (the segment's devices
-   * on this host) that admit the packet.
-   */
-  static List<Finding> on(HostEvidence h, List<String> devices, LossCase loss) {
-    return on(h, devices, Set.of(), loss);
-  }
-
-  /**
-   * As {@link #on(HostEvidence, List, LossCase)}, and bridge-level rules also when they name one of
-   * {@code entries} as the port a frame came in on (see {@code Segments.entries}).
+   * on this host) that admit the packet; bridge-layer rules also when they name one of {@code
+   * entries} as the port a frame came in by (see {@code Segments.entries}).
    */
   static List<Finding> on(
       HostEvidence h, List<String> devices, Set<String> entries, LossCase loss) {

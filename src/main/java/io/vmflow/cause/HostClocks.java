@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,7 +58,7 @@ final class HostClocks {
       if (f.host().isEmpty() || !(f.value() instanceof DateOutput)) {
         continue;
       }
-      (f.spec() == Spec.DATE_UTC ? utc : local).putIfAbsent(key(f.host()), f);
+      (f.spec() == Spec.DATE_UTC ? utc : local).putIfAbsent(Causes.lower(f.host()), f);
     }
     Map<String, Clock> clocks = new LinkedHashMap<>();
     Map<String, String> unknown = new LinkedHashMap<>();
@@ -97,7 +96,7 @@ final class HostClocks {
 
   /** The host's offset, when its clock readings say it. */
   Optional<Clock> of(String host) {
-    return Optional.ofNullable(clocks.get(key(host)));
+    return Optional.ofNullable(clocks.get(Causes.lower(host)));
   }
 
   /**
@@ -130,7 +129,7 @@ final class HostClocks {
     for (Fact f : facts) {
       if (!(f.value() instanceof NeutronAgentLog)
           || f.host().isEmpty()
-          || !said.add(key(f.host()))) {
+          || !said.add(Causes.lower(f.host()))) {
         continue;
       }
       Optional<Clock> c = of(f.host());
@@ -160,7 +159,7 @@ final class HostClocks {
       } else {
         String why =
             unknown.getOrDefault(
-                key(f.host()), "the dump has no date or date --utc output of that host");
+                Causes.lower(f.host()), "the dump has no date or date --utc output of that host");
         out.add(
             Finding.coverage(
                     Severity.INFO,
@@ -193,9 +192,5 @@ final class HostClocks {
               e.line()));
     }
     return new NeutronAgentLog(log.agent(), events, log.dropped());
-  }
-
-  private static String key(String host) {
-    return host.toLowerCase(Locale.ROOT);
   }
 }
