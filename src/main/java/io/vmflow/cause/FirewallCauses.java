@@ -205,7 +205,8 @@ final class FirewallCauses {
     return (Finding.network(
             Severity.ERROR,
             FIREWALL_DROPS_VM_TRAFFIC,
-            (tool.startsWith("n") ? "a " : "an ")
+            // "an nftables rule": said en-eff-tables
+            "an "
                 + tool
                 + " "
                 + r.verdict()
@@ -227,9 +228,45 @@ final class FirewallCauses {
             l.origin(),
             r.line()))
         .about(vmId, "", h.host)
-        .withHint(
-            "no rule admits this ICMP before it: check the port's security groups and the agent's"
-                + " firewall sync",
-            List.of(new Evidence(l.origin(), r.line())));
+        .withHint(hint(r, tool), List.of(new Evidence(l.origin(), r.line())));
+  }
+
+  // neutron's agents write their rules in chains named for them (neutron-openvswi-i…,
+  // neutron-filter-top, ebtables' neutronARP-…); a drop elsewhere was put there by someone else,
+  // and the security groups will not explain it
+  private static String hint(FirewallRules.Rule r, String tool) {
+    if (r.chain().toLowerCase(java.util.Locale.ROOT).startsWith("neutron")) {
+      return "no rule admits this ICMP before it: check the port's security groups and the agent's"
+          + " firewall sync";
+    }
+    String where = r.family() + " " + r.table() + " " + r.chain();
+    String how =
+        switch (tool) {
+          case "nftables" ->
+              "'nft -a list chain "
+                  + where
+                  + "' shows its handle; 'nft delete rule "
+                  + where
+                  + " handle N' removes it";
+          case "ebtables" ->
+              "'ebtables -t "
+                  + r.table()
+                  + " -L "
+                  + r.chain()
+                  + " --Ln' numbers it; 'ebtables -t "
+                  + r.table()
+                  + " -D "
+                  + r.chain()
+                  + " N' removes it";
+          default ->
+              "'"
+                  + (r.family().equals("ip6") ? "ip6tables" : "iptables")
+                  + " -t "
+                  + r.table()
+                  + " -S "
+                  + r.chain()
+                  + "' shows it; '-D' with the same rule removes it";
+        };
+    return "the rule is not in a chain neutron's agents write: find who added it; " + how;
   }
 }

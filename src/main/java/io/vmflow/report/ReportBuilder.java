@@ -59,7 +59,7 @@ public final class ReportBuilder {
               mine,
               page,
               verdict.about(vm.id()),
-              verdict.lines().stream().anyMatch(l -> l.peerVmId().equals(vm.id())),
+              verdict.lines().stream().anyMatch(l -> l.peerVmIds().contains(vm.id())),
               FlowViews.of(in.pings(), vm.id(), in.topology().vms())));
     }
     Summary summary =

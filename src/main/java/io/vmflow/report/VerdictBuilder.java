@@ -44,9 +44,11 @@ final class VerdictBuilder {
     VerdictBuilder b = new VerdictBuilder(in.topology(), in.findings(), in.causes());
     List<Verdict.Line> lines = new ArrayList<>();
     Set<Finding> explained = new LinkedHashSet<>();
+    List<LossLine> losses = new ArrayList<>();
     b.losses(in.pings().ports()).stream()
         .sorted(Comparator.comparingLong(LossSegment::lost).reversed())
-        .forEach(l -> lines.add(b.loss(l, explained)));
+        .forEach(l -> losses.add(b.loss(l, explained)));
+    lines.addAll(LossLine.grouped(losses));
     for (Severity s : List.of(Severity.ERROR, Severity.WARNING)) {
       for (Finding f : in.findings()) {
         if (f.severity() == s
@@ -70,21 +72,13 @@ final class VerdictBuilder {
     return List.copyOf(out.values());
   }
 
-  private Verdict.Line loss(LossSegment l, Set<Finding> explained) {
+  private LossLine loss(LossSegment l, Set<Finding> explained) {
     String[] ends = l.flow().split(" > | id ");
     Optional<Map.Entry<Vm, VmPort>> src = portWith(ends[0]);
     Optional<Map.Entry<Vm, VmPort>> dst = portWith(ends[1]);
     String srcName = src.map(e -> name(e.getKey())).orElse(ends[0]);
     String dstName = dst.map(e -> name(e.getKey())).orElse(ends[1]);
     boolean reply = l.direction().equals("reply");
-    String what =
-        l.lost()
-            + " of "
-            + l.seen()
-            + (reply
-                ? " echo replies from " + dstName + " to " + srcName
-                : " echo requests from " + srcName + " to " + dstName)
-            + " lost";
     List<String> segment = l.inside().isEmpty() ? List.of() : List.of(l.inside().split(", "));
     Set<String> devices = new LinkedHashSet<>(segment);
     devices.add(l.from());
@@ -145,14 +139,15 @@ final class VerdictBuilder {
                 .orElseGet(() -> ownPath(dst, devices) && !ownPath(src, devices));
     var owner = onDest ? dst : src;
     var other = onDest ? src : dst;
-    return new Verdict.Line(
-        "ERROR",
-        LOSS,
+    return new LossLine(
         owner.map(e -> e.getKey().id()).orElse(""),
-        owner.map(e -> name(e.getKey())).orElse(""),
+        onDest ? dstName : srcName,
         other.map(e -> e.getKey().id()).orElse(""),
-        other.map(e -> name(e.getKey())).orElse(""),
-        what,
+        onDest ? srcName : dstName,
+        onDest,
+        reply,
+        l.lost(),
+        l.seen(),
         where,
         cause.map(Finding::message).orElse(""),
         cause.flatMap(f -> first(f)).orElse(null),
@@ -229,6 +224,7 @@ final class VerdictBuilder {
         vm.map(VerdictBuilder::name).orElse(""),
         f.peerVmId(),
         peer.map(VerdictBuilder::name).orElse(""),
+        f.peerVmId().isEmpty() ? List.of() : List.of(f.peerVmId()),
         f.message(),
         f.hostKey().isEmpty()
             ? ""
