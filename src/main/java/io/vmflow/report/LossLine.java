@@ -18,6 +18,8 @@ import java.util.Map;
  * @param peerName its name or address
  * @param onDest whether the VM the loss is about is the flow's destination (the pings are to it)
  * @param reply whether the lost echoes are replies
+ * @param sizes what the echoes' sizes say, e.g. " (1428-byte packets; 84-byte pings between them
+ *     were answered)" ({@link SizeContrast}), or ""
  */
 record LossLine(
     String vmId,
@@ -28,6 +30,7 @@ record LossLine(
     boolean reply,
     long lost,
     long seen,
+    String sizes,
     String where,
     String why,
     Evidence whyEvidence,
@@ -43,7 +46,7 @@ record LossLine(
   }
 
   private List<Object> key() {
-    return List.of(vmId, vmName, onDest, reply, where, why, next);
+    return List.of(vmId, vmName, onDest, reply, sizes, where, why, next);
   }
 
   private static Verdict.Line line(List<LossLine> group) {
@@ -89,7 +92,7 @@ record LossLine(
       String peer = peers.keySet().iterator().next();
       String from = vmSends ? l.vmName : peer;
       String to = vmSends ? peer : l.vmName;
-      return lost + " of " + seen + kind + "from " + from + " to " + to + " lost";
+      return lost + " of " + seen + kind + "from " + from + " to " + to + " lost" + l.sizes;
     }
     List<String> shares = new ArrayList<>();
     peers.forEach((name, n) -> shares.add(name + " (" + n[0] + " of " + n[1] + ")"));
@@ -103,6 +106,7 @@ record LossLine(
         + (vmSends ? "to " : "from ")
         + peers.size()
         + " peers: "
-        + String.join(", ", shares);
+        + String.join(", ", shares)
+        + l.sizes;
   }
 }

@@ -5,6 +5,7 @@ import io.vmflow.finding.Finding;
 import io.vmflow.finding.Severity;
 import io.vmflow.ping.LossSegment;
 import io.vmflow.ping.PathLossLocaliser;
+import io.vmflow.ping.PingResults;
 import io.vmflow.ping.PortPings;
 import io.vmflow.topology.Hop;
 import io.vmflow.topology.Topology;
@@ -32,16 +33,21 @@ final class VerdictBuilder {
   private final Topology topology;
   private final List<Finding> findings;
   private final List<io.vmflow.cause.LossCause> causes;
+  private final PingResults pings;
 
   private VerdictBuilder(
-      Topology topology, List<Finding> findings, List<io.vmflow.cause.LossCause> causes) {
+      Topology topology,
+      List<Finding> findings,
+      List<io.vmflow.cause.LossCause> causes,
+      PingResults pings) {
+    this.pings = pings;
     this.topology = topology;
     this.findings = findings;
     this.causes = causes == null ? List.of() : causes;
   }
 
   static Verdict build(ReportInput in) {
-    VerdictBuilder b = new VerdictBuilder(in.topology(), in.findings(), in.causes());
+    VerdictBuilder b = new VerdictBuilder(in.topology(), in.findings(), in.causes(), in.pings());
     List<Verdict.Line> lines = new ArrayList<>();
     Set<Finding> explained = new LinkedHashSet<>();
     List<LossLine> losses = new ArrayList<>();
@@ -118,7 +124,11 @@ final class VerdictBuilder {
     String where =
         at.isEmpty()
             ? "the link between " + l.from() + " and " + l.to() + on
-            : String.join(", ", at) + on + ", between " + l.from() + " and " + l.to();
+            : crossing(at, hosts).orElse(String.join(", ", at) + on)
+                + ", between "
+                + l.from()
+                + " and "
+                + l.to();
     cause.ifPresent(explained::add);
     String next =
         cause
@@ -148,10 +158,46 @@ final class VerdictBuilder {
         reply,
         l.lost(),
         l.seen(),
+        SizeContrast.of(l, pings),
         where,
         cause.map(Finding::message).orElse(""),
         cause.flatMap(f -> first(f)).orElse(null),
         next);
+  }
+
+  // a segment that crosses from one host to another, said by its ends and the ports it crosses
+  // by ("br-int on compute-a → vxlan-c000020c → vxlan-c000020b → br-int on compute-b") rather
+  // than every bridge and patch port of both hosts
+  private static Optional<String> crossing(List<String> segment, Set<String> hosts) {
+    List<Integer> marks = new ArrayList<>();
+    for (int i = 0; i < segment.size(); i++) {
+      if (segment.get(i).startsWith("[")) {
+        marks.add(i);
+      }
+    }
+    if (marks.size() != 1 || hosts.size() != 2) {
+      return Optional.empty();
+    }
+    int k = marks.get(0);
+    String far = segment.get(k).substring(1, segment.get(k).length() - 1);
+    String near = hosts.stream().filter(h -> !h.equals(far)).findFirst().orElse("");
+    if (k == 0 || k == segment.size() - 1 || near.isEmpty() || !hosts.contains(far)) {
+      return Optional.empty();
+    }
+    List<String> way = new ArrayList<>();
+    way.add(segment.get(0) + " on " + near);
+    for (String d : List.of(segment.get(k - 1), segment.get(k + 1))) {
+      if (!way.get(way.size() - 1).startsWith(d + " on ")) {
+        way.add(d);
+      }
+    }
+    String last = segment.get(segment.size() - 1) + " on " + far;
+    if (!segment.get(segment.size() - 1).equals(segment.get(k + 1))) {
+      way.add(last);
+    } else {
+      way.set(way.size() - 1, last);
+    }
+    return Optional.of(String.join(" → ", way));
   }
 
   // every device of the segment is on this VM port's own hops (PathLossLocaliser.names)

@@ -340,11 +340,17 @@ class LabScenariosIT {
     assertThat(lab.causes("request qvo" + VM1 + " -> qvo" + VM3))
         .anyMatch(c -> c.startsWith("MTU_TUNNEL_OVERHEAD"));
     // the cause names compute-a, but the segment it explains crosses both hosts: "where" says both
+    // ends and the tunnel ports; "what" says that only the large pings died
     assertThat(lab.report().get("verdict").get("lines"))
         .anyMatch(
             l ->
                 l.get("what").asText().startsWith("20 of 20 echo requests from lab-vm1 to lab-vm3")
-                    && l.get("where").asText().contains(" on compute-a, compute-b, between "));
+                    && l.get("what")
+                        .asText()
+                        .endsWith(
+                            " lost (1428-byte packets; 84-byte pings between them were answered)")
+                    && l.get("where").asText().startsWith("br-int on compute-a → vxlan-")
+                    && l.get("where").asText().contains(" → br-int on compute-b, between "));
   }
 
   @Test

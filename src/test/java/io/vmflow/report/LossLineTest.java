@@ -12,7 +12,7 @@ class LossLineTest {
 
   private static LossLine reply(String peerId, String peer, long lost, String why) {
     return new LossLine(
-        "vm1", "lab-vm1", peerId, peer, false, true, lost, 20, WHERE, why, null, "next");
+        "vm1", "lab-vm1", peerId, peer, false, true, lost, 20, "", WHERE, why, null, "next");
   }
 
   @Test
@@ -43,7 +43,8 @@ class LossLineTest {
   void aDifferentCauseOrSegmentIsItsOwnLine() {
     LossLine elsewhere =
         new LossLine(
-            "vm1", "lab-vm1", "vm3", "lab-vm3", false, true, 3, 20, "br-int", RULE, null, "next");
+            "vm1", "lab-vm1", "vm3", "lab-vm3", false, true, 3, 20, "", "br-int", RULE, null,
+            "next");
     List<Verdict.Line> lines =
         LossLine.grouped(
             List.of(reply("vm2", "lab-vm2", 7, RULE), reply("", "10.20.0.1", 5, ""), elsewhere));
@@ -62,13 +63,17 @@ class LossLineTest {
   void eachDirectionReadsFromTheVmTheLineIsAbout() {
     // requests from lab-vm1 (the line's VM) and from two peers to lab-vm2's dead tap
     LossLine sent =
-        new LossLine("vm1", "lab-vm1", "vm2", "lab-vm2", false, false, 20, 20, WHERE, "", null, "");
+        new LossLine(
+            "vm1", "lab-vm1", "vm2", "lab-vm2", false, false, 20, 20, "", WHERE, "", null, "");
     LossLine toTap1 =
-        new LossLine("vm2", "lab-vm2", "vm1", "lab-vm1", true, false, 20, 20, "tap2", "", null, "");
+        new LossLine(
+            "vm2", "lab-vm2", "vm1", "lab-vm1", true, false, 20, 20, "", "tap2", "", null, "");
     LossLine toTap3 =
-        new LossLine("vm2", "lab-vm2", "vm3", "lab-vm3", true, false, 10, 10, "tap2", "", null, "");
+        new LossLine(
+            "vm2", "lab-vm2", "vm3", "lab-vm3", true, false, 10, 10, "", "tap2", "", null, "");
     LossLine answered =
-        new LossLine("vm2", "lab-vm2", "vm1", "lab-vm1", true, true, 4, 20, "qvo2", "", null, "");
+        new LossLine(
+            "vm2", "lab-vm2", "vm1", "lab-vm1", true, true, 4, 20, "", "qvo2", "", null, "");
 
     assertThat(LossLine.grouped(List.of(sent, toTap1, toTap3, answered)))
         .extracting(Verdict.Line::what)
