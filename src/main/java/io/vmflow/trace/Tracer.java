@@ -1,11 +1,13 @@
 package io.vmflow.trace;
 
 import io.vmflow.finding.Finding;
+import io.vmflow.model.Ipv4;
 import io.vmflow.parse.OvsAppctlOfprotoTrace;
 import io.vmflow.ping.LossCase;
 import io.vmflow.topology.Bridge;
 import io.vmflow.topology.BridgePort;
 import io.vmflow.topology.Fact;
+import io.vmflow.topology.Namespace;
 import io.vmflow.topology.Topology;
 import io.vmflow.topology.VmPort;
 import java.io.IOException;
@@ -186,9 +188,9 @@ public final class Tracer {
             + "in_port="
             + e.port().ofport()
             + ",icmp,dl_src="
-            + mac(t, l.packetSrc())
+            + mac(t, l.packetSrc(), l.packetDst())
             + ",dl_dst="
-            + mac(t, l.packetDst())
+            + mac(t, l.packetDst(), l.packetSrc())
             + ",nw_src="
             + l.packetSrc()
             + ",nw_dst="
@@ -261,14 +263,50 @@ public final class Tracer {
     return s.toLowerCase(Locale.ROOT);
   }
 
-  private static String mac(Topology t, String ip) {
-    return t.vms().stream()
-        .flatMap(v -> v.ports().stream())
-        .filter(p -> p.ips().contains(ip))
-        .map(VmPort::mac)
-        .filter(m -> !m.isEmpty())
-        .findFirst()
+  /**
+   * The MAC a frame carries for {@code ip} on the wire next to the VM at {@code other}: a VM port's
+   * own; else a router's, as the VM reaches any address off its port through its gateway (or the
+   * router's own address on its subnet): the qr- port in a router namespace holding {@code ip}, or
+   * holding an address on {@code other}'s subnet. Zeros when the dump shows neither.
+   */
+  static String mac(Topology t, String ip, String other) {
+    Optional<String> vm =
+        t.vms().stream()
+            .flatMap(v -> v.ports().stream())
+            .filter(p -> p.ips().contains(ip))
+            .map(VmPort::mac)
+            .filter(m -> !m.isEmpty())
+            .findFirst();
+    return vm.or(() -> routerMac(t, ip, other))
         .orElse("00:00:00:00:00:00")
         .toLowerCase(Locale.ROOT);
+  }
+
+  private static Optional<String> routerMac(Topology t, String ip, String other) {
+    List<Namespace.Port> gateways =
+        t.namespaces().stream()
+            .filter(n -> n.kind().equals("QROUTER"))
+            .flatMap(n -> n.ports().stream())
+            .filter(p -> p.role().equals("qr") && !p.mac().isEmpty())
+            .toList();
+    for (String want : List.of(ip, other)) {
+      Set<String> macs = new java.util.TreeSet<>();
+      for (Namespace.Port p : gateways) {
+        for (String a : p.addresses()) {
+          if (want.equals(ip) ? a.startsWith(ip + "/") : Ipv4.inPrefix(a, other)) {
+            macs.add(p.mac().toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+      // two tenants' routers on the same private subnet: which one is the VM's is not known here
+      // (DVR's qr- ports share one MAC on every host, so they are one)
+      if (macs.size() == 1) {
+        return Optional.of(macs.iterator().next());
+      }
+      if (macs.size() > 1) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
   }
 }
