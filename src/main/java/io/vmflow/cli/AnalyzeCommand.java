@@ -4,6 +4,8 @@ import io.vmflow.finding.Severity;
 import io.vmflow.job.AnalyzeLauncher;
 import io.vmflow.job.AnalyzeOutcome;
 import io.vmflow.job.RunRetention;
+import io.vmflow.report.VerdictText;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,6 +136,15 @@ final class AnalyzeCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     out.println(outcome.index());
+    // the verdict's first problems, so the answer is on the terminal before a browser is opened
+    Path verdict = outcome.index().resolveSibling(VerdictText.FILE);
+    if (Files.isRegularFile(verdict)) {
+      try {
+        VerdictText.head(verdict.getParent(), 3).forEach(out::println);
+      } catch (IOException e) {
+        err.println("vmflow analyze: cannot read " + verdict + ": " + e.getMessage());
+      }
+    }
     out.printf(
         "%d hosts, %d VMs, findings: %d error, %d warning, %d info%n",
         outcome.hosts(), outcome.vms(), outcome.errors(), outcome.warnings(), outcome.infos());

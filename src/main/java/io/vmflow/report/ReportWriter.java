@@ -18,10 +18,10 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a report into its output folder: {@code report.json}, {@code index.html} and one page per
- * VM, host and cited file, or all of them as sections of one {@code report.html}. Pages are
- * self-contained (inline CSS, no external resources). Every text from a dump goes through
- * Thymeleaf's escaping ({@code th:text}), never {@code th:utext}.
+ * Writes a report into its output folder: {@code report.json}, {@code verdict.txt}, {@code
+ * index.html} and one page per VM, host and cited file, or all of them as sections of one {@code
+ * report.html}. Pages are self-contained (inline CSS, no external resources). Every text from a
+ * dump goes through Thymeleaf's escaping ({@code th:text}), never {@code th:utext}.
  */
 public final class ReportWriter {
 
@@ -82,6 +82,7 @@ public final class ReportWriter {
   public Path write(Report report, Path dir) throws IOException {
     Files.createDirectories(dir);
     JSON.writeValue(dir.resolve("report.json").toFile(), report);
+    VerdictText.write(report.verdict(), dir);
     Links links = Links.files(report.evidencePages());
     writeIndex(report, dir);
     for (Report.VmView vm : report.vms()) {
@@ -119,6 +120,7 @@ public final class ReportWriter {
   public Path writeSingleFile(Report report, Path dir) throws IOException {
     Files.createDirectories(dir);
     JSON.writeValue(dir.resolve("report.json").toFile(), report);
+    VerdictText.write(report.verdict(), dir);
     Path target = dir.resolve(SINGLE_FILE);
     Map<String, String> evidence = report.evidencePages();
     try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {

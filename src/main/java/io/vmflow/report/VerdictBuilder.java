@@ -347,16 +347,20 @@ final class VerdictBuilder {
             .distinct()
             .count();
     int vms = in.topology().vms().size();
-    return vms
-        + " VMs on "
-        + in.topology().hosts().size()
-        + " hosts; "
+    return count(vms, "VM")
+        + " on "
+        + count(in.topology().hosts().size(), "host")
+        + "; "
         + withPath
         + " with a traced path"
         + (withPath < vms ? " (" + (vms - withPath) + " without: no host output for them)" : "")
         + "; "
         + (points == 0
             ? "no capture of VM traffic, so no loss could be localised"
-            : points + " capture points on VM paths");
+            : count(points, "capture point") + " on VM paths");
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }
