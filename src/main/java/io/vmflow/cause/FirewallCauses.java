@@ -46,19 +46,24 @@ final class FirewallCauses {
     Set<String> said = new HashSet<>();
     for (HostEvidence.Located<FirewallRules.Rule> located : h.rules) {
       FirewallRules.Rule r = located.value();
-      if (!r.discards() || r.packets() <= 0 || !admits(r, loss)) {
+      // a rule without a counter (nft's default) may still be the cause when it names ICMP, which
+      // no agent's rule does for one port; a generic DROP without one could be any fallback
+      boolean counted = r.packets() > 0 || r.packets() < 0 && r.protocol().startsWith("icmp");
+      if (!r.discards() || !counted || !admits(r, loss)) {
         continue;
       }
       Set<String> tied = new LinkedHashSet<>(r.devices());
       tied.addAll(chainDevices.getOrDefault(r.chain(), Set.of()));
       int bridge = bridgeLayer(r) ? firstBridge(h, devices) : -1;
       String device =
-          bridge >= 0
-              ? across(r, devices, bridge, entries)
-              : devices.stream()
-                  .filter(d -> tied.stream().anyMatch(t -> names(t, d)))
-                  .findFirst()
-                  .orElse("");
+          r.family().equals("netdev")
+              ? onDevice(r, devices, loss)
+              : bridge >= 0
+                  ? across(r, devices, bridge, entries)
+                  : devices.stream()
+                      .filter(d -> tied.stream().anyMatch(t -> names(t, d)))
+                      .findFirst()
+                      .orElse("");
       // one rule seen by iptables-save, iptables -L and nft (iptables-nft) is said once
       String key = r.chain() + "|" + r.verdict() + "|" + r.packets() + "|" + r.protocol();
       if (!device.isEmpty() && said.add(key)) {
@@ -108,6 +113,25 @@ final class FirewallCauses {
     boolean dst =
         r.destination().isEmpty() || Addresses.inNetwork(loss.packetDst(), r.destination());
     return protocol && type && src && dst;
+  }
+
+  /**
+   * The device of the segment a netdev rule meets the lost packet on. Its ingress hook runs after a
+   * capture on the device has seen the frame arrive, its egress hook before a capture sees it
+   * leave: an ingress rule explains a loss on any device but the first that did not see the packet
+   * (the segment's last), an egress rule on any but the last that saw it (the first).
+   */
+  private static String onDevice(FirewallRules.Rule r, List<String> devices, LossCase loss) {
+    List<String> all = loss.devices();
+    String first = all.isEmpty() ? "" : all.get(0);
+    String last = all.isEmpty() ? "" : all.get(all.size() - 1);
+    for (String d : devices) {
+      if (!r.in().isEmpty() && names(r.in(), d) && !d.equals(last)
+          || !r.out().isEmpty() && names(r.out(), d) && !d.equals(first)) {
+        return d;
+      }
+    }
+    return "";
   }
 
   // a rule on bridged frames (nft's bridge family, ebtables, iptables' physdev match): it names
@@ -220,9 +244,10 @@ final class FirewallCauses {
                 + h.host
                 + ") filters "
                 + device
-                + " and has dropped "
-                + r.packets()
-                + " packets: '"
+                + (r.packets() < 0
+                    ? " and has no counter (how many it dropped is not in the dump)"
+                    : " and has dropped " + r.packets() + " packets")
+                + ": '"
                 + r.text()
                 + "'",
             l.origin(),

@@ -21,8 +21,10 @@ import java.util.List;
  * type ... hook} line are skipped. Kept: counter, verdict ({@code drop}, {@code reject}, {@code
  * accept}, {@code return}, {@code jump}/{@code goto}), {@code iifname}/{@code oifname} (also {@code
  * iif}/{@code oif}), protocol ({@code ip protocol}, {@code meta l4proto}, {@code icmp type}), ICMP
- * types, {@code ip saddr}/{@code daddr}. iptables-nft's translations ({@code xt match physdev})
- * name no device: the ip/ip6 tables' chain names still tie them to a port.
+ * types, {@code ip saddr}/{@code daddr}. A netdev chain's hook device ({@code type filter hook
+ * ingress device "qvb…"}) is the in-device (ingress) or out-device (egress) of each of its rules
+ * that names none. iptables-nft's translations ({@code xt match physdev}) name no device: the
+ * ip/ip6 tables' chain names still tie them to a port.
  */
 final class NftListRulesetParser implements CommandParser<FirewallRules> {
 
@@ -43,6 +45,9 @@ final class NftListRulesetParser implements CommandParser<FirewallRules> {
     String family = "";
     String table = "";
     String chain = "";
+    // a netdev chain's hook device: its rules see only that device's frames, in that direction
+    String hookIn = "";
+    String hookOut = "";
     int depth = 0;
     for (int i = 0; i < source.lines().size(); i++) {
       String line = source.lines().get(i).trim();
@@ -60,8 +65,36 @@ final class NftListRulesetParser implements CommandParser<FirewallRules> {
         table = w.size() >= 4 ? w.get(2) : w.get(1);
       } else if (depth == 1 && w.get(0).equals("chain") && w.size() >= 2) {
         chain = w.get(1);
+        hookIn = "";
+        hookOut = "";
+      } else if (depth == 2 && chain.length() > 0 && w.get(0).equals("type")) {
+        String hook = after(w, "hook");
+        String device = after(w, "device");
+        hookIn = hook.equals("ingress") ? device : "";
+        hookOut = hook.equals("egress") ? device : "";
       } else if (depth == 2 && chain.length() > 0 && !opens && !isChainHeader(w)) {
-        rules.add(rule(family, table, chain, w, line, source.lineNo(i)));
+        FirewallRules.Rule r = rule(family, table, chain, w, line, source.lineNo(i));
+        if (!hookIn.isEmpty() || !hookOut.isEmpty()) {
+          r =
+              new FirewallRules.Rule(
+                  r.family(),
+                  r.table(),
+                  r.chain(),
+                  r.packets(),
+                  r.verdict(),
+                  r.jump(),
+                  r.protocol(),
+                  r.icmpTypes(),
+                  r.in().isEmpty() ? hookIn : r.in(),
+                  r.out().isEmpty() ? hookOut : r.out(),
+                  r.physdevIn(),
+                  r.physdevOut(),
+                  r.source(),
+                  r.destination(),
+                  r.text(),
+                  r.line());
+        }
+        rules.add(r);
       } else if (depth == 0 && !opens) {
         findings.add(ParseFindings.unrecognised(source, i, "nft ruleset"));
       }
@@ -73,6 +106,13 @@ final class NftListRulesetParser implements CommandParser<FirewallRules> {
       }
     }
     return Parsed.of(new FirewallRules(rules), findings);
+  }
+
+  // the word after {@code key}, without a trailing ';' ("" when absent); a device set ({@code
+  // devices = { a, b }}) is left unread
+  private static String after(List<String> w, String key) {
+    int k = w.indexOf(key);
+    return k < 0 || k + 1 >= w.size() ? "" : w.get(k + 1).replace(";", "");
   }
 
   // type filter hook forward priority 0; policy accept;  /  policy drop;  /  comment "..."

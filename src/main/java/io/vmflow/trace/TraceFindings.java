@@ -55,8 +55,12 @@ final class TraceFindings {
                 + (l.icmpType() == 8 ? "request" : "reply")
                 + " entering "
                 + entering
-                + " is dropped by "
-                + Rules.describe(last)
+                + (forwards(last)
+                    ? " is forwarded by "
+                        + Rules.describe(last)
+                        + " but leaves by no port"
+                        + deadPatches(host, last.bridge())
+                    : " is dropped by " + Rules.describe(last))
                 + group
                 + " after "
                 + trace.steps().size()
@@ -67,6 +71,31 @@ final class TraceFindings {
             last.line())
         .about(l.vmId(), "", host.host.key())
         .withHint(where(traced.file()), evidence);
+  }
+
+  // NORMAL or an output: the rule sends the packet on, and it is lost for want of a port to leave
+  // by (a patch port without its peer, an ofport the datapath lacks), not dropped by the rule
+  private static boolean forwards(OvsAppctlOfprotoTrace.Step last) {
+    return last.actions().stream()
+        .anyMatch(
+            a ->
+                a.equals("NORMAL")
+                    || a.equals("FLOOD")
+                    || a.equals("ALL")
+                    || a.startsWith("output:")
+                    || a.startsWith("in_port"));
+  }
+
+  // the bridge's patch ports whose peer no bridge of the host has: output to them goes nowhere
+  private static String deadPatches(HostReplica host, String bridge) {
+    List<String> ports = new ArrayList<>();
+    host.host.bridges().stream()
+        .filter(b -> b.name().equals(bridge))
+        .flatMap(b -> b.ports().stream())
+        .filter(p -> p.type().equals("patch") && !p.peer().isEmpty())
+        .filter(p -> host.host.bridges().stream().noneMatch(b -> b.port(p.peer()).isPresent()))
+        .forEach(p -> ports.add(p.name() + " names peer " + p.peer() + ", which does not exist"));
+    return ports.isEmpty() ? "" : " (" + bridge + "'s patch port " + String.join("; ", ports) + ")";
   }
 
   // a rule whose packet dies in its group: group:7 with no bucket, or none that outputs

@@ -308,6 +308,51 @@ class CausesTest {
   }
 
   @Test
+  void netdevIngressRuleWithoutCounterIsTheCauseOfWhatItReceivesOnly() {
+    // the lab's loss scenario: replies to vm1 seen arriving on qvb never reach qbr; the rule is in
+    // a
+    // netdev chain hooked at qvb's ingress and has no counter
+    LossCase replies =
+        new LossCase(
+            "vm1-id",
+            "s",
+            "reply",
+            "10.20.0.11",
+            "10.20.0.13",
+            List.of("qvb" + VM1, "qbr" + VM1),
+            List.of(A, A));
+    // requests lost on their way out through qvb were not received on it: not the rule's
+    LossCase requests =
+        new LossCase(
+            "vm1-id",
+            "q",
+            "request",
+            "10.20.0.11",
+            "10.20.0.13",
+            List.of("qbr" + VM1, "qvb" + VM1),
+            List.of(A, A));
+    Causes.Result r =
+        Causes.explain(
+            LabFacts.topology(),
+            List.of(fact(A, "loss_nft_list_ruleset")),
+            List.of(),
+            List.of(replies, requests));
+    assertThat(r.links().get(0).causes())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.code()).isEqualTo("FIREWALL_DROPS_VM_TRAFFIC");
+              assertThat(c.message())
+                  .startsWith(
+                      "an nftables DROP rule in chain qvb_ingress (netdev vmflowlab, compute-a)"
+                          + " filters qvb"
+                          + VM1
+                          + " and has no counter (how many it dropped is not in the dump)");
+            });
+    assertThat(r.links().get(1).causes()).isEmpty();
+  }
+
+  @Test
   void ebtablesDropOnTheTapIsTheCauseOfTheRepliesLostIntoIt() {
     Causes.Result r =
         Causes.explain(

@@ -136,6 +136,13 @@ class LabScenariosIT {
     JsonNode qbr = lab.ping("lab-vm1", "qbr" + VM1, TO_VM2);
     assertThat(qvb.get("replies").asLong()).isEqualTo(20);
     assertThat(qbr.get("replies").asLong()).isLessThan(20);
+    // the netdev chain hooked at qvb's ingress (no counter) is the cause of the loss
+    assertThat(lab.causes("reply qvb" + VM1 + " -> qbr" + VM1))
+        .anyMatch(
+            c ->
+                c.startsWith("FIREWALL_DROPS_VM_TRAFFIC")
+                    && c.contains("netdev vmflowlab")
+                    && c.contains("has no counter"));
   }
 
   @Test
@@ -178,6 +185,12 @@ class LabScenariosIT {
     Lab lab = run("patch-broken");
     assertThat(lab.codes(lab.vm("lab-vm2"))).contains("PATCH_PEER_MISMATCH", "PATCH_PEER_MISSING");
     assertThat(lab.losses("lab-vm1")).contains("request qvo" + VM1 + " -> qvm" + VM2);
+    // the replica's NORMAL forwards to the patch port, which leads nowhere: the trace says so
+    assertThat(lab.causes("request qvo" + VM1 + " -> qvm" + VM2))
+        .anyMatch(
+            c ->
+                c.startsWith("FLOW_TRACE_DROPS")
+                    && c.contains("but leaves by no port (br-int's patch port pvo" + VM2));
   }
 
   // why the packets die: each fault named with its rule or device and linked to the loss

@@ -118,6 +118,24 @@ class FirewallParsersTest {
   }
 
   @Test
+  void aNetdevChainsHookDeviceIsTheDeviceOfItsRules() {
+    FirewallRules rules =
+        parse(new NftListRulesetParser(), "nft_list_ruleset", "lab_loss_nft_list_ruleset.txt");
+    assertThat(rules.rules())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.family()).isEqualTo("netdev");
+              assertThat(r.chain()).isEqualTo("qvb_ingress");
+              assertThat(r.in()).isEqualTo("qvb3f1a2b4c-5d");
+              assertThat(r.out()).isEmpty();
+              assertThat(r.verdict()).isEqualTo("DROP");
+              assertThat(r.protocol()).isEqualTo("icmp");
+              assertThat(r.packets()).isEqualTo(-1);
+            });
+  }
+
+  @Test
   void nftSetsAndChainHeadersAreNotRules() {
     SourceText s =
         new SourceText(
