@@ -36,12 +36,17 @@ final class PcapChunk {
   private int[] seq = new int[1024];
   private int[] vlan = new int[1024];
   private int[] length = new int[1024];
-  // split by flow (shards > 0): per echo its time and the earliest frame time in the chunk up to
-  // it, per shard the indexes of its echoes in file order; the earliest and latest frame time
+  // split by flow (shards > 0): the chunk's flows; per echo its flow, kind, sequence number, size,
+  // time and the earliest frame time in the chunk up to it; per shard the indexes of its echoes in
+  // file order; the earliest and latest frame time
   private final int shards;
+  private final ChunkFlows flows;
+  private int[] echoFlow = new int[1024];
+  private boolean[] echoRequest = new boolean[1024];
+  private int[] echoSeq = new int[1024];
+  private int[] echoSize = new int[1024];
   private long[] echoNanos = new long[1024];
   private long[] echoFirst = new long[1024];
-  private boolean[] echoRequest = new boolean[1024];
   private int[][] bucket;
   private int[] bucketN;
   private long min;
@@ -65,6 +70,7 @@ final class PcapChunk {
       FileChannel channel,
       int shards) {
     this.shards = shards;
+    this.flows = new ChunkFlows(Math.max(1, shards));
     this.bucket = new int[shards][256];
     this.bucketN = new int[shards];
     this.headers = headers;
@@ -128,6 +134,7 @@ final class PcapChunk {
     min = Long.MAX_VALUE;
     max = Long.MIN_VALUE;
     Arrays.fill(bucketN, 0);
+    flows.clear();
     eof = null;
     corrupt = null;
     long pos = start;
@@ -165,7 +172,6 @@ final class PcapChunk {
     if (shards > 0) {
       // split by flow: the shards need only the echoes
       if (decoder.decode(buf, off, off + len, linkType)) {
-        echo();
         shard(t);
       }
       n++;
@@ -195,8 +201,8 @@ final class PcapChunk {
       vlan = Arrays.copyOf(vlan, e * 2);
       length = Arrays.copyOf(length, e * 2);
     }
-    src[e] = decoder.src;
-    dst[e] = decoder.dst;
+    src[e] = decoder.src();
+    dst[e] = decoder.dst();
     id[e] = decoder.id;
     seq[e] = decoder.seq;
     vlan[e] = decoder.vlan;
@@ -204,16 +210,23 @@ final class PcapChunk {
   }
 
   private void shard(long t) {
-    int e = echoes - 1;
+    int e = echoes++;
     if (e == echoNanos.length) {
+      echoFlow = Arrays.copyOf(echoFlow, e * 2);
+      echoRequest = Arrays.copyOf(echoRequest, e * 2);
+      echoSeq = Arrays.copyOf(echoSeq, e * 2);
+      echoSize = Arrays.copyOf(echoSize, e * 2);
       echoNanos = Arrays.copyOf(echoNanos, e * 2);
       echoFirst = Arrays.copyOf(echoFirst, e * 2);
-      echoRequest = Arrays.copyOf(echoRequest, e * 2);
     }
+    int f = flows.of(decoder);
+    echoFlow[e] = f;
     echoRequest[e] = decoder.request;
+    echoSeq[e] = decoder.seq;
+    echoSize[e] = decoder.size;
     echoNanos[e] = t;
     echoFirst[e] = min;
-    int s = FlowShards.shardOf(decoder.src, decoder.dst, decoder.request, decoder.id, shards);
+    int s = flows.shard(f);
     int[] b = bucket[s];
     if (bucketN[s] == b.length) {
       b = bucket[s] = Arrays.copyOf(b, b.length * 2);
@@ -248,14 +261,19 @@ final class PcapChunk {
     long order = (long) k << 32;
     for (int j = 0, m = bucketN[shard]; j < m; j++) {
       int e = b[j];
+      int f = echoFlow[e];
+      boolean request = echoRequest[e];
+      // the flow is kept as requester and responder: a reply goes the other way
+      String requester = flows.src(f);
+      String responder = flows.dst(f);
       sink.echo(
           shard,
-          src[e],
-          dst[e],
-          echoRequest[e],
-          id[e],
-          seq[e],
-          length[e],
+          request ? requester : responder,
+          request ? responder : requester,
+          request,
+          flows.id(f),
+          echoSeq[e],
+          echoSize[e],
           echoNanos[e],
           Math.min(before, echoFirst[e]),
           order | e);
