@@ -41,12 +41,12 @@ final class PcapChunk {
   // file order; the earliest and latest frame time
   private final int shards;
   private final ChunkFlows flows;
-  private int[] echoFlow = new int[1024];
-  private boolean[] echoRequest = new boolean[1024];
-  private int[] echoSeq = new int[1024];
-  private int[] echoSize = new int[1024];
-  private long[] echoNanos = new long[1024];
-  private long[] echoFirst = new long[1024];
+  private int[] echoFlow;
+  private boolean[] echoRequest;
+  private int[] echoSeq;
+  private int[] echoSize;
+  private long[] echoNanos;
+  private long[] echoFirst;
   private int[][] bucket;
   private int[] bucketN;
   private long min;
@@ -71,6 +71,15 @@ final class PcapChunk {
       int shards) {
     this.shards = shards;
     this.flows = new ChunkFlows(Math.max(1, shards));
+    // room for as many echoes as a chunk of small frames holds: the arrays then do not grow (each
+    // growth is garbage, and new heap is page faults)
+    int echoes = shards > 0 ? Math.max(1024, chunkBytes / 64) : 1;
+    this.echoFlow = new int[echoes];
+    this.echoRequest = new boolean[echoes];
+    this.echoSeq = new int[echoes];
+    this.echoSize = new int[echoes];
+    this.echoNanos = new long[echoes];
+    this.echoFirst = new long[echoes];
     this.bucket = new int[shards][256];
     this.bucketN = new int[shards];
     this.headers = headers;
