@@ -14,11 +14,15 @@ final class Addresses {
   private int size;
 
   String v4(byte[] b, int off) {
-    int key =
+    return v4(
         (b[off] & 0xff) << 24
             | (b[off + 1] & 0xff) << 16
             | (b[off + 2] & 0xff) << 8
-            | (b[off + 3] & 0xff);
+            | (b[off + 3] & 0xff));
+  }
+
+  /** The text of the IPv4 address {@code key} (its four bytes, big-endian). */
+  String v4(int key) {
     int mask = keys.length - 1;
     for (int i = slot(key, mask); ; i = (i + 1) & mask) {
       String s = texts[i];
@@ -32,13 +36,13 @@ final class Addresses {
     // a StringBuilder, not +: string concatenation is bootstrapped on first use, at start-up
     String s =
         new StringBuilder(15)
-            .append(b[off] & 0xff)
+            .append(key >>> 24)
             .append('.')
-            .append(b[off + 1] & 0xff)
+            .append(key >>> 16 & 0xff)
             .append('.')
-            .append(b[off + 2] & 0xff)
+            .append(key >>> 8 & 0xff)
             .append('.')
-            .append(b[off + 3] & 0xff)
+            .append(key & 0xff)
             .toString();
     if (size < MAX) {
       put(key, s);

@@ -224,8 +224,8 @@ public final class CaptureReader {
           echoes++;
           sink.echo(
               point,
-              fast.src,
-              fast.dst,
+              fast.src(),
+              fast.dst(),
               fast.request,
               fast.id,
               fast.seq,

@@ -14,12 +14,14 @@ public record ChunkPlan(int threads, int chunkBytes, long minFileBytes) {
   }
 
   /**
-   * Both cores (up to 4) on captures of 64 MB and more, in 4 MB chunks: large enough that a chunk's
-   * hand-over costs nothing, small enough that each thread's buffers stay a few MB.
+   * Both cores (up to 4) on captures of 64 MB and more, in 2 MB chunks: large enough that a chunk's
+   * hand-over costs nothing, small enough that the pool of chunks stays a few MB per thread (4 MB
+   * chunks and their echoes were half of the new heap a 1 GB capture needed, and new heap is page
+   * faults).
    */
   public static ChunkPlan auto() {
     return new ChunkPlan(
-        Math.min(4, Runtime.getRuntime().availableProcessors()), 4 << 20, 64L << 20);
+        Math.min(4, Runtime.getRuntime().availableProcessors()), 2 << 20, 64L << 20);
   }
 
   public static ChunkPlan oneThread() {

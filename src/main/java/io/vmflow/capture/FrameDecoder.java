@@ -27,11 +27,18 @@ final class FrameDecoder {
 
   private final Addresses addresses = new Addresses();
 
-  /** What the last successful {@link #decode} found. */
-  String src;
+  // what the last successful decode found: an IPv4 echo's addresses as read (big-endian ints,
+  // made text only when asked: a capture reader that keys flows by them makes no text per echo),
+  // an IPv6 echo's as text
+  boolean v4;
+  int srcV4;
+  int dstV4;
+  private String src6;
+  private String dst6;
 
-  String dst;
+  /** What the last successful {@link #decode} found. */
   boolean request;
+
   int id;
   int seq;
   int vlan;
@@ -164,16 +171,35 @@ final class FrameDecoder {
     return true;
   }
 
+  /** The echo's source address as tcpdump prints it. */
+  String src() {
+    return v4 ? addresses.v4(srcV4) : src6;
+  }
+
+  /** The echo's destination address as tcpdump prints it. */
+  String dst() {
+    return v4 ? addresses.v4(dstV4) : dst6;
+  }
+
+  /**
+   * The text of an IPv4 address read by this decoder (from its cache: the same String each time).
+   */
+  String v4Text(int address) {
+    return addresses.v4(address);
+  }
+
   private boolean v4(byte[] b, int ipOffset) {
-    src = addresses.v4(b, ipOffset + 12);
-    dst = addresses.v4(b, ipOffset + 16);
+    v4 = true;
+    srcV4 = i32(b, ipOffset + 12);
+    dstV4 = i32(b, ipOffset + 16);
     size = u16(b, ipOffset + 2);
     return true;
   }
 
   private boolean v6(byte[] b, int ipOffset) {
-    src = Addresses.v6(b, ipOffset + 8);
-    dst = Addresses.v6(b, ipOffset + 24);
+    v4 = false;
+    src6 = Addresses.v6(b, ipOffset + 8);
+    dst6 = Addresses.v6(b, ipOffset + 24);
     size = 40 + u16(b, ipOffset + 4);
     return true;
   }
@@ -223,6 +249,13 @@ final class FrameDecoder {
       case 0x0800, 0x86dd -> ip(b, q, len, depth + 1);
       default -> false;
     };
+  }
+
+  private static int i32(byte[] b, int off) {
+    return (b[off] & 0xff) << 24
+        | (b[off + 1] & 0xff) << 16
+        | (b[off + 2] & 0xff) << 8
+        | (b[off + 3] & 0xff);
   }
 
   static int u16(byte[] b, int off) {

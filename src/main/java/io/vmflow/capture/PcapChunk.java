@@ -21,7 +21,9 @@ final class PcapChunk {
   private final FrameDecoder decoder = new FrameDecoder();
   private final byte[] buf;
   private long base;
-  private int loaded;
+  // bytes of the file from base this chunk may read (its own and the slack after it), and has read
+  private int limit;
+  private int avail;
   private long hi;
   // per frame: time and 0 (no echo), 1 (reply) or 2 (request); per echo: its fields
   private int n;
@@ -34,12 +36,17 @@ final class PcapChunk {
   private int[] seq = new int[1024];
   private int[] vlan = new int[1024];
   private int[] length = new int[1024];
-  // split by flow (shards > 0): per echo its time and the earliest frame time in the chunk up to
-  // it, per shard the indexes of its echoes in file order; the earliest and latest frame time
+  // split by flow (shards > 0): the chunk's flows; per echo its flow, kind, sequence number, size,
+  // time and the earliest frame time in the chunk up to it; per shard the indexes of its echoes in
+  // file order; the earliest and latest frame time
   private final int shards;
-  private long[] echoNanos = new long[1024];
-  private long[] echoFirst = new long[1024];
-  private boolean[] echoRequest = new boolean[1024];
+  private final ChunkFlows flows;
+  private int[] echoFlow;
+  private boolean[] echoRequest;
+  private int[] echoSeq;
+  private int[] echoSize;
+  private long[] echoNanos;
+  private long[] echoFirst;
   private int[][] bucket;
   private int[] bucketN;
   private long min;
@@ -63,6 +70,16 @@ final class PcapChunk {
       FileChannel channel,
       int shards) {
     this.shards = shards;
+    this.flows = new ChunkFlows(Math.max(1, shards));
+    // room for as many echoes as a chunk of small frames holds: the arrays then do not grow (each
+    // growth is garbage, and new heap is page faults)
+    int echoes = shards > 0 ? Math.max(1024, chunkBytes / 64) : 1;
+    this.echoFlow = new int[echoes];
+    this.echoRequest = new boolean[echoes];
+    this.echoSeq = new int[echoes];
+    this.echoSize = new int[echoes];
+    this.echoNanos = new long[echoes];
+    this.echoFirst = new long[echoes];
     this.bucket = new int[shards][256];
     this.bucketN = new int[shards];
     this.headers = headers;
@@ -85,36 +102,48 @@ final class PcapChunk {
     return corrupt;
   }
 
-  void load(int k) throws IOException {
+  /**
+   * Makes {@code k} this chunk's number. Its bytes are read as the walk reaches them, a quarter of
+   * a megabyte at a time: each piece is decoded while the copy has left it in the CPU's cache (the
+   * first touch of every record header was a cache miss when the chunk was read at once), and only
+   * the part of the slack after the chunk that its last record reaches is read.
+   */
+  void load(int k) {
     base = 24 + (long) k * chunkBytes;
     hi = Math.min(size, base + chunkBytes);
-    loaded = (int) Math.min(size - base, (long) chunkBytes + PcapChunks.SLACK);
-    // in pieces: the JDK reads a heap array through a direct buffer of the read's size, and a
-    // piece that stays in the CPU's cache makes the second copy cheap (about 20 % less CPU)
-    for (int off = 0; off < loaded; off += PIECE) {
-      ByteBuffer b = ByteBuffer.wrap(buf, off, Math.min(PIECE, loaded - off));
-      while (b.hasRemaining()) {
-        if (channel.read(b, base + b.position()) < 0) {
-          throw new IOException("capture shrank while read");
-        }
-      }
-    }
+    limit = (int) Math.min(size - base, (long) chunkBytes + PcapChunks.SLACK);
+    avail = 0;
   }
 
   private static final int PIECE = 256 << 10;
 
-  long resync() {
-    int p = headers.resync(buf, 0, (int) (hi - base), loaded, base + loaded == size);
+  // reads on until buf[0..end) holds file bytes (end <= limit)
+  private void ensure(int end) throws IOException {
+    int to = Math.min(limit, Math.max(end, avail + PIECE));
+    ByteBuffer b = ByteBuffer.wrap(buf, avail, to - avail);
+    while (b.hasRemaining()) {
+      if (channel.read(b, base + b.position()) < 0) {
+        throw new IOException("capture shrank while read");
+      }
+    }
+    avail = to;
+  }
+
+  /** A guess at the first record start, from the chunk's first piece; -1 when it holds none. */
+  long resync() throws IOException {
+    ensure(Math.min(limit, PIECE));
+    int p = headers.resync(buf, 0, (int) Math.min(hi - base, avail), avail, base + avail == size);
     return p < 0 ? -1 : base + p;
   }
 
   /** Decodes the records that start in {@code [start, hi)}, as PcapFormat reads them. */
-  void walk(long start) {
+  void walk(long start) throws IOException {
     n = 0;
     echoes = 0;
     min = Long.MAX_VALUE;
     max = Long.MIN_VALUE;
     Arrays.fill(bucketN, 0);
+    flows.clear();
     eof = null;
     corrupt = null;
     long pos = start;
@@ -125,6 +154,9 @@ final class PcapChunk {
         break;
       }
       int o = (int) (pos - base);
+      if (o + 16 > avail) {
+        ensure(o + 16);
+      }
       int incl = headers.i32(buf, o + 8);
       if (incl < 0 || incl > CaptureReader.MAX_FRAME) {
         corrupt = "record length " + (incl & 0xffffffffL);
@@ -133,6 +165,9 @@ final class PcapChunk {
       if (rem < 16 + incl) {
         eof = "frame cut after " + Math.max(0, rem - 16) + " of " + incl + " bytes";
         break;
+      }
+      if (o + 16 + incl > avail) {
+        ensure(o + 16 + incl);
       }
       frame(o + 16, incl, headers.nanos(buf, o));
       pos += 16 + incl;
@@ -146,7 +181,6 @@ final class PcapChunk {
     if (shards > 0) {
       // split by flow: the shards need only the echoes
       if (decoder.decode(buf, off, off + len, linkType)) {
-        echo();
         shard(t);
       }
       n++;
@@ -176,8 +210,8 @@ final class PcapChunk {
       vlan = Arrays.copyOf(vlan, e * 2);
       length = Arrays.copyOf(length, e * 2);
     }
-    src[e] = decoder.src;
-    dst[e] = decoder.dst;
+    src[e] = decoder.src();
+    dst[e] = decoder.dst();
     id[e] = decoder.id;
     seq[e] = decoder.seq;
     vlan[e] = decoder.vlan;
@@ -185,16 +219,23 @@ final class PcapChunk {
   }
 
   private void shard(long t) {
-    int e = echoes - 1;
+    int e = echoes++;
     if (e == echoNanos.length) {
+      echoFlow = Arrays.copyOf(echoFlow, e * 2);
+      echoRequest = Arrays.copyOf(echoRequest, e * 2);
+      echoSeq = Arrays.copyOf(echoSeq, e * 2);
+      echoSize = Arrays.copyOf(echoSize, e * 2);
       echoNanos = Arrays.copyOf(echoNanos, e * 2);
       echoFirst = Arrays.copyOf(echoFirst, e * 2);
-      echoRequest = Arrays.copyOf(echoRequest, e * 2);
     }
+    int f = flows.of(decoder);
+    echoFlow[e] = f;
     echoRequest[e] = decoder.request;
+    echoSeq[e] = decoder.seq;
+    echoSize[e] = decoder.size;
     echoNanos[e] = t;
     echoFirst[e] = min;
-    int s = FlowShards.shardOf(decoder.src, decoder.dst, decoder.request, decoder.id, shards);
+    int s = flows.shard(f);
     int[] b = bucket[s];
     if (bucketN[s] == b.length) {
       b = bucket[s] = Arrays.copyOf(b, b.length * 2);
@@ -229,14 +270,19 @@ final class PcapChunk {
     long order = (long) k << 32;
     for (int j = 0, m = bucketN[shard]; j < m; j++) {
       int e = b[j];
+      int f = echoFlow[e];
+      boolean request = echoRequest[e];
+      // the flow is kept as requester and responder: a reply goes the other way
+      String requester = flows.src(f);
+      String responder = flows.dst(f);
       sink.echo(
           shard,
-          src[e],
-          dst[e],
-          echoRequest[e],
-          id[e],
-          seq[e],
-          length[e],
+          request ? requester : responder,
+          request ? responder : requester,
+          request,
+          flows.id(f),
+          echoSeq[e],
+          echoSize[e],
           echoNanos[e],
           Math.min(before, echoFirst[e]),
           order | e);

@@ -19,8 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code vmflow pings}: pairs the echoes of captures without a bundle, one row per capture point
@@ -33,12 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
     description =
         "Pair ICMP echo requests and replies in pcap/pcapng captures, per capture point and flow.")
 final class PingsCommand implements Callable<Integer> {
-
-  // made on first use: Jackson's set-up costs more than a small capture's pairing
-  private static final class Json {
-    static final JsonMapper MAPPER =
-        JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-  }
 
   @picocli.CommandLine.Spec CommandSpec spec;
 
@@ -117,7 +109,7 @@ final class PingsCommand implements Callable<Integer> {
       }
     }
     if (json) {
-      out.println(Json.MAPPER.writeValueAsString(rows));
+      out.println(PingsJson.write(rows));
     } else {
       table(out, rows);
     }

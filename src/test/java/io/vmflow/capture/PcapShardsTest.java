@@ -109,6 +109,46 @@ class PcapShardsTest {
     }
   }
 
+  /**
+   * A chunk's flows are numbered in a table that grows (ChunkFlows): hundreds of IPv4 and IPv6
+   * flows in one chunk, flows that differ only by ICMP id or by who asks, pair as on one thread.
+   */
+  @Test
+  void manyFlowsInOneChunkPairAsOneThread(@TempDir Path tmp) throws Exception {
+    Path f = tmp.resolve("tap1c65142e-2a.pcap");
+    Random r = new Random(17);
+    try (OutputStream out = Files.newOutputStream(f)) {
+      CaptureWriter.Pcap p = new CaptureWriter.Pcap(out, true, 1);
+      long t = T0;
+      for (int i = 0; i < 30000; i++) {
+        int fl = r.nextInt(700);
+        boolean v6 = fl >= 600;
+        // flows 0-99 and 100-199 share addresses, the second hundred asks the other way
+        String a = "10.2." + (fl % 100) + ".1";
+        String b = "10.3." + (fl % 100) + ".2";
+        String from = fl < 100 || fl >= 200 ? a : b;
+        String to = fl < 100 || fl >= 200 ? b : a;
+        int id = fl >= 200 && fl < 300 ? 7 : fl % 3;
+        int seq = i / 700;
+        t += 1 + r.nextInt(3) * MS / 10;
+        p.frame(t, v6 ? echo6(fl - 600, true, seq) : CaptureWriter.echo(from, to, true, id, seq));
+        if (r.nextInt(10) != 0) {
+          p.frame(
+              t + 100,
+              v6 ? echo6(fl - 600, false, seq) : CaptureWriter.echo(to, from, false, id, seq));
+        }
+      }
+    }
+    CapturePairing.Result one =
+        CapturePairing.pair(f, "tap1c65142e-2a.pcap", ChunkPlan.oneThread());
+    CapturePairing.Result many =
+        CapturePairing.pair(f, "tap1c65142e-2a.pcap", new ChunkPlan(2, 1 << 20, 0));
+    assertThat(one.stats()).hasSizeGreaterThan(500);
+    assertThat(many.stats()).isEqualTo(one.stats());
+    assertThat(many.points()).isEqualTo(one.points());
+    assertThat(many.summary()).isEqualTo(one.summary());
+  }
+
   @Test
   void smallFilesAndStreamsUseThePlainSink(@TempDir Path tmp) throws Exception {
     Path f = tmp.resolve("x.pcap");
