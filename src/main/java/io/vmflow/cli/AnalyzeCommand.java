@@ -72,9 +72,92 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /**
+   * The command line most runs give, read without picocli: inputs, {@code -o DIR} or {@code
+   * --output DIR}, {@code --fail-on LEVEL}, {@code --single-file}, each option at most once.
+   * Anything else (help, version, redaction, {@code --option=value}, {@code -oDIR}, a repeated
+   * option, {@code --}, an {@code @file}, any other argument starting with {@code -} or {@code @})
+   * is empty, and picocli reads it as before. Building picocli's model of the command (reflection
+   * over its annotations, the mixin, the converters and help) took about a quarter of a second of
+   * CPU before Spring started, on every run.
+   */
+  static java.util.Optional<AnalyzeCommand> plain(String[] args) {
+    AnalyzeCommand c = new AnalyzeCommand();
+    c.failOn = "error";
+    c.inputs = new java.util.ArrayList<>();
+    boolean failOnGiven = false;
+    try {
+      for (int i = 0; i < args.length; i++) {
+        String a = args[i];
+        boolean hasValue = i + 1 < args.length && isPlainValue(args[i + 1]);
+        if (a.equals("-o") || a.equals("--output")) {
+          if (c.output != null || !hasValue) {
+            return java.util.Optional.empty();
+          }
+          c.output = Path.of(args[++i]);
+        } else if (a.equals("--fail-on")) {
+          if (failOnGiven || !hasValue) {
+            return java.util.Optional.empty();
+          }
+          failOnGiven = true;
+          c.failOn = args[++i];
+        } else if (a.equals("--single-file")) {
+          if (c.singleFile) {
+            return java.util.Optional.empty();
+          }
+          c.singleFile = true;
+        } else if (isPlainValue(a)) {
+          c.inputs.add(Path.of(a));
+        } else {
+          return java.util.Optional.empty();
+        }
+      }
+    } catch (java.nio.file.InvalidPathException e) {
+      return java.util.Optional.empty(); // picocli words the error
+    }
+    return c.inputs.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(c);
+  }
+
+  private static boolean isPlainValue(String a) {
+    return !a.isEmpty() && a.charAt(0) != '-' && a.charAt(0) != '@';
+  }
+
+  /**
+   * Runs a command {@link #plain} read, with picocli's writers and as {@code VmflowMain}'s
+   * execution exception handler reports a failure.
+   */
+  int runPlain() {
+    PrintWriter out = writer(System.out, "sun.stdout.encoding");
+    PrintWriter err = writer(System.err, "sun.stderr.encoding");
+    try {
+      return run(out, err);
+    } catch (Exception e) {
+      err.println("vmflow: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+  }
+
+  /** A writer as picocli makes its own: the stream's encoding property, else the default one. */
+  private static PrintWriter writer(java.io.OutputStream stream, String encodingProperty) {
+    String name = System.getProperty(encodingProperty);
+    java.nio.charset.Charset charset = java.nio.charset.Charset.defaultCharset();
+    if (name != null) {
+      try {
+        charset =
+            java.nio.charset.Charset.forName("cp65001".equalsIgnoreCase(name) ? "UTF-8" : name);
+      } catch (RuntimeException e) {
+        // picocli too falls back to the default
+      }
+    }
+    return new PrintWriter(
+        new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream, charset)), true);
+  }
+
+  private Integer run(PrintWriter out, PrintWriter err) throws Exception {
     Timings.mark("command line parsed");
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     java.util.Optional<Severity> level = Levels.failOn(failOn, "analyze", err);
     if (level.isEmpty()) {
       return ExitCodes.USAGE;

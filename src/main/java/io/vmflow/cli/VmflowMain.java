@@ -50,10 +50,16 @@ public final class VmflowMain implements java.util.concurrent.Callable<Integer> 
       // the steps' first-use set-up, on the other core while this one reads the command line and
       // starts Spring
       io.vmflow.job.Warmup.start();
-      // the command run again and again: built alone, picocli reflects over one command instead of
-      // the whole tree (about 0.8 s of CPU at start-up with every subcommand's static set-up)
+      String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+      // the command run again and again: its usual arguments need no picocli at all
+      java.util.Optional<AnalyzeCommand> plain = AnalyzeCommand.plain(rest);
+      if (plain.isPresent()) {
+        return plain.get().runPlain();
+      }
+      // built alone, picocli reflects over one command instead of the whole tree (about 0.8 s of
+      // CPU at start-up with every subcommand's static set-up)
       return configure(new CommandLine(new AnalyzeCommand()).setCommandName("vmflow analyze"))
-          .execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+          .execute(rest);
     }
     return configure(new CommandLine(new VmflowMain())).execute(args);
   }
