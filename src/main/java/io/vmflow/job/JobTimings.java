@@ -22,6 +22,7 @@ final class JobTimings implements JobExecutionListener, StepExecutionListener {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final Map<Long, long[]> started = new ConcurrentHashMap<>();
+  private final Map<Long, Map<String, Long>> threadsAtStart = new ConcurrentHashMap<>();
 
   static boolean enabled() {
     return Boolean.getBoolean("vmflow.timings");
@@ -31,6 +32,7 @@ final class JobTimings implements JobExecutionListener, StepExecutionListener {
   public void beforeJob(JobExecution job) {
     if (enabled()) {
       started.put(-job.getId(), new long[] {System.nanoTime(), cpu()});
+      threadsAtStart.put(job.getId(), ThreadCpu.byName());
     }
   }
 
@@ -43,6 +45,11 @@ final class JobTimings implements JobExecutionListener, StepExecutionListener {
           (System.nanoTime() - at[0]) / 1_000_000,
           (cpu() - at[1]) / 1_000_000,
           "render head start thread cpu " + RenderHeadStart.cpuMillis() + " ms");
+      Map<String, Long> before = threadsAtStart.remove(job.getId());
+      if (before != null) {
+        System.err.println(
+            "vmflow timings:   cpu of every thread during the job: " + ThreadCpu.since(before));
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import io.vmflow.ingest.OutputFailure;
 import io.vmflow.report.OutputFolder;
 import io.vmflow.report.Report;
 import io.vmflow.report.ReportWriter;
+import io.vmflow.store.JsonCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ final class StagedReport {
 
   /** Readies the report writer's first render ahead of time ({@link ReportWriter#prepare}). */
   static void prepare() {
-    ReportWriter.prepare();
+    ReportWriter.prepare(JsonCodec.mapper());
   }
 
   /**
@@ -43,7 +44,7 @@ final class StagedReport {
       delete(staging);
       delete(previous);
       Files.createDirectories(staging);
-      ReportWriter writer = new ReportWriter();
+      ReportWriter writer = new ReportWriter(JsonCodec.mapper());
       Path index =
           singleFile ? writer.writeSingleFile(report, staging) : writer.write(report, staging);
       swap(staging, dir, previous);

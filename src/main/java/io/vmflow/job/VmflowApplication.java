@@ -41,6 +41,16 @@ public class VmflowApplication {
   }
 
   /**
+   * Execution contexts as text rather than Java serialization ({@link PlainContextSerializer});
+   * Boot's job repository takes the serializer bean there is.
+   */
+  @org.springframework.context.annotation.Bean
+  org.springframework.batch.core.repository.ExecutionContextSerializer
+      executionContextSerializer() {
+    return new PlainContextSerializer();
+  }
+
+  /**
    * Only for Spring AOT processing at build time, which needs a main that starts the context; the
    * command line always starts it through {@code io.vmflow.cli}.
    */

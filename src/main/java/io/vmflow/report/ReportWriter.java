@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,9 +38,20 @@ public final class ReportWriter {
   private static final TemplateEngine ENGINE = Templates.engine();
 
   private final TemplateEngine engine;
+  private final ObjectWriter json;
 
   public ReportWriter() {
+    this(JSON);
+  }
+
+  /**
+   * A writer whose {@code report.json} goes through {@code mapper} (indented): the mapper the job
+   * stores its results with, so that the mappings of the topology's and findings' types, which the
+   * report holds, are built once per process instead of once per mapper. Same JSON as the default.
+   */
+  public ReportWriter(JsonMapper mapper) {
     engine = ENGINE;
+    json = mapper.writer().with(SerializationFeature.INDENT_OUTPUT);
   }
 
   /**
@@ -49,6 +61,11 @@ public final class ReportWriter {
    * nothing.
    */
   public static void prepare() {
+    prepare(JSON);
+  }
+
+  /** {@link #prepare()} for a writer made with {@link #ReportWriter(JsonMapper)}. */
+  public static void prepare(JsonMapper mapper) {
     Host host =
         new Host(
             "", "", "", List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
@@ -63,7 +80,7 @@ public final class ReportWriter {
                 List.of(),
                 io.vmflow.ping.PingResults.none(),
                 List.of()));
-    JSON.writeValue(java.io.OutputStream.nullOutputStream(), report);
+    new ReportWriter(mapper).json.writeValue(java.io.OutputStream.nullOutputStream(), report);
     Links links = Links.files(report.evidencePages());
     process("index", vars(report, links, "index", IndexView.of(report)));
     for (Report.VmView v : report.vms()) {
@@ -81,7 +98,7 @@ public final class ReportWriter {
   /** Writes every file of the report into {@code dir}; returns the path of index.html. */
   public Path write(Report report, Path dir) throws IOException {
     Files.createDirectories(dir);
-    JSON.writeValue(dir.resolve("report.json").toFile(), report);
+    json.writeValue(dir.resolve("report.json").toFile(), report);
     VerdictText.write(report.verdict(), dir);
     Links links = Links.files(report.evidencePages());
     writeIndex(report, dir);
@@ -119,7 +136,7 @@ public final class ReportWriter {
    */
   public Path writeSingleFile(Report report, Path dir) throws IOException {
     Files.createDirectories(dir);
-    JSON.writeValue(dir.resolve("report.json").toFile(), report);
+    json.writeValue(dir.resolve("report.json").toFile(), report);
     VerdictText.write(report.verdict(), dir);
     Path target = dir.resolve(SINGLE_FILE);
     Map<String, String> evidence = report.evidencePages();
