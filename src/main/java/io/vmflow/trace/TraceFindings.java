@@ -64,7 +64,7 @@ final class TraceFindings {
                 + group
                 + " after "
                 + trace.steps().size()
-                + " rules"
+                + (trace.steps().size() == 1 ? " rule" : " rules")
                 + conntrack(l, ct)
                 + "; datapath actions: drop",
             traced.file().toString(),
